@@ -1,0 +1,201 @@
+"""citations: every mention of a specific legal or administrative document, in order,
+with a canonical key (eyecite's habit: find, then resolve within the document).
+
+Grammar of a numbered mention:
+    KIND [liên tịch] [số] NUMBER [, ngày D/M/Y | ngày D tháng M năm Y] [của|do ISSUER] [về|V/v TITLE]
+Unnumbered ones count only when they are specific: Luật/Bộ luật/Pháp lệnh + name,
+Nghị quyết + Đại hội/Hội nghị ..., KIND + a quoted name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from extractors.lexicon import issuer_codes, kinds, provinces
+from extractors.text import fold
+
+_KINDS = "|".join(re.escape(r["kind"]) for r in kinds())
+_NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+_NUMBERED = re.compile(
+    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM + r")(?![\w/])")
+_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
+                     r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua)\b|[,;:.(“\"”]|$)")
+_TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;]+?)(?=;|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
+_LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
+_QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
+
+
+@dataclass
+class CitationFacts:
+    text: str
+    kind: str
+    number: str | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    start: int
+    end: int
+    key: str | None = None
+    partial: bool = False  # the mention could only be partly parsed
+
+
+def _kind_code(kind: str) -> str:
+    for r in kinds():
+        if r["kind"] == kind:
+            return r["code"]
+    return fold(kind).upper().replace(" ", "")
+
+
+def split_number(number: str) -> tuple[str, str | None, list[str]]:
+    """"02-CT/UBND" → ("02", None, ["CT", "UBND"]); "25/2025/NĐ-CP" → ("25", "2025", ["NĐ", "CP"])."""
+    compact = re.sub(r"\s+", "", number)
+    m = re.match(r"(\d+[a-zA-Z]?)(?:/(\d{4}))?[/\-](.+)", compact)
+    if not m:
+        return compact, None, []
+    return m.group(1), m.group(2), [p for p in re.split(r"[/\-]", m.group(3)) if p]
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
+
+
+def province_code(s: str | None) -> str | None:
+    if not s:
+        return None
+    folded = fold(s)
+    for name, code in provinces():
+        if fold(name) in folded:
+            return code
+    return None
+
+
+def canonical_key(kind: str, number: str | None, year: str | None, title: str | None,
+                  issuer: str | None = None, home_province: str | None = None) -> str:
+    """Two mentions of one document share this key; two documents never do.
+
+    Numbered: KINDCODE-ISSUERCODE[-PROVINCE]/SERIAL[/YEAR], where the kind and issuer codes come
+    from the number itself when it carries them ("02-CT/UBND" and "02/CT-UBND" → CT-UBND-…/2/…);
+    a local issuer (UBND, TU, ...) is qualified by its province — the one the mention names, or
+    else the citing plan's own. Unnumbered: KINDCODE/slug of the name.
+    """
+    code = _kind_code(kind)
+    if not number:
+        return f"{code}/{slug(title or '')}"
+    serial, year_in_number, parts = split_number(number)
+    serial = serial.lstrip("0") or "0"
+    kind_part = code
+    codes = [p.upper() for p in parts]
+    if codes and codes[0] in {fold(r["number_code"]).upper() for r in kinds() if r["number_code"]} | {
+            r["number_code"].upper() for r in kinds() if r["number_code"]}:
+        codes = codes[1:]
+    issuer_code = "-".join(codes) if codes else "?"
+    local = any(c in issuer_codes() and issuer_codes()[c]["level"] == "local" for c in codes) or (
+        codes and codes[0] not in issuer_codes())
+    prov = province_code(issuer) or (home_province if local else None)
+    if local and prov:
+        issuer_code = f"{issuer_code}-{prov}"
+    y = year_in_number or year
+    return f"{kind_part}-{issuer_code}/{serial}" + (f"/{y}" if y else "")
+
+
+def _date_at(s: str):
+    m = _DATE.match(s)
+    if not m:
+        return None, 0
+    g = [x for x in m.groups() if x is not None]
+    try:
+        return date(int(g[2]), int(g[1]), int(g[0])).isoformat(), m.end()
+    except ValueError:
+        return None, m.end()
+
+
+def _tail(text: str, pos: int):
+    """Date, issuer and title after a number, with where the printed mention (without title) ends."""
+    d, n = _date_at(text[pos:])
+    end = pos + n
+    issuer = None
+    m = _ISSUER.match(text[end:])
+    if m and len(m.group("issuer").split()) <= 10:
+        issuer = m.group("issuer").strip()
+        end += m.end()
+    if d is None:
+        d2, n2 = _date_at(text[end:])
+        if d2:
+            d, end = d2, end + n2
+    title = None
+    t = _TITLE.match(text[end:])
+    if t:
+        title = t.group("title").strip()
+    return d, issuer, title, end
+
+
+def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None) -> list[CitationFacts]:
+    """All mentions in `text`, in order, nested ones included, keys resolved within the text."""
+    found: list[CitationFacts] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _NUMBERED.finditer(text):
+        number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
+        if own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper():
+            continue  # the plan citing itself
+        d, issuer, title, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number,
+                                   date=d, issuer=issuer, title=title, start=m.start(), end=end))
+        taken.append((m.start(), m.end()))
+    for m in _QUOTED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        _, issuer, _, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=None,
+                                   issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
+        taken.append((m.start(), end))
+    for m in _LAW.finditer(text):
+        if not free(m.start(), m.end()) or not m.group("name").strip():
+            continue
+        name = m.group("name").strip(" ,")
+        if fold(name).split()[0] in ("nay", "so", "nhu"):
+            continue
+        found.append(CitationFacts(text=(m.group("kind") + " " + name), kind=m.group("kind"), number=None, date=None,
+                                   issuer=None, title=name, start=m.start(), end=m.start() + len(m.group("kind")) + 1 + len(name)))
+        taken.append((m.start(), m.end()))
+    for m in _CONGRESS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        name = m.group("name").strip()
+        found.append(CitationFacts(text=text[m.start():m.end()].strip(), kind="Nghị quyết", number=None, date=None,
+                                   issuer=name, title=name, start=m.start(), end=m.end()))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda c: c.start)
+    return resolve(found, home_issuer)
+
+
+def resolve(found: list[CitationFacts], home_issuer: str | None = None) -> list[CitationFacts]:
+    """Give each mention its key; a mention without a year borrows it from another mention
+    of the same number (same kind and issuer code) in the document."""
+    home = province_code(home_issuer)
+    years: dict[str, str] = {}
+    for c in found:
+        if c.number:
+            base = canonical_key(c.kind, c.number, None, None, c.issuer, home).rsplit("/", 1)
+            serial_key = canonical_key(c.kind, c.number, None, None, c.issuer, home)
+            y = split_number(c.number)[1] or (c.date[:4] if c.date else None)
+            if y and serial_key not in years:
+                years[serial_key] = y
+            del base
+    out = []
+    for c in found:
+        if c.number:
+            serial_key = canonical_key(c.kind, c.number, None, None, c.issuer, home)
+            y = split_number(c.number)[1] or (c.date[:4] if c.date else None) or years.get(serial_key)
+            key = canonical_key(c.kind, c.number, y, None, c.issuer, home)
+        else:
+            key = canonical_key(c.kind, None, None, c.title or c.text)
+        out.append(replace(c, key=key))
+    return out

@@ -1,0 +1,60 @@
+"""Field lines: "Chủ trì: ...", "- Cơ quan phối hợp: ...", "a) Thời gian thực hiện: ...".
+
+Labels come from data/field_labels.csv and are matched on the folded form, so
+"Chu tri" (lost diacritics) and "Thòi gian thực hiên" (OCR) still match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lexicon import field_labels
+from extractors.text import fold
+
+# What may stand before a label: a bullet or a letter/number marker, e.g. "- ", "+ ", "a) ", "(1) ".
+_LEAD_IN = re.compile(r"^\s*(?:[-+•*–—]\s*|[a-zđ]\s*[).]\s*|\(?\d{1,2}\)\s*)?")
+_AFTER_LABEL = re.compile(r"^\s*(?:\([^)]{0,40}\))?\s*(:|-\s|–\s|\s)")
+
+
+@dataclass
+class Field:
+    role: str  # lead | coordinators | advisors | implementers | timeline | products | ...
+    label: str  # as printed
+    value: str
+    has_colon: bool
+
+
+def parse_field(line: str) -> Field | None:
+    """The field a line states, or None. A label without ":" is returned with has_colon False;
+    the caller decides from context whether to trust it."""
+    lead = _LEAD_IN.match(line).end()
+    rest = line[lead:]
+    folded = fold(rest)
+    for label, role in field_labels():
+        if role in ("task", "index", "note"):
+            continue
+        if not folded.startswith(label):
+            continue
+        end = len(label)
+        tail = _AFTER_LABEL.match(folded[end:])
+        if not tail:
+            continue
+        colon = tail.group(1) == ":"
+        value = rest[end + tail.end():].strip()
+        if not value:
+            continue
+        return Field(role=role, label=rest[:end].strip(), value=value.rstrip(" .;,"), has_colon=colon)
+    return None
+
+
+def column_role(header: str) -> str | None:
+    """The role of a task-table column from its header cell ("Cơ quan chủ trì" → lead)."""
+    folded = re.sub(r"[^\w\s]", " ", fold(header))
+    folded = re.sub(r"\s+", " ", folded).strip()
+    for label, role in field_labels():
+        if folded == label or folded.startswith(label + " "):
+            return role
+    for label, role in field_labels():  # "Thời gian hoàn thành (dự kiến)" / "Đơn vị chủ trì thực hiện"
+        if len(label) > 4 and label in folded:
+            return role
+    return None

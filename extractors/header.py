@@ -1,0 +1,214 @@
+"""header: the document's own facts — kind, số/ký hiệu, issuer, place and date, trích yếu,
+signer (with K/T, T/M, Q., TL. authority) and Nơi nhận — from the lines before the
+first part and after the last (Nghị định 30/2020/NĐ-CP lays these out)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.lexicon import kinds
+from extractors.text import fold
+
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;]*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})", re.I)
+_AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
+_NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
+_SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
+_SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
+_UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
+                         r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH)\b")
+_PLACE_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+_PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
+                 ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
+_ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
+
+# Words kept capitalised when a capitalised heading is put in sentence case.
+_KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
+                 "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
+
+
+def sentence_case(s: str) -> str:
+    """"BAN DÂN VẬN" → "Ban Dân vận"-like casing: words of a proper name keep capitals."""
+    words = s.lower().split()
+    if not words:
+        return s
+    out = [words[0].capitalize()]
+    for k, w in enumerate(words[1:], 1):
+        prev = words[k - 1]
+        out.append(w.capitalize() if prev in ("phó", "k/t", "t/m", "q.", "tl.", "kt.", "tm.") else w)
+    text = " ".join(out)
+    for phrase in _KEEP_CAPITAL:
+        text = re.sub(r"\b" + phrase + r"\b", phrase.title() if phrase != "đảng" else "Đảng", text)
+    return text
+
+
+_ACRONYMS = {"UBND", "HĐND", "MTTQ", "BCH", "BCĐ", "BTV", "CQ", "DN", "VN", "TW", "TP", "TP.", "CAND", "QĐND"}
+
+
+def name_case(s: str) -> str:
+    """Upper-case unit names → the usual casing: "BAN DÂN VẬN" → "Ban Dân vận",
+    "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh Lâm Đồng"."""
+    if not s.isupper():
+        return s
+    words = s.lower().split()
+    two = " ".join(words[:2])
+    head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
+                              "trung tam", "lien doan", "tinh uy", "huyen uy") else 1
+    out, place = [], False
+    for k, w in enumerate(words):
+        if w.upper() in _ACRONYMS:
+            out.append(w.upper())
+        elif place or k == 0 or k == head:
+            out.append(w.capitalize())
+        else:
+            out.append(w)
+        if fold(w) in ("tinh", "huyen", "xa", "phuong", "quan", "tran") and k + 1 < len(words) \
+                and fold(words[k + 1]) not in ("uy", "doan", "hoi", "doi", "ly"):
+            place = True
+    text = " ".join(out)
+    if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
+        text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
+    return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
+
+
+def _kind_of(line: str) -> tuple[str, str] | None:
+    """(kind, rest of the line) when the line opens with a document kind in capitals."""
+    for row in kinds():
+        k = row["kind"]
+        if line.upper().startswith(k.upper()) and line[: len(k)].isupper():
+            rest = line[len(k):].strip(" :")
+            if not rest or rest[0].isupper() or rest[0].islower():
+                return k, rest
+    return None
+
+
+def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
+    """Document facts from the preamble lines and the closing lines (both as printed)."""
+    doc = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
+           "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
+    issuer_lines: list[str] = []
+    title_lines: list[str] = []
+    in_title = False
+    for line in preamble:
+        plain = _MOTTO.sub(" ", line).strip(" -–")
+        if in_title:
+            if re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain) or _SEPARATOR.match(plain) \
+                    or len(title_lines) >= 4 or (title_lines and plain.endswith(":")):
+                in_title = False
+            else:
+                title_lines.append(plain)
+                continue
+        if not plain or _SEPARATOR.match(plain):
+            continue
+        if (m := _NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
+            num = m.group(1).strip(" .")
+            doc["number"] = num if re.match(r"\d", num) else None
+            before = plain[: m.start()].strip()
+            if before and before.isupper():
+                issuer_lines.append(before)
+            plain = plain[m.end():].strip()
+            if not plain:
+                continue
+        if (m := _PLACE_DATE.search(plain)) and doc["place"] is None:
+            place = m.group(1).strip(" ,")
+            doc["place"] = None if place.isupper() else place
+            try:
+                doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
+            except (TypeError, ValueError):
+                doc["date"] = None
+            continue
+        if (s := _SUBJECT.match(plain)) and not doc["title"]:
+            doc["title"] = s.group(1).strip()
+            doc["kind"] = doc["kind"] or "Công văn"
+            continue
+        if not doc["kind"] and (k := _kind_of(plain)):
+            doc["kind"] = k[0]
+            in_title = True
+            if k[1]:
+                title_lines.append(k[1])
+            continue
+        if not doc["kind"] and plain.isupper() and len(plain) < 80:
+            issuer_lines.append(plain)
+    if title_lines:
+        doc["title"] = " ".join(title_lines).strip()
+    doc["issuer"] = _issuer(issuer_lines) or _issuer_from_preamble(body_text)
+    _closing(closing, doc)
+    return doc
+
+
+def _issuer(lines: list[str]) -> str | None:
+    lines = [l.strip(" *-") for l in lines if l.strip(" *-")]
+    if not lines:
+        return None
+    # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.
+    for k in range(1, len(lines)):
+        if _UNIT_START.match(lines[k]):
+            child = name_case(" ".join(lines[k:]))
+            parent = fold(" ".join(lines[:k]))
+            for key, level in _PARENT_LEVEL:
+                if parent.startswith(key) and fold(child).startswith("ban "):
+                    return f"{child} {level}"
+            return child
+    return name_case(" ".join(lines))
+
+
+def _issuer_from_preamble(body_text: str) -> str | None:
+    """No header: "... ; Ban Dân vận Tỉnh ủy phối hợp ... xây dựng Kế hoạch" names the issuer."""
+    m = _ISSUING_VERB.search(body_text[:3000])
+    if not m:
+        return None
+    clause = re.split(r"[;.:]\s*", body_text[: m.start()])[-1]
+    clause = re.sub(r"^(?:và|đồng thời)\s+", "", clause.strip())
+    subject = re.match(r"^((?:Ủy ban|UBND|Ban|Sở|Phòng|Đảng ủy|Tỉnh ủy|Huyện ủy|Thành ủy|Công đoàn|Đoàn|Hội|"
+                       r"Chi bộ|Văn phòng|Bộ)\b.*?)(?=\s+(?:phối hợp|xây dựng|ban hành|triển khai|đề ra|thống nhất)\b)",
+                       clause)
+    return subject.group(1).strip() if subject else None
+
+
+def _closing(lines: list[str], doc: dict) -> None:
+    recipients: list[str] = []
+    in_recipients = False
+    sign: list[str] = []
+    for line in lines:
+        if re.match(r"^(?:[-*]\s*)?Nơi\s+nhận", line, re.I):
+            in_recipients = True
+            rest = re.sub(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", "", line, flags=re.I).strip()
+            if rest:
+                recipients.append(rest.strip(" -,;."))
+            continue
+        if in_recipients and re.match(r"^[-+•]\s*", line):
+            item = re.sub(r"^[-+•]\s*", "", line).strip().rstrip(",;.")
+            if not item or item.startswith("}"):
+                continue
+            if item.startswith("(") and recipients:
+                recipients[-1] = f"{recipients[-1]} {item}"
+            else:
+                recipients.append(item)
+            continue
+        if in_recipients and recipients and line[:1].islower() and not sign:
+            recipients[-1] = f"{recipients[-1]} {line.rstrip(',;.')}"
+            continue
+        sign.append(line)
+    doc["recipients"] = recipients
+    authority = position = name = None
+    for k, line in enumerate(sign):
+        m = _AUTHORITY.match(line)
+        if m and line.isupper() and position is None:
+            prefix = m.group(1).upper().rstrip(".").replace("/", "")
+            prefix = {"KT": "K/T", "TM": "T/M", "Q": "Q.", "TL": "TL.", "TUQ": "TUQ."}.get(prefix, prefix)
+            part = f"{prefix} {sentence_case(m.group(2))}"
+            authority = f"{authority}, {part}" if authority else part
+            if k + 1 < len(sign) and sign[k + 1].isupper() and not _AUTHORITY.match(sign[k + 1]) \
+                    and not _NAME.match(sign[k + 1]):
+                position = sentence_case(sign[k + 1])
+        elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
+                and re.match(r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CỤC TRƯỞNG|BỘ TRƯỞNG)", line):
+            position = sentence_case(line)
+    for line in reversed(sign):
+        candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
+        if _NAME.match(candidate) and not _MOTTO.search(candidate):
+            name = candidate
+            break
+    doc["signer"] = {"name": name, "position": position, "authority": authority}

@@ -1,0 +1,67 @@
+"""The lexicons in extractors/data/, read once from package data (read-only, cached)."""
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+from importlib import resources
+
+
+def _data(name: str) -> str:
+    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_data(name))))
+
+
+def words(name: str) -> list[str]:
+    out = []
+    for line in _data(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def field_labels() -> tuple[tuple[str, str], ...]:
+    """(folded label, role), longest label first so "Cơ quan chủ trì" beats "chủ trì"."""
+    from extractors.text import fold
+
+    pairs = {(fold(r["label"]), r["role"]) for r in rows("field_labels.csv")}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=None)
+def kinds() -> tuple[dict[str, str], ...]:
+    return tuple(sorted(rows("kinds.csv"), key=lambda r: -len(r["kind"])))
+
+
+@lru_cache(maxsize=None)
+def issuer_codes() -> dict[str, dict[str, str]]:
+    return {r["code"].upper(): r for r in rows("issuer_codes.csv")}
+
+
+@lru_cache(maxsize=None)
+def provinces() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r["name"], r["code"]) for r in rows("provinces.csv")), key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=None)
+def unit_heads() -> tuple[str, ...]:
+    from extractors.text import fold
+
+    return tuple(sorted({fold(w) for w in words("unit_heads.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def unit_names() -> tuple[str, ...]:
+    return tuple(sorted(words("units.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def verbs() -> tuple[str, ...]:
+    from extractors.text import fold
+
+    return tuple(sorted({fold(w) for w in words("verbs.txt")}, key=len, reverse=True))

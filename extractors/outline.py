@@ -1,0 +1,259 @@
+"""outline: Text → Outline. Parts, sections, items and bullets as a tree; field lines
+attached to the item they describe; task tables kept whole; header and closing apart.
+
+Numbering styles are told apart by shape ("1." vs "1)" vs "a)" vs "-"): a style
+seen before on the open path closes everything below it (a sibling), a new
+style opens a level (a child). This is how a reader follows Vietnamese plans,
+whose numbering mixes I-, 1., 1.1-, a), -, + freely.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.fields import Field, column_role, parse_field
+from extractors.text import Text, fold
+
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_ROMAN = "|".join(sorted(ROMANS, key=len, reverse=True))
+
+# (style prefix, pattern): group 1 = the label, group "text" = the rest.
+_MARKERS = [
+    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + _ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
+    ("roman", re.compile(r"^(" + _ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
+    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
+    ("num", re.compile(r"^(\d{1,2})\s*(?P<sep>[.\-–/)])(?!\d)\s*(?P<text>\S.*)$")),
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(?P<sep>[.\-–:]?)\s*(?P<text>\S.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
+    ("bullet", re.compile(r"^(?P<sym>[-–—+•*▪◦·●○■□➢►✓]|\.{1,2})\s*(?P<text>\S.*)$")),
+]
+_RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
+_AUTHORITY = re.compile(r"^(?:K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.|Q\.\s*)\s*[A-ZĐ]", re.U)
+_BODY_END = re.compile(r"\./\.\s*$")
+
+
+@dataclass
+class Node:
+    kind: str  # root | part | section | item | bullet | para | table
+    label: str = ""
+    marker: str = ""
+    text: str = ""
+    line: int | None = None
+    style: str = ""
+    id: str = ""
+    table: int | None = None
+    parent: "Node | None" = field(default=None, repr=False)
+    children: list["Node"] = field(default_factory=list)
+    fields: list[tuple[Field, int]] = field(default_factory=list)  # (field, line index)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    @property
+    def path(self) -> list["Node"]:
+        out, n = [], self
+        while n is not None and n.kind != "root":
+            out.append(n)
+            n = n.parent
+        return out[::-1]
+
+
+@dataclass
+class Outline:
+    root: Node
+    preamble: list[int]  # lines before the first part/section (header, title, căn cứ)
+    closing: list[int]  # lines from "Nơi nhận" / the signature on
+    body_lines: list[int]
+
+
+def marker_of(line: str):
+    """(style, label, text) of a numbered or bulleted line, or None for a plain paragraph."""
+    if line.startswith("V/v") or re.match(r"^[IVX]+\s*[./-]\s*\d", line):
+        return None  # "V/v ..." is a subject line; "I/2024" a quarter
+    for style, pat in _MARKERS:
+        m = pat.match(line)
+        if not m:
+            continue
+        if style == "roman" and not m.group("text").strip() and False:
+            continue
+        label = m.group(1) if style != "bullet" else ""
+        if style == "bullet":
+            sym = m.group("sym")
+            key = "bullet" + ("-" if sym in "-–—" else sym)
+        elif style in ("part", "roman"):
+            key = style
+        elif style == "dotted":
+            key = f"dotted{label.count('.')}"
+        else:
+            key = style + m.group("sep").strip()[:1]
+        return key, label, m.group("text").strip()
+    return None
+
+
+def _is_task_table(text: Text, t: int) -> bool:
+    table = text.tables[t]
+    for row in table.cells[:3]:
+        roles = {column_role(" ".join(text.line_text(i) for i in cell)) for cell in row}
+        if "task" in roles and roles & {"lead", "coordinators", "timeline", "implementers"}:
+            return True
+    return False
+
+
+def reading_order(text: Text) -> list[int | tuple[str, int]]:
+    """Line indexes in reading order: task tables as ("table", t); layout tables
+    (header, signature: at most 2 columns and 4 rows) read column by column."""
+    out: list = []
+    seen_tables: set[int] = set()
+    for i, ln in enumerate(text.lines):
+        if ln.table is None:
+            out.append(i)
+            continue
+        t = ln.table
+        if t in seen_tables:
+            continue
+        seen_tables.add(t)
+        table = text.tables[t]
+        if _is_task_table(text, t):
+            out.append(("table", t))
+            continue
+        ncols = max((len(r) for r in table.cells), default=0)
+        columnwise = ncols <= 2 and len(table.cells) <= 4 or _is_layout(text, t)
+        order = ([(r, c) for c in range(ncols) for r in range(len(table.cells))] if columnwise
+                 else [(r, c) for r in range(len(table.cells)) for c in range(ncols)])
+        emitted: set[int] = set()
+        for r, c in order:
+            if c < len(table.cells[r]):
+                for li in table.cells[r][c]:
+                    if li not in emitted:
+                        emitted.add(li)
+                        out.append(li)
+    return out
+
+
+def _is_layout(text: Text, t: int) -> bool:
+    """A borderless 2-column header or signature table with more rows (Nơi nhận | chữ ký)."""
+    table = text.tables[t]
+    if max((len(r) for r in table.cells), default=0) > 2:
+        return False
+    joined = fold(" ".join(text.line_text(i) for row in table.cells for cell in row for i in cell))
+    return any(w in joined for w in ("noi nhan", "cong hoa xa hoi", "doc lap - tu do", "so:", "dang cong san"))
+
+
+def parse_outline(text: Text) -> Outline:
+    order = reading_order(text)
+    root = Node(kind="root")
+    stack: list[Node] = [root]
+    preamble: list[int] = []
+    closing: list[int] = []
+    body: list[int] = []
+    started = ended = False
+    plain_lines = [x for x in order if isinstance(x, int)]
+
+    def colon_field_near(pos: int) -> bool:
+        for j in (pos - 1, pos + 1):
+            if 0 <= j < len(plain_lines):
+                f = parse_field(text.line_text(plain_lines[j]))
+                if f and f.has_colon:
+                    return True
+        return False
+
+    plain_pos = -1
+    for entry in order:
+        if isinstance(entry, tuple):
+            if ended:
+                continue
+            node = Node(kind="table", table=entry[1], style="table", parent=stack[-1])
+            stack[-1].children.append(node)
+            continue
+        i = entry
+        plain_pos += 1
+        line = text.line_text(i)
+        if ended:
+            closing.append(i)
+            continue
+        if started and (_RECIPIENTS.match(line) or (_AUTHORITY.match(line) and line.isupper())):
+            ended = True
+            closing.append(i)
+            continue
+        m = marker_of(line)
+        if not started:
+            if m and m[0] in ("part", "roman") and m[2]:
+                started = True
+            elif _RECIPIENTS.match(line):
+                ended = True
+                closing.append(i)
+                continue
+            else:
+                preamble.append(i)
+                continue
+        body.append(i)
+        f = parse_field(line)
+        if f and (f.has_colon or colon_field_near(plain_pos)):
+            _attach_field(stack, f, i)
+            continue
+        if m is None:
+            node = Node(kind="para", text=line, line=i, style="para", parent=stack[-1])
+            stack[-1].children.append(node)
+        else:
+            style, label, rest = m
+            kind = {"part": "part", "roman": "section"}.get(style, "bullet" if style.startswith("bullet") else "item")
+            if kind == "part":
+                del stack[1:]
+            elif kind == "section":
+                while len(stack) > 1 and stack[-1].kind != "part":
+                    stack.pop()
+            else:
+                for k in range(len(stack) - 1, 0, -1):
+                    if stack[k].style == style:
+                        del stack[k:]
+                        break
+            node = Node(kind=kind, label=label, marker=line[: len(line) - len(rest)].strip(), text=rest,
+                        line=i, style=style, parent=stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+        if _BODY_END.search(line):
+            ended = True
+    _fields_to_parent(root)
+    _assign_ids(root)
+    return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
+
+
+def _attach_field(stack: list[Node], f: Field, line: int) -> None:
+    target = stack[-1]
+    if target.kind == "root":
+        return
+    target.fields.append((f, line))
+
+
+def _fields_to_parent(root: Node) -> None:
+    """A list of plain bullets followed by field lines: the fields describe the item
+    above the bullets, not the last bullet ("1. Task / - step / - step / Chủ trì: X")."""
+    for node in list(root.walk()):
+        bullets = [c for c in node.children if c.kind == "bullet"]
+        with_fields = [c for c in bullets if c.fields]
+        if node.kind in ("item", "section") and len(bullets) >= 2 and with_fields == [bullets[-1]] \
+                and not node.fields and not bullets[-1].children:
+            node.fields.extend(bullets[-1].fields)
+            bullets[-1].fields = []
+
+
+def _assign_ids(node: Node, counters: dict | None = None) -> None:
+    position: dict[str, int] = {}
+    for child in node.children:
+        if child.kind in ("para", "table"):
+            child.id = node.id
+            _assign_ids(child)
+            continue
+        position[child.style] = position.get(child.style, 0) + 1
+        if child.kind == "bullet":
+            label = str(position[child.style])
+        elif child.style.startswith("dotted"):
+            parts = child.label.split(".")
+            parent_last = node.id.split(".")[-1] if node.id else ""
+            label = parts[-1] if parts[:-1] and parts[-2] == parent_last else child.label
+        else:
+            label = child.label
+        child.id = f"{node.id}.{label}" if node.id else label
+        _assign_ids(child)

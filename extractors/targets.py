@@ -1,0 +1,75 @@
+"""targets: chỉ tiêu — the figures a plan commits to, from parts titled "Chỉ tiêu"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.outline import Node, Outline
+from extractors.text import Text, fold
+
+_TARGET_HEAD = re.compile(r"chi tieu|muc tieu cu the")
+_INLINE = re.compile(r"\((\d{1,2})\)\s*[-–.:]?\s*")
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
+@dataclass
+class TargetFacts:
+    id: str
+    text: str
+    value: float | int | None
+    unit: str | None
+    start: int
+    end: int
+    page: int
+
+
+def figure(s: str) -> tuple[float | int | None, str | None]:
+    m = _PERCENT.search(s)
+    if not m:
+        return None, None
+    v = float(m.group(1).replace(",", "."))
+    return (int(v) if v.is_integer() else v), "%"
+
+
+def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
+    out: list[TargetFacts] = []
+    for node in outline.root.walk():
+        if node.kind in ("section", "item", "part") and _TARGET_HEAD.search(fold(node.text)[:60]):
+            strict = "muc tieu" in fold(node.text)[:60]  # under "mục tiêu cụ thể" keep only figures
+            out.extend(_targets_under(text, node, strict))
+    return out
+
+
+def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
+    out = []
+    # "... như sau: (1)- 100% ...; (2)- ..." written inline in the heading line or a paragraph
+    inline_sources = [head] + [c for c in head.children if c.kind == "para"]
+    for src in inline_sources:
+        if len(_INLINE.findall(src.text)) >= 2:
+            out.extend(_inline(text, head, src))
+    if out:
+        return out
+    for c in head.children:
+        if c.kind in ("item", "bullet") and not c.fields:
+            if _TARGET_HEAD.search(fold(c.text)[:40]) and c.children:
+                continue  # a nested "Chỉ tiêu cụ thể" heading: walk() visits it on its own
+            value, unit = figure(c.text)
+            if strict and value is None:
+                continue
+            ln = text.lines[c.line]
+            out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
+    return out
+
+
+def _inline(text: Text, head: Node, src: Node) -> list[TargetFacts]:
+    ln = text.lines[src.line]
+    s = src.text
+    marks = list(_INLINE.finditer(s))
+    out = []
+    offset = ln.start + (ln.end - ln.start - len(s))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
+        body = s[m.end():end].strip().rstrip(" ;.")
+        value, unit = figure(body)
+        out.append(TargetFacts(f"{head.id}.{m.group(1)}", body, value, unit, offset + m.end(), offset + end, ln.page))
+    return out

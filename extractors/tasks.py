@@ -1,0 +1,212 @@
+"""tasks: Outline → tasks of three origins (contract.md): items with field lines,
+rows of task tables, and assignments in running prose."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.fields import column_role
+from extractors.lexicon import verbs
+from extractors.outline import Node, Outline
+from extractors.text import Text, fold
+from extractors.timeline import parse_timeline
+from extractors.units import split_units, starts_actor
+
+ROLES = ("lead", "advisors", "implementers", "coordinators")
+# Parts whose items state aims or figures, not work: no prose tasks there.
+_NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua")
+_ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
+_PROSE_TIME = re.compile(r"(?:hoan thanh|xong|thuc hien|bao cao)?\s*(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
+
+
+@dataclass
+class TaskFacts:
+    id: str
+    origin: str
+    text: str
+    start: int  # character span of the task in the normalised text
+    end: int
+    page: int
+    roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
+    timeline: dict = field(default_factory=dict)
+    products: str | None = None
+
+
+def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[TaskFacts]:
+    tasks: list[TaskFacts] = []
+    for node in outline.root.walk():
+        if node.kind == "table" and node.table is not None:
+            tasks.extend(_table_tasks(text, node, plan_year))
+        elif node.fields and node.kind != "root":
+            tasks.append(_item_task(text, node, plan_year))
+    for node in outline.root.walk():
+        if node.kind in ("item", "bullet", "para") and not node.fields and not _in_excluded_part(node) \
+                and not any(n.fields for n in node.path):
+            tasks.extend(_prose_tasks(text, node, plan_year))
+    tasks.sort(key=lambda t: t.start)
+    return tasks
+
+
+def _in_excluded_part(node: Node) -> bool:
+    return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text))
+               for n in node.path)
+
+
+def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
+    """A node's own words: its line and the plain paragraphs right after it."""
+    parts, start = [node.text], text.lines[node.line].start
+    end = text.lines[node.line].end
+    for c in node.children:
+        if c.kind != "para" or c.fields:
+            break
+        parts.append(c.text)
+        end = text.lines[c.line].end
+    return " ".join(parts), start, end
+
+
+def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
+    body, start, end = _own_text(text, node)
+    end = max([end] + [text.lines[li].end for _, li in node.fields])
+    t = TaskFacts(id=node.id, origin="item", text=_strip_end(body), start=start, end=end,
+                  page=text.lines[node.line].page)
+    for f, _ in node.fields:
+        if f.role in ROLES:
+            t.roles[f.role].extend(split_units(f.value))
+        elif f.role == "timeline" and not t.timeline:
+            t.timeline = parse_timeline(f.value, plan_year)
+        elif f.role == "products":
+            t.products = f.value
+    if not t.timeline:
+        t.timeline = parse_timeline(None)
+    return t
+
+
+def _strip_end(s: str) -> str:
+    return re.sub(r"\s*\./\.\s*$", ".", s).strip()
+
+
+def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
+    table = text.tables[node.table]
+    header_row, columns = None, {}
+    for r, row in enumerate(table.cells[:3]):
+        roles = {c: column_role(" ".join(text.line_text(i) for i in cell)) for c, cell in enumerate(row)}
+        if "task" in roles.values():
+            header_row = r
+            for c, role in roles.items():
+                if role and role not in columns.values():
+                    columns[c] = role
+            break
+    if header_row is None:
+        return []
+    index_col = next((c for c, r in columns.items() if r == "index"), None)
+    task_col = next(c for c, r in columns.items() if r == "task")
+    base = node.id
+    group = ""
+    out: list[TaskFacts] = []
+    header_text = [fold(text.cell_text(node.table, header_row, c)) for c in range(len(table.cells[header_row]))]
+    for r in range(header_row + 1, len(table.cells)):
+        row = table.cells[r]
+        cells = [text.cell_text(node.table, r, c) if c < len(row) else "" for c in range(len(header_text))]
+        if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
+            continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
+        task_text = cells[task_col] if task_col < len(cells) else ""
+        index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
+        others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
+        distinct = {c for c in cells if c}
+        if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
+                (len(distinct) == 1 and len(cells) > 2):
+            group = index if _ROMAN_OR_LETTER.match(index) else group
+            continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
+        label = index or str(len(out) + 1)
+        tid = ".".join(p for p in (base, group, label) if p)
+        lines = [i for c in row for i in c]
+        start = min(text.lines[i].start for i in lines)
+        end = max(text.lines[i].end for i in lines)
+        t = TaskFacts(id=tid, origin="table", text=task_text, start=start, end=end,
+                      page=text.lines[lines[0]].page)
+        for c, role in columns.items():
+            if c >= len(cells) or not cells[c]:
+                continue
+            if role in ROLES:
+                t.roles[role] = split_units(cells[c])
+            elif role == "timeline":
+                t.timeline = parse_timeline(cells[c], plan_year)
+            elif role == "products":
+                t.products = cells[c]
+        if not t.timeline:
+            t.timeline = parse_timeline(None)
+        out.append(t)
+    return out
+
+
+def _verb_at(folded: str, start: int = 0) -> tuple[int, str] | None:
+    """The earliest verb at a word boundary from `start`, as (position, verb)."""
+    best = None
+    for v in verbs():
+        for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):
+            if best is None or m.start() + start < best[0]:
+                best = (m.start() + start, v)
+            break
+    return best
+
+
+def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
+    # An item titled by a unit ("1. Sở Nội vụ:") hands its bullets to that unit; they are
+    # found from the bullets' side below (see _heading_actor).
+    body = node.text
+    if not body or _unit_heading(body):
+        return []
+    folded = fold(body)
+    lead: list[str] = []
+    heading = _heading_actor(node)
+    m_unit_colon = re.match(r"^([^:]{2,80}):\s*(.+)$", body)
+    if m_unit_colon and starts_actor(m_unit_colon.group(1)) and not _verb_at(fold(m_unit_colon.group(1))):
+        lead = split_units(m_unit_colon.group(1))
+    elif (m := _ASSIGN_OPENER.match(folded)):
+        verb = _verb_at(folded, m.end())
+        if verb and verb[0] > m.end():
+            lead = split_units(body[m.end():verb[0]])
+    elif starts_actor(body):
+        verb = _verb_at(folded)
+        if verb and 0 < verb[0] <= 160:
+            lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", body[:verb[0]]))
+    if not lead:
+        m = re.search(r"(?:^|[.;]\s+)(?:giao|de nghi)\s+(.{2,120}?)\s+chu tri", folded)
+        if m:
+            lead = split_units(body[m.start(1):m.end(1)])
+    if not lead and heading:
+        lead = list(heading)
+    if not lead or any(len(x.split()) > 14 for x in lead):
+        return []
+    coordinators: list[str] = []
+    m = re.search(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+|phoi hop voi\s+", folded)
+    if m:
+        verb = _verb_at(folded, m.end())
+        stop = verb[0] if verb else len(folded)
+        clause = re.split(r"[.;:]", body[m.end():stop])[0]
+        if starts_actor(clause):
+            coordinators = split_units(clause)
+    timeline = parse_timeline(None)
+    tm = _PROSE_TIME.search(folded)
+    if tm:
+        phrase = body[tm.start():tm.end()].strip()
+        timeline = parse_timeline(phrase, plan_year)
+    start = text.lines[node.line].start
+    t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
+                  page=text.lines[node.line].page, timeline=timeline)
+    t.roles["lead"] = lead
+    t.roles["coordinators"] = coordinators
+    return [t]
+
+
+def _unit_heading(s: str) -> bool:
+    s = s.strip().rstrip(":").strip()
+    return len(s.split()) <= 14 and starts_actor(s) and not _verb_at(fold(s)) and not s.endswith(".")
+
+
+def _heading_actor(node: Node) -> list[str] | None:
+    parent = node.parent
+    if parent is not None and parent.kind == "item" and _unit_heading(parent.text):
+        return split_units(parent.text.rstrip(":"))
+    return None

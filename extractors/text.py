@@ -1,0 +1,91 @@
+"""The normalised text every extractor reads, and the string cleaning they share.
+
+`Text` is one string plus its lines; each line knows its page and, through
+`pieces`, which source block and character it came from, so any span found in
+the text maps back to the original file (provenance is never lost).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    page: int
+    kind: str = "para"  # para | cell
+    table: int | None = None  # for cells: index into Text.tables
+    row: int | None = None
+    col: int | None = None
+    style: str | None = None
+    confidence: float | None = None
+    pieces: list[tuple[int, int, int, int]] = field(default_factory=list)  # (text_start, block, block_start, length)
+
+
+@dataclass
+class Table:
+    """A table as a grid: cells[row][col] is a list of line indexes (a cell's paragraphs)."""
+
+    cells: list[list[list[int]]]
+    page: int
+
+
+@dataclass
+class Text:
+    text: str
+    lines: list[Line]
+    tables: list[Table] = field(default_factory=list)
+
+    def line_text(self, i: int) -> str:
+        ln = self.lines[i]
+        return self.text[ln.start:ln.end]
+
+    def cell_text(self, table: int, row: int, col: int) -> str:
+        return " ".join(self.line_text(i) for i in self.tables[table].cells[row][col]).strip()
+
+    def page_at(self, offset: int) -> int:
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:  # last line starting at or before offset
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.lines[lo].page if self.lines else 1
+
+
+# Old-style tone placement on an open syllable (hoà, thuỷ) → the modern one (hòa, thủy).
+_TONE_MOVES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + "|" + "|".join(k.capitalize() for k in _TONE_MOVES)
+                      + r")(?![^\W\d_])")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
+
+
+def _move_tone(m: re.Match) -> str:
+    s = m.group(1)
+    new = _TONE_MOVES[s.lower()]
+    return new.capitalize() if s[0].isupper() else new
+
+
+def clean(s: str) -> str:
+    """NFC, modern tone placement, no invisible characters, single spaces."""
+    s = unicodedata.normalize("NFC", s).translate(_INVISIBLE)
+    s = _TONE_RE.sub(_move_tone, s)
+    return _SPACES.sub(" ", s).strip()
+
+
+_FOLD = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(s: str) -> str:
+    """Lowercase without diacritics (đ → d): for matching, never for output."""
+    s = unicodedata.normalize("NFD", s.translate(_FOLD).lower())
+    return "".join(ch for ch in s if unicodedata.category(ch) != "Mn")

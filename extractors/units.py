@@ -1,0 +1,74 @@
+"""Responsibility lists: split a printed list of actors into one string per actor.
+
+Split on "," and ";" and on "và"/"với" *between* actors, never inside a name:
+known names with such characters (data/units.txt) are protected first, and a
+piece that cannot start an actor name ("Thể thao và Du lịch") is glued back.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import unit_heads, unit_names
+from extractors.text import fold
+
+_PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
+_CONJ = re.compile(r"\s+(?:và|với|cùng)\s+")
+_DROP_PREFIX = re.compile(r"^(?:từng|mỗi|toàn thể|tất cả)\s+", re.I)
+_EDGE = " .;,:-–"
+
+
+def _protect(text: str) -> str:
+    folded = fold(text)
+    for name in unit_names():
+        fname = fold(name)
+        start = 0
+        while (i := folded.find(fname, start)) >= 0:
+            j = i + len(fname)
+            if (i == 0 or not folded[i - 1].isalnum()) and (j == len(folded) or not folded[j].isalnum()):
+                chunk = text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002 ").replace(" với ", " \u0003 ")
+                text = text[:i] + chunk + text[j:]
+                folded = fold(text.replace(_PROTECT, ",").replace("\u0002", "và").replace("\u0003", "với"))
+            start = j
+    return text
+
+
+def _unprotect(s: str) -> str:
+    return s.replace(_PROTECT, ",").replace("\u0002", "và").replace("\u0003", "với")
+
+
+def starts_actor(piece: str) -> bool:
+    """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
+    f = fold(piece.strip())
+    f = re.sub(r"^(?:cac|nhung|tung|moi)\s+", "", f)
+    return any(f == h or f.startswith(h + " ") for h in unit_heads())
+
+
+def split_units(value: str) -> list[str]:
+    """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
+    text = _protect(value.strip().strip(_EDGE))
+    pieces: list[str] = []
+    for part in re.split(r"\s*[;,]\s*", text):
+        sub = _CONJ.split(part)
+        merged = [sub[0]]
+        for s in sub[1:]:
+            # "và" splits only when what follows can start an actor's name
+            if starts_actor(s):
+                merged.append(s)
+            else:
+                merged[-1] = merged[-1] + " và " + s
+        for m in merged:
+            m = m.strip(_EDGE)
+            if not m:
+                continue
+            # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
+            if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
+                    and fold(pieces[-1]).split()[0] in ("so", "bo", "ban", "phong", "vu", "cuc"):
+                pieces[-1] = pieces[-1] + ", " + m
+                continue
+            pieces.append(m)
+    out = []
+    for p in pieces:
+        p = _DROP_PREFIX.sub("", _unprotect(p)).strip(_EDGE)
+        if p:
+            out.append(p)
+    return out

@@ -1,0 +1,1 @@
+"""Subcommands of `kehoach`, one module each, found by pipeline.cli."""

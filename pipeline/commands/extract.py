@@ -1,0 +1,52 @@
+"""`kehoach extract FILE...`: print plan records as JSON (JSON Lines for several files), CSV or XLSX."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pipeline.errors import KehoachError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("extract", help="extract plan records from files",
+                       description="Print the plan record of each FILE (../shared/contract.md).")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("json", "csv", "xlsx"), default="json",
+                   help="json: one record (JSON Lines for several files); csv/xlsx: the tasks table")
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output (required for xlsx)")
+    p.add_argument("--with-text", action="store_true", help="include the normalised text the spans point into")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from pipeline.extract import extract_file
+    from pipeline.tables import tasks_frame
+
+    records, failed = [], 0
+    for path in args.files:
+        try:
+            records.append(extract_file(path))
+        except KehoachError as exc:
+            failed += 1
+            print(f"kehoach: {exc}", file=sys.stderr)
+    if args.format == "json":
+        out = [json.dumps(r.to_dict(with_text=args.with_text), ensure_ascii=False,
+                          indent=1 if len(args.files) == 1 else None) for r in records]
+        _write("\n".join(out) + ("\n" if out else ""), args.output)
+    else:
+        frame = tasks_frame(records)
+        if args.format == "csv":
+            _write(frame.to_csv(index=False), args.output)
+        else:
+            if not args.output:
+                raise KehoachError("--format xlsx needs -o FILE.xlsx")
+            frame.to_excel(args.output, index=False, sheet_name="tasks")
+    return 1 if failed else 0
+
+
+def _write(s: str, output: Path | None) -> None:
+    if output:
+        output.write_text(s, encoding="utf-8")
+    else:
+        sys.stdout.write(s)

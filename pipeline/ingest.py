@@ -1,0 +1,167 @@
+"""ingest: files and folders → plan records in the archive, in parallel, resumable.
+
+    from pipeline.ingest import ingest
+    summary = ingest(["plans/"], db="kehoach.db", workers=4)
+
+Each file ends in exactly one state: stored, unchanged (its sha256 is already
+archived — hashed here, before dispatch, so unchanged files cost no
+extraction) or failed (its one-line reason goes to the `failures` table).
+Workers only extract; every write happens here, one transaction per document,
+so a killed ingest (even SIGKILL) loses at most the documents in flight and a
+rerun picks them up without storing anything twice.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.archive import Archive
+from pipeline.errors import KehoachError
+from pipeline.parallel import default_workers, map_unordered
+from pipeline.readers import SUPPORTED, sha256_of
+
+
+@dataclass
+class Summary:
+    stored: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    new_failures: int = 0  # failed now but not already, with the same content and reason, before
+    pages: int = 0
+    seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)  # unsupported files found in walked folders
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    def line(self) -> str:
+        text = (f"stored {self.stored}, unchanged {self.unchanged}, failed {self.failed}, "
+                f"skipped {len(self.skipped)} (unsupported), {self.pages} pages, {self.seconds:.1f} s")
+        if not self.stored and not self.new_failures:
+            text += " — nothing changed"
+        return text
+
+
+def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
+    """(files to ingest, unsupported files skipped). Folders are walked; a file named
+    on the command line is always tried (the reader sniffs its content)."""
+    exclude = {Path(p).resolve() for p in exclude}
+    files, skipped, seen = [], [], set()
+    for arg in paths:
+        root = Path(arg)
+        if root.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # .git, .cache
+                found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
+            for f in found:
+                (files if f.suffix.lower() in SUPPORTED else skipped).append(f)
+        elif root.is_file():
+            files.append(root)
+        else:
+            raise KehoachError(f"{arg}: no such file or folder")
+    result = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen and key not in exclude:
+            seen.add(key)
+            result.append(key)
+    return result, [f for f in skipped if f.resolve() not in exclude]
+
+
+def extract_job(job: tuple[str, bytes | None]) -> tuple[dict | None, str | None]:
+    """Runs on a worker: (path, content or None) → (record dict with text, None) or (None, reason).
+
+    Never raises: one bad file must not end the batch. The content travels with
+    the job only for a remote Dask cluster, whose workers may not see our disk.
+    """
+    path, data = job
+    try:
+        from pipeline import extract
+
+        if data is None:
+            record = extract(path)
+        else:
+            with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
+                local = Path(tmp) / Path(path).name
+                local.write_bytes(data)
+                record = extract(local)
+        d = record.to_dict(with_text=True)
+        d["source"]["path"] = path
+        return d, None
+    except KehoachError as exc:
+        return None, _one_line(str(exc))
+    except Exception as exc:  # an extractor bug is still this file's failure, not the batch's
+        return None, _one_line(f"{type(exc).__name__}: {exc}")
+
+
+def _one_line(text: str) -> str:
+    return (text.strip().splitlines() or ["unknown error"])[0][:500]
+
+
+def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = None,
+           progress: bool = True) -> Summary:
+    """Ingest every supported file under `paths` into the archive at `db`."""
+    started = time.perf_counter()
+    archive = Archive(db)
+    files, skipped = collect(paths, exclude=[archive.path, f"{archive.path}-wal", f"{archive.path}-shm"])
+    summary = Summary(skipped=[str(p) for p in skipped])
+    workers = workers or default_workers()
+    ship = bool(scheduler) and scheduler != "local"
+    hashes: dict[str, str] = {}
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+
+    def fail(path: str, sha: str | None, reason: str) -> None:
+        summary.new_failures += archive.fail(path, sha, reason)
+        summary.failed += 1
+        summary.failures.append((path, reason))
+        bar.write(f"failed: {reason if reason.startswith(path) else f'{path}: {reason}'}", file=sys.stderr)
+
+    def jobs():
+        # Hashing here, lazily, keeps unchanged files away from the workers and lets
+        # extraction start before the whole tree has been read.
+        for f in files:
+            path = str(f)
+            try:
+                sha = sha256_of(f)
+            except OSError as exc:
+                fail(path, None, f"{path}: cannot read: {exc.strerror or exc}")
+                bar.update()
+                continue
+            if archive.has(sha):
+                archive.clear_failure(path)
+                summary.unchanged += 1
+                bar.update()
+                continue
+            hashes[path] = sha
+            yield path, (f.read_bytes() if ship else None)
+
+    def crashed(job, exc):
+        return None, f"worker process died while extracting ({type(exc).__name__})"
+
+    try:
+        for (path, _), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed):
+            sha = hashes.pop(path)
+            if record is None:
+                fail(path, sha, reason)
+            else:
+                # the record's own hash wins: the file may have changed since we hashed it
+                state = archive.put(record, path=path, sha256=record["source"].get("sha256") or sha)
+                if state == "stored":
+                    summary.stored += 1
+                    summary.pages += int(record["source"].get("pages") or 0)
+                else:
+                    summary.unchanged += 1
+            bar.update()
+            elapsed = time.perf_counter() - started
+            bar.set_postfix_str(f"{summary.pages / elapsed:.1f} pages/s, {summary.failed} failed", refresh=False)
+    finally:
+        bar.close()
+        archive.close()
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,135 @@
+"""normalize: Source → Text. Clean every string, re-join what layout broke, keep the offset map.
+
+Visual lines of a PDF or a scan are joined into paragraphs; a document number
+split over a line or page break ("Chỉ thị số 34-" / "CT/TW") becomes one token
+again. Each output line records the source pieces it was made of.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.text import Line, Table, Text, clean
+from pipeline.source import Source
+
+# A line that starts a new paragraph whatever precedes it: numbering, bullets, field labels.
+_STARTS_PARAGRAPH = re.compile(
+    r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*[.\-/)]|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
+    r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:)"
+)
+_ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
+_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$")  # "... số 34-"
+_SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")  # "CT/TW, ngày ..."
+
+
+def _visual_lines(source: Source):
+    """Yield (block index, table block) or (block index, (block, one line of its text))."""
+    for bi, block in enumerate(source.blocks):
+        if block.is_table:
+            yield bi, block
+            continue
+        for part in block.text.split("\n"):
+            yield bi, (block, part)
+
+
+def normalize(source: Source) -> Text:
+    """Build the normalised Text of a Source (see module docstring)."""
+    pieces_text: list[str] = []
+    lines: list[Line] = []
+    tables: list[Table] = []
+    pos = 0
+
+    def add_line(text: str, page: int, pieces, **kw) -> int:
+        nonlocal pos
+        if lines or pieces_text:
+            pieces_text.append("\n")
+            pos += 1
+        start = pos
+        pieces_text.append(text)
+        pos += len(text)
+        lines.append(Line(start=start, end=pos, page=page,
+                          pieces=[(start + off, bi, bstart, ln) for off, bi, bstart, ln in pieces], **kw))
+        return len(lines) - 1
+
+    pending: list[tuple] = []  # paragraph being assembled from visual lines: (text, block index, block)
+
+    def flush():
+        if not pending:
+            return
+        text, pieces = "", []
+        for part, bi, block in pending:
+            sep = "" if (not text or _joins_tight(text, part)) else " "
+            text += sep
+            pieces.append((len(text), bi, 0, len(part)))
+            text += part
+        first = pending[0][2]
+        add_line(text, first.page, pieces, style=first.style, confidence=first.confidence)
+        pending.clear()
+
+    for bi, item in _visual_lines(source):
+        if not isinstance(item, tuple):  # a table
+            flush()
+            tables.append(_add_table(item, bi, len(tables), add_line, lines))
+            continue
+        block, raw = item
+        part = clean(raw)
+        if not part:  # a blank line ends a paragraph, unless a number was split across it
+            if not (pending and _SPLIT_NUMBER_TAIL.search(pending[-1][0])):
+                flush()
+            continue
+        if pending and not _continues(pending, part, block):
+            flush()
+        pending.append((part, bi, block))
+        if block.bbox is None and not _SPLIT_NUMBER_TAIL.search(part):
+            flush()  # txt/docx blocks are whole paragraphs already
+    flush()
+    return Text(text="".join(pieces_text), lines=lines, tables=tables)
+
+
+def _joins_tight(before: str, after: str) -> bool:
+    return bool(_SPLIT_NUMBER_TAIL.search(before) and _SPLIT_NUMBER_HEAD.match(after))
+
+
+def _continues(pending: list, part: str, block) -> bool:
+    """Does visual line `part` continue the paragraph in `pending`?"""
+    prev_text, _, prev_block = pending[-1]
+    if _joins_tight(prev_text, part):
+        return True
+    if block.bbox is None or prev_block.bbox is None or block.page != prev_block.page:
+        return False
+    if _STARTS_PARAGRAPH.match(part) or _ENDS_SENTENCE.search(prev_text):
+        return False
+    if prev_text.isupper() != part.isupper():  # a capitalised heading does not run into body text
+        return False
+    height = max(prev_block.bbox[3] - prev_block.bbox[1], 1.0)
+    gap = block.bbox[1] - prev_block.bbox[3]
+    return -height < gap < 1.2 * height
+
+
+def _add_table(block, bi, table_index, add_line, lines) -> Table:
+    """Every cell paragraph becomes a line; a merged cell (same text as its left or upper
+    neighbour) is written once and referenced from each grid position it covers."""
+    grid: list[list[list[int]]] = []
+    for r, row in enumerate(block.rows):
+        out_row = []
+        for c, cell in enumerate(row):
+            cell = cell or ""
+            if c > 0 and cell.strip() and cell == row[c - 1]:
+                out_row.append(out_row[-1])
+                continue
+            if r > 0 and cell.strip() and c < len(block.rows[r - 1]) and cell == block.rows[r - 1][c] \
+                    and c < len(grid[-1]):
+                out_row.append(grid[-1][c])
+                continue
+            ids = []
+            for para in cell.split("\n"):
+                para = clean(para)
+                if para:
+                    ids.append(add_line(para, block.page, [(0, bi, 0, len(para))], kind="cell",
+                                        table=None, row=r, col=c, style=block.style))
+            out_row.append(ids)
+        grid.append(out_row)
+    for row in grid:
+        for ids in row:
+            for i in ids:
+                lines[i].table = table_index
+    return Table(cells=grid, page=block.page)

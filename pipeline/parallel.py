@@ -1,0 +1,137 @@
+"""Run one function over many items on worker processes, results as they finish.
+
+`map_unordered` is the single entry point: a local process pool by default, a
+Dask cluster when a scheduler is named ("local" starts a LocalCluster on this
+machine, "tcp://host:port" joins a running one). Only the function runs on the
+workers; the caller consumes results in its own process, which is what lets
+the archive keep a single writer.
+
+Items are submitted through a bounded window rather than all at once, so a
+million-file ingest does not queue a million futures, and the caller's item
+generator (which hashes files and skips known ones) runs interleaved with the
+work instead of before it.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int | None = None,
+                  scheduler: str | None = None,
+                  on_crash: Callable[[Any, BaseException], Any] | None = None) -> Iterator[tuple[Any, Any]]:
+    """Yield (item, fn(item)) in completion order.
+
+    `fn` should catch its own errors and return them as values; `on_crash(item,
+    exc)` supplies the value for an item whose worker died (default: re-raise).
+    """
+    workers = max(1, workers or default_workers())
+    if scheduler:
+        return _dask_map(fn, items, workers, scheduler, on_crash)
+    return _pool_map(fn, items, workers, on_crash)
+
+
+def _pool_map(fn, items, workers, on_crash):
+    pending = iter(items)
+    window = workers * 4
+    suspects: list = []  # items in flight when a worker died
+    while True:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            # A dead worker breaks the whole pool and every future in flight, so the
+            # culprit is unknown; rerun those items one at a time, where a crash
+            # names its cause (a reader library segfaulting, memory exhausted).
+            while suspects:
+                item = suspects.pop(0)
+                try:
+                    value = pool.submit(fn, item).result()
+                except BrokenProcessPool as exc:
+                    if on_crash is None:
+                        raise
+                    yield item, on_crash(item, exc)
+                    break  # this pool is dead; the outer loop makes a new one
+                yield item, value
+            if suspects:
+                continue
+            running: dict = {}
+            unsubmitted = _END
+            try:
+                for item in pending:
+                    unsubmitted = item  # submit() itself raises once the pool has died
+                    running[pool.submit(fn, item)] = item
+                    unsubmitted = _END
+                    if len(running) < window:
+                        continue
+                    yield from _drain(running, everything=False)
+                yield from _drain(running, everything=True)
+                return
+            except BrokenProcessPool:
+                suspects = list(running.values()) + ([] if unsubmitted is _END else [unsubmitted])
+
+
+def _drain(running: dict, everything: bool):
+    """Yield (item, value) pairs as they finish: the first batch to finish, or all of them."""
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for fut in done:
+            value = fut.result()  # BrokenProcessPool propagates; the item stays in `running`
+            yield running.pop(fut), value
+        if not everything:
+            return
+
+
+_END = object()
+
+
+def _dask_map(fn, items, workers, scheduler, on_crash):
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler == "local":
+        # one thread per worker process: extraction is CPU-bound Python, threads would share one GIL
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        window = max(workers, sum(client.nthreads().values())) * 4
+        pending = iter(items)
+        futures: dict = {}
+        queue = as_completed()
+
+        def submit():
+            item = next(pending, _END)
+            if item is _END:
+                return False
+            fut = client.submit(fn, item, pure=False)
+            futures[fut.key] = item
+            queue.add(fut)
+            return True
+
+        for _ in range(window):
+            if not submit():
+                break
+        for fut in queue:
+            item = futures.pop(fut.key)
+            try:
+                value = fut.result()
+            except Exception as exc:  # KilledWorker after Dask's own retries
+                if on_crash is None:
+                    raise
+                value = on_crash(item, exc)
+            fut.release()
+            yield item, value
+            submit()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,268 @@
+"""Tesseract OCR shared by the PDF reader (pages without a usable text layer) and images.
+
+Tesseract 5 runs as a subprocess with TSV output: words with boxes and confidences,
+grouped by Tesseract's own block/paragraph/line numbers into one Block per line.
+Pages run in parallel, one single-threaded tesseract per core (OpenMP inside one
+process gains little and oversubscribes the cores when pages run side by side).
+
+Preprocessing kept is what measured better on degraded renders of known text
+(see docs/architecture.md or the readers report): upscaling low-resolution scans to
+~300 dpi and deskewing. Otsu binarisation measured worse than Tesseract's own
+thresholding on these inputs and is off by default (`binarize=True` to force it).
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import csv
+import functools
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from pipeline.errors import ReadError
+from pipeline.source import Block
+
+TARGET_DPI = 300
+LANG = "vie"
+TIMEOUT = 300  # seconds for one page; a stuck tesseract must not stall a batch
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float = -1.0
+    key: tuple = ()  # (block, par, line) from Tesseract; () for PDF words
+
+
+# ---------------------------------------------------------------- availability
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    exe = shutil.which("tesseract")
+    if exe is None:
+        raise ReadError("OCR needed but Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    return frozenset(line.strip() for line in (out.stdout + out.stderr).splitlines()[1:] if line.strip())
+
+
+def _lang() -> str:
+    langs = languages()
+    if LANG not in langs:
+        raise ReadError(f"OCR needed but Tesseract has no '{LANG}' language data (apt-get install tesseract-ocr-vie)")
+    return LANG
+
+
+# ---------------------------------------------------------------- preprocessing
+
+
+def otsu_threshold(gray: np.ndarray) -> int:
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = gray.size
+    weights = np.cumsum(hist)
+    means = np.cumsum(hist * np.arange(256))
+    global_mean = means[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (global_mean * weights - means * total) ** 2 / (weights * (total - weights))
+    between = np.nan_to_num(between)
+    return int(np.argmax(between))
+
+
+def binarize(image: Image.Image) -> Image.Image:
+    gray = np.asarray(image.convert("L"))
+    t = otsu_threshold(gray)
+    return Image.fromarray(np.where(gray > t, 255, 0).astype(np.uint8))
+
+
+def skew_angle(image: Image.Image, limit: float = 3.0, step: float = 0.2) -> float:
+    """Angle (degrees) that makes text rows horizontal, by projection profile.
+
+    Rows of text give the sharpest row-sum profile when level, so the angle with
+    the highest profile variance wins. Run on a small copy: skew is a global property.
+    """
+    gray = image.convert("L")
+    scale = 1000 / max(gray.size)
+    if scale < 1:
+        gray = gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))), Image.BILINEAR)
+    arr = np.asarray(gray)
+    ink = Image.fromarray(np.where(arr < otsu_threshold(arr), 255, 0).astype(np.uint8))
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-limit, limit + step / 2, step):
+        rotated = np.asarray(ink.rotate(float(angle), resample=Image.NEAREST, fillcolor=0))
+        score = float(np.var(rotated.sum(axis=1)))
+        if score > best_score:
+            best, best_score = float(angle), score
+    return round(best, 2)
+
+
+def prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, deskew: bool = True,
+            binarize_: bool = False) -> tuple[Image.Image, float, float]:
+    """Image ready for Tesseract, the factor its coordinates were scaled by, and its dpi."""
+    image = ImageOps.exif_transpose(image) if hasattr(image, "getexif") else image
+    if image.mode not in ("L", "RGB"):
+        if image.mode in ("RGBA", "LA", "P"):
+            background = Image.new("RGB", image.size, "white")
+            rgba = image.convert("RGBA")
+            background.paste(rgba, mask=rgba.split()[-1])
+            image = background
+        else:
+            image = image.convert("RGB")
+    image = image.convert("L")
+    if not dpi or dpi < 50:
+        # no usable resolution recorded: assume a portrait A4/Letter page width (8.27 in)
+        dpi = min(image.size) / 8.27
+    factor = 1.0
+    if upscale and dpi < TARGET_DPI * 0.85:
+        factor = min(TARGET_DPI / dpi, 4.0)
+        image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
+        dpi *= factor
+    if deskew:
+        angle = skew_angle(image)
+        if abs(angle) >= 0.2:
+            image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    if binarize_:
+        image = binarize(image)
+    return image, factor, dpi
+
+
+# ---------------------------------------------------------------- Tesseract
+
+
+def tesseract_words(image: Image.Image, dpi: float, psm: int = 3) -> list[Word]:
+    lang = _lang()
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
+        png = os.path.join(tmp, "page.png")
+        image.save(png)
+        try:
+            proc = subprocess.run(
+                ["tesseract", png, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(dpi)), "tsv"],
+                capture_output=True, env=env, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            raise ReadError(f"OCR of one page took longer than {TIMEOUT} s") from exc
+    if proc.returncode != 0:
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ReadError(f"tesseract failed: {reason[-1] if reason else 'exit ' + str(proc.returncode)}")
+    words = []
+    rows = csv.reader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(rows, None)
+    if not header:
+        return words
+    for row in rows:
+        if len(row) < 12 or row[0] != "5":
+            continue
+        text = unicodedata.normalize("NFC", row[11]).strip()
+        if not text:
+            continue
+        left, top, width, height = (float(v) for v in row[6:10])
+        words.append(Word(text, left, top, left + width, top + height, float(row[10]),
+                          (int(row[2]), int(row[3]), int(row[4]))))
+    return words
+
+
+# ---------------------------------------------------------------- words -> lines
+
+
+def split_on_gaps(words: list[Word], gap_factor: float = 4.0) -> list[list[Word]]:
+    """Split one visual line where a horizontal gap is far wider than a character.
+
+    The two columns of a Vietnamese header ("ỦY BAN NHÂN DÂN ... CỘNG HÒA XÃ HỘI ...")
+    share a baseline; joined they would read as one sentence.
+    """
+    if len(words) < 2:
+        return [words]
+    widths = [(w.x1 - w.x0) / max(len(w.text), 1) for w in words]
+    char = float(np.median(widths)) or 1.0
+    pieces, current = [], [words[0]]
+    for prev, word in zip(words, words[1:]):
+        if word.x0 - prev.x1 > gap_factor * char:
+            pieces.append(current)
+            current = []
+        current.append(word)
+    pieces.append(current)
+    return pieces
+
+
+def _line_block(words: list[Word], page: int, scale: float) -> Block:
+    text = " ".join(w.text for w in words)
+    confs = [w.conf for w in words if w.conf >= 0]
+    bbox = (min(w.x0 for w in words) * scale, min(w.top for w in words) * scale,
+            max(w.x1 for w in words) * scale, max(w.bottom for w in words) * scale)
+    return Block(text=text, page=page, bbox=tuple(round(v, 2) for v in bbox),
+                 confidence=round(sum(confs) / len(confs), 1) if confs else None)
+
+
+def _is_noise(words: list[Word]) -> bool:
+    # scanner specks and table rulings come back as lone "|", "_", "—" with low confidence
+    text = "".join(w.text for w in words)
+    return not any(ch.isalnum() for ch in text) and len(text) <= 3
+
+
+def words_to_blocks(words: list[Word], page: int, scale: float = 1.0) -> list[Block]:
+    lines: dict[tuple, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.key, []).append(w)
+    blocks = []
+    for key in lines:  # Tesseract's order is its reading order
+        line = sorted(lines[key], key=lambda w: w.x0)
+        for piece in split_on_gaps(line):
+            if not _is_noise(piece):
+                blocks.append(_line_block(piece, page, scale))
+    return blocks
+
+
+def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale: float = 1.0,
+             **options) -> list[Block]:
+    """OCR one page image. `scale` maps the given image's pixels to the caller's coordinates."""
+    prepared, factor, eff_dpi = prepare(image, dpi, **options)
+    words = tesseract_words(prepared, eff_dpi)
+    return words_to_blocks(words, page, scale / factor)
+
+
+def _ocr_job(job):
+    render, page, dpi, scale = job
+    image = render() if callable(render) else render
+    return ocr_page(image, page, dpi, scale)
+
+
+def ocr_pages(jobs: list[tuple], label: str = "OCR") -> list[list[Block]]:
+    """OCR many pages in parallel; each job is (image or zero-arg renderer, page, dpi, scale).
+
+    Threads suffice: the work happens in tesseract subprocesses; rendering is lazy
+    so only as many page images as workers are held in memory at once.
+    """
+    if not jobs:
+        return []
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    results: list[list[Block] | None] = [None] * len(jobs)
+    bar = None
+    if sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(jobs), desc=label, unit="page", file=sys.stderr, leave=False)
+        except ImportError:
+            bar = None
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_ocr_job, job): i for i, job in enumerate(jobs)}
+        try:
+            for fut in concurrent.futures.as_completed(futures):
+                results[futures[fut]] = fut.result()
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+    return [r or [] for r in results]

@@ -1,0 +1,324 @@
+"""The archive end to end: real files, real worker processes, real SQLite files.
+
+One corpus (≥ 100 text plans, one bad file in ten, one unsupported file) is
+built per module and ingested once; the other tests query that archive or
+ingest copies of it. Plans come from corpus.generate when it exists, otherwise
+from the dev example with a varied header; a few crafted plans carry the facts
+the query tests look for (an abbreviated lead, "Đầu tư", a dated deadline, a
+citation printed as 07/CT-UBND).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.actors import fold, normalize_actor, normalize_number
+from pipeline.archive import Archive
+from pipeline.cli import main
+from pipeline.ingest import ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_DOCS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
+N_PLANS = 100
+
+
+def _dev_text() -> str:
+    docs = sorted(DEV_DOCS.glob("*.txt"))
+    if not docs:
+        pytest.skip("the dev example (shared/corpus/dev/docs) is not available")
+    return docs[0].read_text(encoding="utf-8")
+
+
+def _header(i: int, number: str) -> str:
+    return (f"BAN DÂN VẬN TỈNH ỦY\nSố: {number}\n"
+            f"Phan Thiết, ngày {1 + i % 28:02d} tháng 02 năm 2024\n\n")
+
+
+def write_plans(out: Path, n: int) -> list[Path]:
+    """n text plans: the generator's when it exists, else the dev example under n headers."""
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        from corpus.generate import generate
+    except ImportError:
+        generate = None
+    if generate is not None:
+        generate(n=n, seed=7, formats=["txt"], out=out / "gen")
+        return sorted((out / "gen" / "docs").glob("*.txt"))
+    body, paths = _dev_text(), []
+    for i in range(n):
+        path = out / f"plan_{i:04d}.txt"
+        path.write_text(_header(i, f"{i + 1}-KH/BDVTU") + body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _crafted(out: Path) -> dict[str, Path]:
+    body = _dev_text()
+    item3 = "3. Rà soát sửa đổi, bổ sung, ban hành Quy chế"
+    lead3 = "* *Chủ trì:* Lãnh đạo Ban.\n\n* *Chịu trách nhiệm tham mưu:* Phòng Dân vận các cơ quan nhà nước.\n\n" \
+            "* *Thời gian thực hiện:* Trong tháng 3/2024."
+    assert item3 in body and lead3 in body, "the dev example changed; update the crafted plans"
+    ubnd = (body.replace(item3, "3. Đầu tư hạ tầng số và rà soát sửa đổi, bổ sung, ban hành Quy chế")
+                .replace(lead3, lead3.replace("Lãnh đạo Ban.", "UBND huyện.")
+                                     .replace("Trong tháng 3/2024.", "Trước ngày 15/01/2024."))
+                .replace("02-CT/UBND", "05-CT/UBND"))
+    cites = body.replace("Chỉ thị số 02-CT/UBND", "Chỉ thị số 07/CT-UBND")
+    paths = {"ubnd": out / "crafted_ubnd.txt", "cites": out / "crafted_cites.txt"}
+    paths["ubnd"].write_text(_header(1, "901-KH/BDVTU") + ubnd, encoding="utf-8")
+    paths["cites"].write_text(_header(2, "902-KH/BDVTU") + cites, encoding="utf-8")
+    return paths
+
+
+def _bad_files(out: Path, n: int) -> list[Path]:
+    """One bad file in ten, of three kinds: empty, truncated PDF, binary junk named .docx."""
+    bad = []
+    pdf = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+           b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Par")
+    for i in range(n):
+        kind = i % 3
+        if kind == 0:
+            path = out / f"bad_{i:03d}_empty.txt"
+            path.write_bytes(b"")
+        elif kind == 1:
+            path = out / f"bad_{i:03d}_truncated.pdf"
+            path.write_bytes(pdf + bytes([i]))
+        else:
+            path = out / f"bad_{i:03d}_junk.docx"
+            path.write_bytes(os.urandom(4096) + bytes([i]))
+        bad.append(path)
+    return bad
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    docs = root / "docs"
+    good = write_plans(docs, N_PLANS)
+    crafted = _crafted(docs)
+    good += list(crafted.values())
+    bad = _bad_files(docs, len(good) // 10)
+    (docs / "notes.xyz").write_text("not a plan", encoding="utf-8")
+    return {"dir": docs, "good": good, "bad": bad, "crafted": crafted}
+
+
+@pytest.fixture(scope="module")
+def archive(corpus, tmp_path_factory):
+    db = tmp_path_factory.mktemp("db") / "kehoach.db"
+    first = ingest([corpus["dir"]], db=db, workers=2, progress=False)
+    arch = Archive(db)
+    yield {"db": db, "archive": arch, "first": first}
+    arch.close()
+
+
+def snapshot(db: Path) -> dict[str, list]:
+    """Every table's rows without the columns that differ between equal ingests (ids, times)."""
+    conn = sqlite3.connect(db)
+    queries = {
+        "documents": "SELECT sha256, path, format, pages, kind, number, issuer, date, title, recipients, record, "
+                     "text FROM documents",
+        "tasks": "SELECT d.sha256, t.idx, t.task_id, t.origin, t.text, t.lead, t.advisors, t.implementers, "
+                 "t.coordinators, t.timeline_text, t.due, t.recurrence FROM tasks t JOIN documents d "
+                 "ON d.id = t.document_id",
+        "task_actors": "SELECT d.sha256, t.idx, a.role, a.actor, a.actor_norm FROM task_actors a "
+                       "JOIN tasks t ON t.id = a.task_row JOIN documents d ON d.id = t.document_id",
+        "citations": "SELECT d.sha256, c.idx, c.number, c.number_norm, c.key FROM citations c "
+                     "JOIN documents d ON d.id = c.document_id",
+        "targets": "SELECT d.sha256, g.idx, g.text FROM targets g JOIN documents d ON d.id = g.document_id",
+        "fts": "SELECT d.sha256, t.idx, f.body FROM task_fts f JOIN tasks t ON t.id = f.rowid "
+               "JOIN documents d ON d.id = t.document_id",
+        "fts_rows": "SELECT count(*) FROM task_fts",
+        "failures": "SELECT path, sha256, reason FROM failures",
+    }
+    try:
+        return {name: sorted(conn.execute(q).fetchall(), key=repr) for name, q in queries.items()}
+    finally:
+        conn.close()
+
+
+# -- ingest ----------------------------------------------------------------
+
+def test_ingest_stores_good_files_and_records_bad_ones(corpus, archive):
+    first, arch = archive["first"], archive["archive"]
+    good = {str(p.resolve()) for p in corpus["good"]}
+    bad = {str(p.resolve()) for p in corpus["bad"]}
+    assert len(good) >= 100 and len(bad) >= len(good) // 10
+    assert first.stored + first.unchanged == len(good)  # unchanged only if two plans were identical
+    assert first.failed == len(bad)
+    assert set(arch.documents()["path"]) <= good
+    assert len(arch.documents()) == first.stored
+    failures = arch.failures()
+    assert set(failures["path"]) == bad
+    assert all(isinstance(r, str) and r.strip() and "\n" not in r for r in failures["reason"])
+    assert [Path(p).name for p in first.skipped] == ["notes.xyz"]
+    assert arch.counts()["tasks"] > 0
+
+
+def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
+    before = snapshot(archive["db"])
+    code = main(["ingest", str(corpus["dir"]), "--db", str(archive["db"]), "--workers", "2", "-q"])
+    out = capsys.readouterr()
+    assert code == 1  # the bad files still fail
+    assert "stored 0," in out.out and "nothing changed" in out.out
+    assert f"failed {len(corpus['bad'])}" in out.out
+    assert "skipped (unsupported format)" in out.err and "notes.xyz" in out.err
+    assert snapshot(archive["db"]) == before
+
+
+def test_killed_ingest_resumes_to_identical_rows(corpus, archive, tmp_path):
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus["dir"]), "--db", str(db),
+           "--workers", "1", "-q"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored_at_kill = 0
+    deadline = time.monotonic() + 60
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            if db.exists():
+                try:
+                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as conn:
+                        stored_at_kill = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+                except sqlite3.OperationalError:  # the schema is still being created
+                    stored_at_kill = 0
+                if stored_at_kill >= 3:
+                    os.killpg(proc.pid, signal.SIGKILL)  # the ingest and its workers, mid-write if so
+                    break
+            time.sleep(0.005)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    assert 0 < stored_at_kill < len(corpus["good"])
+    rerun = ingest([corpus["dir"]], db=db, workers=2, progress=False)
+    assert rerun.stored > 0
+    assert snapshot(db) == snapshot(archive["db"])
+
+
+def test_changed_file_replaces_its_record_and_fixed_file_clears_failure(corpus, tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    plan = folder / "plan.txt"
+    shutil.copy(corpus["crafted"]["cites"], plan)
+    broken = folder / "broken.txt"
+    broken.write_bytes(b"")
+    db = tmp_path / "k.db"
+    first = ingest([folder], db=db, workers=1, progress=False)
+    assert (first.stored, first.failed) == (1, 1)
+    arch = Archive(db)
+    old = arch.documents()
+    # the plan changes at the same path; the broken file gets content
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Ban hành Kế hoạch trong tháng 02/2024",
+                                                              "Ban hành Kế hoạch trong tháng 04/2024"),
+                    encoding="utf-8")
+    shutil.copy(corpus["crafted"]["ubnd"], broken)
+    second = ingest([folder], db=db, workers=1, progress=False)
+    assert (second.stored, second.unchanged, second.failed) == (2, 0, 0)
+    docs = arch.documents()
+    assert len(docs) == 2 and docs["path"].is_unique
+    assert old["sha256"][0] not in set(docs["sha256"])
+    assert arch.failures().empty
+    tasks = arch.sql("SELECT count(*) AS n FROM tasks t LEFT JOIN documents d ON d.id = t.document_id "
+                     "WHERE d.id IS NULL")
+    assert tasks["n"][0] == 0  # no task outlived its replaced document
+    fts = arch.sql("SELECT (SELECT count(*) FROM task_fts) AS fts, (SELECT count(*) FROM tasks) AS tasks")
+    assert fts["fts"][0] == fts["tasks"][0]
+    arch.close()
+
+
+def test_dask_local_cluster_stores_the_same_rows(corpus, tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "some"
+    folder.mkdir()
+    for path in corpus["good"][:12] + corpus["bad"][:2]:
+        shutil.copy(path, folder / path.name)
+    pooled = ingest([folder], db=tmp_path / "pool.db", workers=2, progress=False)
+    dasked = ingest([folder], db=tmp_path / "dask.db", workers=2, scheduler="local", progress=False)
+    assert (dasked.stored, dasked.failed) == (pooled.stored, pooled.failed) == (12, 2)
+    assert snapshot(tmp_path / "dask.db") == snapshot(tmp_path / "pool.db")
+
+
+# -- queries ---------------------------------------------------------------
+
+def _crafted_tasks(arch: Archive, name: str, corpus) -> "object":
+    path = str(corpus["crafted"][name].resolve())
+    return arch.tasks().query("source == @path")
+
+
+def test_actor_query_ignores_abbreviations_case_and_diacritics(corpus, archive):
+    arch = archive["archive"]
+    crafted = _crafted_tasks(arch, "ubnd", corpus)
+    printed = crafted[crafted["lead"].str.contains("UBND huyện", regex=False)]
+    assert len(printed) == 1, "the crafted plan's lead 'UBND huyện' was not extracted"
+    for query in ("Ủy ban nhân dân huyện", "uy ban nhan dan huyen", "UBND huyện", "Uỷ Ban Nhân Dân"):
+        found = arch.tasks(lead=query)
+        assert printed["text"].iloc[0] in set(found["text"]), query
+        assert all(normalize_actor(query) in normalize_actor(lead) for lead in found["lead"])
+    # BCH = Ban Chấp hành, on the query side
+    bch = arch.tasks(actor="bch công đoàn")
+    roles = ["lead", "advisors", "implementers", "coordinators"]
+    assert len(bch) > 0
+    assert bch[roles].apply(lambda r: any("ban chap hanh cong doan" in normalize_actor(a)
+                                          for cell in r for a in cell.split("; ")), axis=1).all()
+    as_lead = arch.tasks(actor="bch công đoàn", role="lead")
+    assert 0 < len(as_lead) <= len(bch)
+    assert as_lead["lead"].map(lambda s: "ban chap hanh cong doan" in normalize_actor(s)).all()
+
+
+def test_search_folds_d_and_diacritics(corpus, archive):
+    arch = archive["archive"]
+    for query in ("dau tu", "Đầu tư", "DAU TU", "đau tu"):
+        found = arch.search(query)
+        assert found["text"].str.contains("Đầu tư hạ tầng số").any(), query
+        assert all("dau tu" in fold(t) or "dau tu" in normalize_actor(" ".join(r))
+                   for t, r in zip(found["text"], found[["lead", "advisors"]].values.tolist()))
+    assert arch.tasks(search="dau tu ha tang")["text"].str.contains("Đầu tư").all()
+
+
+def test_due_before_filter(corpus, archive):
+    arch = archive["archive"]
+    found = arch.tasks(due_before="2024-01-31")
+    assert found["text"].str.contains("Đầu tư hạ tầng số").any()
+    due = found["end"].fillna(found["start"])
+    assert (due <= "2024-01-31").all() and due.notna().all()
+    later = arch.tasks(due_after="2024-02-01")
+    assert not later["text"].str.contains("Đầu tư hạ tầng số").any()
+    assert (later["end"].fillna(later["start"]) >= "2024-02-01").all()
+
+
+def test_cites_matches_number_variants(corpus, archive, capsys):
+    arch = archive["archive"]
+    path = str(corpus["crafted"]["cites"].resolve())
+    for query in ("07-CT/UBND", "07/CT-UBND", "07 / ct-ubnd"):
+        found = arch.tasks(cites=query)
+        assert path in set(found["source"]), query
+        cited_by = arch.sql("SELECT DISTINCT d.path FROM citations c JOIN documents d ON d.id = c.document_id "
+                            "WHERE c.number_norm = ?", (normalize_number(query),))
+        assert set(found["source"]) <= set(cited_by["path"])
+    assert path not in set(arch.tasks(cites="02-CT/UBND")["source"])
+    assert main(["tasks", "--db", str(archive["db"]), "--cites", "07-CT/UBND", "--format", "csv"]) == 0
+    assert "crafted_cites.txt" in capsys.readouterr().out
+
+
+def test_exports_and_readonly_sql(archive, tmp_path):
+    arch, db = archive["archive"], str(archive["db"])
+    for fmt in ("csv", "json", "xlsx", "parquet"):
+        out = tmp_path / f"tasks.{fmt}"
+        assert main(["tasks", "--db", db, "--lead", "ubnd", "-o", str(out)]) == 0
+        assert out.stat().st_size > 0
+    import pandas as pd
+
+    assert len(pd.read_parquet(tmp_path / "tasks.parquet")) == len(arch.tasks(lead="ubnd"))
+    with pytest.raises(Exception):
+        arch.sql("DELETE FROM documents")
+    assert len(arch.documents()) > 0 and len(arch.citations()) > 0
+    assert len(arch.sql("SELECT * FROM task_table")) == arch.counts()["tasks"]
