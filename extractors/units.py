@@ -40,7 +40,7 @@ def starts_actor(piece: str) -> bool:
     """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
     f = fold(piece.strip())
     f = re.sub(r"^(?:cac|nhung|tung|moi)\s+", "", f)
-    return any(f == h or f.startswith(h + " ") for h in unit_heads())
+    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in unit_heads())
 
 
 def split_units(value: str) -> list[str]:

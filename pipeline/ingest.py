@@ -79,7 +79,9 @@ def extract_job(job: tuple[str, bytes | None]) -> tuple[dict | None, str | None]
     """
     path, data = job
     try:
-        from pipeline import extract
+        # pipeline.extract(path) wraps this; calling it by name would break on the second
+        # file, since importing the submodule pipeline.extract rebinds that package attribute
+        from pipeline.extract import extract_file as extract
 
         if data is None:
             record = extract(path)

@@ -69,8 +69,10 @@ def _crafted(out: Path) -> dict[str, Path]:
     ubnd = (body.replace(item3, "3. Đầu tư hạ tầng số và rà soát sửa đổi, bổ sung, ban hành Quy chế")
                 .replace(lead3, lead3.replace("Lãnh đạo Ban.", "UBND huyện.")
                                      .replace("Trong tháng 3/2024.", "Trước ngày 15/01/2024."))
-                .replace("02-CT/UBND", "05-CT/UBND"))
-    cites = body.replace("Chỉ thị số 02-CT/UBND", "Chỉ thị số 07/CT-UBND")
+                .replace("02-CT/UBND", "05-CT/UBND").replace("02/CT-UBND", "05/CT-UBND"))
+    # the example prints one directive two ways, "02-CT/UBND" and "02/CT-UBND"; keep both variants
+    assert "Chỉ thị số 02-CT/UBND" in body and "Chỉ thị số 02/CT-UBND" in body
+    cites = body.replace("02-CT/UBND", "07-CT/UBND").replace("02/CT-UBND", "07/CT-UBND")
     paths = {"ubnd": out / "crafted_ubnd.txt", "cites": out / "crafted_cites.txt"}
     paths["ubnd"].write_text(_header(1, "901-KH/BDVTU") + ubnd, encoding="utf-8")
     paths["cites"].write_text(_header(2, "902-KH/BDVTU") + cites, encoding="utf-8")
@@ -298,12 +300,18 @@ def test_due_before_filter(corpus, archive):
 def test_cites_matches_number_variants(corpus, archive, capsys):
     arch = archive["archive"]
     path = str(corpus["crafted"]["cites"].resolve())
-    for query in ("07-CT/UBND", "07/CT-UBND", "07 / ct-ubnd"):
+    mine = arch.sql("SELECT t.task_id, c.number FROM task_citations tc JOIN tasks t ON t.id = tc.task_row "
+                    "JOIN documents d ON d.id = t.document_id JOIN citations c ON c.document_id = d.id "
+                    "AND c.idx = tc.citation_idx WHERE d.path = ?", (path,))
+    citing = set(mine.loc[mine["number"] == "07/CT-UBND", "task_id"])
+    other = set(mine["task_id"]) - citing
+    assert citing, "no task of the crafted plan cites 07/CT-UBND"
+    for query in ("07-CT/UBND", "07/CT-UBND", "07 / ct-ubnd", "Số 07-CT/UBND"):
         found = arch.tasks(cites=query)
-        assert path in set(found["source"]), query
-        cited_by = arch.sql("SELECT DISTINCT d.path FROM citations c JOIN documents d ON d.id = c.document_id "
-                            "WHERE c.number_norm = ?", (normalize_number(query),))
-        assert set(found["source"]) <= set(cited_by["path"])
+        assert set(found["source"]) == {path}, query
+        ids = set(found["task_id"])
+        assert citing <= ids, query  # the task's own citation, printed the other way
+        assert not (other & ids), query  # a task citing only other documents is not a match
     assert path not in set(arch.tasks(cites="02-CT/UBND")["source"])
     assert main(["tasks", "--db", str(archive["db"]), "--cites", "07-CT/UBND", "--format", "csv"]) == 0
     assert "crafted_cites.txt" in capsys.readouterr().out

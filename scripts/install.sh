@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs everything kehoach needs on a fresh Debian machine: the system tools it drives
+# (Tesseract with Vietnamese, LibreOffice for .doc, Chromium for the web tests, fonts with
+# Vietnamese glyphs, poppler) and the Python package with its test extras.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+need=""
+for pkg in tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium chromium-driver fonts-dejavu-core poppler-utils; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+done
+if [ -n "$need" ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
+fi
+python3 -m pip install -q --disable-pip-version-check -e ".[test]"
