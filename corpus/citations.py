@@ -37,6 +37,7 @@ class Doc:
     key: str
     inner: "Doc | None" = None  # a document named inside the title
     named: bool = False         # cited by name, not number (Luật X, Đề án "...")
+    variants: list[str] | None = None  # printed forms of a law's name
 
 
 def _dmy(d: date, rng: random.Random) -> str:
@@ -71,8 +72,9 @@ def named_docs(topic: str, fill: dict, year: int) -> list[Doc]:
         name = d["name"].format(**fill)
         key = f"{KIND_CODE[d['kind']]}/{slug(d['name'].format(**fill))}"
         issuer = d.get("issuer")
-        out.append(Doc(d["kind"], None, None, None, [issuer] if issuer else [], name, key, named=True))
-        out[-1].variants = [v.format(**fill) for v in d.get("variants", [name])]
+        variants = [v.format(**fill) for v in d.get("variants", [name])]
+        out.append(Doc(d["kind"], None, None, None, [issuer] if issuer else [], name, key, named=True,
+                       variants=variants))
     return out
 
 

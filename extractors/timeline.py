@@ -32,7 +32,7 @@ _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly",
 _D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"  # d/m(/y)
 _DATE_WORDS = r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?"
 _MONTH = r"thang\s+(\d{1,2})(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
-_QUARTER = r"quy\s+(i{1,3}|iv|[1-4])(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
+_QUARTER = r"quy\s+(iv|i{1,3}|[1-4])(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
 _YEAR = r"nam\s+(\d{4})"
 
 

@@ -1,0 +1,142 @@
+"""`kehoach extract` end to end, as a user runs it: records, tables out, bad input."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đà Lạt, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+Tuyên truyền phòng, chống ma túy năm 2024
+
+Căn cứ Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của Nhân dân.
+II. NHIỆM VỤ
+1. Tổ chức tuyên truyền trên báo, đài.
+- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Cơ quan phối hợp: Công an tỉnh, Đài Phát thanh - Truyền hình.
+- Thời gian thực hiện: Quý II/2024.
+2. Rà soát người nghiện trên địa bàn.
+- Chủ trì: Công an tỉnh
+- Thời hạn: trước ngày 30/6
+III. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Y tế chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội tổ chức cai nghiện, hoàn thành trước ngày 30/9/2024.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp tuyên truyền./.
+
+Nơi nhận:
+- Bộ Công an;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Hiệp
+"""
+
+
+def kehoach(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=kw.get("cwd", ROOT))
+
+
+@pytest.fixture
+def plan(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def test_extract_json_record(plan):
+    out = kehoach("extract", plan)
+    assert out.returncode == 0, out.stderr
+    rec = json.loads(out.stdout)
+    assert rec["schema"] == "kehoach.plan/1"
+    assert rec["source"]["format"] == "txt" and len(rec["source"]["sha256"]) == 64
+    d = rec["document"]
+    assert (d["kind"], d["number"], d["date"], d["place"]) == ("Kế hoạch", "12/KH-UBND", "2024-03-05", "Đà Lạt")
+    assert d["signer"]["name"] == "Trần Văn Hiệp"
+    tasks = {t["id"]: t for t in rec["tasks"]}
+    assert tasks["II.1"]["lead"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["II.1"]["coordinators"] == ["Công an tỉnh", "Đài Phát thanh - Truyền hình"]
+    assert (tasks["II.1"]["timeline"]["start"], tasks["II.1"]["timeline"]["end"]) == ("2024-04-01", "2024-06-30")
+    assert tasks["II.2"]["timeline"]["end"] == "2024-06-30"  # year taken from the plan
+    assert tasks["III.1"]["origin"] == "prose" and tasks["III.1"]["lead"] == ["Sở Y tế"]
+    assert tasks["III.1"]["coordinators"] == ["Sở Lao động - Thương binh và Xã hội"]
+    assert tasks["III.1"]["timeline"]["end"] == "2024-09-30"
+    assert tasks["III.2"]["lead"] == ["Ủy ban Mặt trận Tổ quốc tỉnh"]
+    assert "I.1" not in tasks  # an aim, not a task
+    assert [c["number"] for c in rec["citations"]] == ["36-CT/TW"]
+    span = tasks["II.1"]["span"]
+    assert span["page"] == 1 and span["end"] > span["start"]
+
+
+def test_extract_tables_out(plan, tmp_path):
+    out = kehoach("extract", "--format", "csv", plan)
+    assert out.returncode == 0, out.stderr
+    frame = pd.read_csv(__import__("io").StringIO(out.stdout))
+    assert {"document_number", "task_id", "lead"} <= set(frame.columns)
+    assert frame.loc[frame.task_id == "II.1", "coordinators"].item() == "Công an tỉnh; Đài Phát thanh - Truyền hình"
+    xlsx = tmp_path / "tasks.xlsx"
+    assert kehoach("extract", "--format", "xlsx", "-o", xlsx, plan).returncode == 0
+    assert len(pd.read_excel(xlsx)) == len(frame)
+
+
+def test_python_api(plan):
+    from pipeline import extract
+
+    rec = extract(plan)
+    frame = rec.tasks_frame()
+    assert list(frame.task_id) == [t.id for t in rec.tasks]
+    from pipeline.record import PlanRecord
+
+    assert PlanRecord.from_dict(rec.to_dict(with_text=True)) == rec
+
+
+def test_bad_inputs_one_line_each_and_batch_goes_on(plan, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"\x00\x01 not a zip at all" * 50)
+    odd = tmp_path / "notes.xyz"
+    odd.write_text("x")
+    out = kehoach("extract", empty, plan, junk, tmp_path / "missing.pdf", odd)
+    assert out.returncode == 1
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(lines) == 1 and lines[0]["document"]["number"] == "12/KH-UBND"
+    errors = out.stderr.strip().splitlines()
+    assert len(errors) == 4
+    assert "empty" in errors[0] and "junk.docx" in errors[1] and "no such file" in errors[2]
+    assert "unsupported" in errors[3]
+
+
+def test_utf16_and_legacy_text(tmp_path):
+    p = tmp_path / "u16.txt"
+    p.write_text(PLAN, encoding="utf-16")
+    out = kehoach("extract", p)
+    assert out.returncode == 0 and json.loads(out.stdout)["document"]["number"] == "12/KH-UBND"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not beside the repo")
+def test_dev_corpus_score(tmp_path):
+    report = tmp_path / "score.json"
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(DEV / "gold"),
+                          "--cmd", f"{sys.executable} -m pipeline.cli extract --format json {{}}", "--json", str(report)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    scores = json.loads(report.read_text())
+    assert scores["failed"] == 0
+    assert scores["overall"] >= 0.95
+    for name in ("tasks", "fields", "citations", "citations.links", "document"):
+        assert scores["prf"][name]["f1"] >= 0.85, name

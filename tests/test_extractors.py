@@ -1,0 +1,108 @@
+"""The pure extractors on small texts whose right answer is known."""
+import pytest
+
+from extractors.citations import canonical_key, find_citations
+from extractors.fields import parse_field
+from extractors.header import parse_header
+from extractors.timeline import parse_timeline
+from extractors.units import split_units
+
+
+@pytest.mark.parametrize("printed,start,end,recurrence", [
+    ("Trong tháng 02/2024.", "2024-02-01", "2024-02-29", []),
+    ("Quý I/2024", "2024-01-01", "2024-03-31", []),
+    ("Quý IV năm 2025", "2025-10-01", "2025-12-31", []),
+    ("6 tháng đầu năm 2024", "2024-01-01", "2024-06-30", []),
+    ("Trước ngày 30/6", None, "2024-06-30", []),
+    ("Hoàn thành trước ngày 15/3/2025", None, "2025-03-15", []),
+    ("Năm 2024", "2024-01-01", "2024-12-31", []),
+    ("Từ tháng 3 đến tháng 6/2024", "2024-03-01", "2024-06-30", []),
+    ("Thường xuyên", None, None, ["continuous"]),
+    ("Hằng năm", None, None, ["annual"]),
+    ("Định kỳ 6 tháng, năm và theo chỉ đạo của cấp trên", None, None, ["semiannual", "annual", "on_request"]),
+    ("Ban hành trong tháng 2/2024 và thường xuyên", "2024-02-01", "2024-02-29", ["continuous"]),
+    ("Giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31", []),
+])
+def test_timeline(printed, start, end, recurrence):
+    t = parse_timeline(printed, plan_year=2024)
+    assert (t["start"], t["end"], t["recurrence"]) == (start, end, recurrence)
+    assert t["text"] == printed.rstrip(".")
+
+
+def test_timeline_missing_year_is_plan_year():
+    assert parse_timeline("Tháng 9", plan_year=2031)["end"] == "2031-09-30"
+
+
+@pytest.mark.parametrize("value,units", [
+    ("Lãnh đạo Ban, Chi ủy và Ban Chấp hành Công đoàn.", ["Lãnh đạo Ban", "Chi ủy", "Ban Chấp hành Công đoàn"]),
+    ("Sở Lao động - Thương binh và Xã hội; Sở Nội vụ", ["Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ"]),
+    ("Sở Văn hóa, Thể thao và Du lịch, Công an tỉnh", ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"]),
+    ("Đảng ủy Khối CQ và DN tỉnh", ["Đảng ủy Khối CQ và DN tỉnh"]),
+    ("UBND các xã, phường, đặc khu", ["UBND các xã, phường, đặc khu"]),
+    ("Từng đảng viên, đoàn viên", ["đảng viên", "đoàn viên"]),
+])
+def test_split_units(value, units):
+    assert split_units(value) == units
+
+
+@pytest.mark.parametrize("line,role,value", [
+    ("- Chủ trì: Sở Nội vụ.", "lead", "Sở Nội vụ"),
+    ("* Cơ quan phối hợp: Sở Tài chính", "coordinators", "Sở Tài chính"),
+    ("a) Cơ quan chủ trì: Công an thành phố", "lead", "Công an thành phố"),
+    ("+ Chịu trách nhiệm tham mưu: Văn phòng", "advisors", "Văn phòng"),
+    ("- Đơn vị thực hiện: Các phòng", "implementers", "Các phòng"),
+    ("- Thời hạn hoàn thành: Quý II/2024", "timeline", "Quý II/2024"),
+    ("- Chu tri: So Noi vu", "lead", "So Noi vu"),  # diacritics lost in OCR
+    ("Thòi gian thuc hiên: tháng 3", "timeline", "tháng 3"),
+])
+def test_field_lines(line, role, value):
+    f = parse_field(line)
+    assert f is not None and (f.role, f.value) == (role, value)
+
+
+def test_not_a_field_line():
+    assert parse_field("- Chủ trì, phối hợp với các sở triển khai") is None
+
+
+def test_citation_grammar_and_keys():
+    text = ("Căn cứ Chỉ thị số 02-CT/UBND, ngày 24/01/2024 của UBND tỉnh về phát động thi đua; "
+            "Nghị định số 25/2025/NĐ-CP ngày 21/02/2025 của Chính phủ; Luật Cán bộ, công chức và Luật Viên chức; "
+            "thực hiện Chỉ thị số 02/CT-UBND và Đề án “Chuyển đổi số” của tỉnh; Kế hoạch này ...")
+    cites = find_citations(text, home_issuer="UBND tỉnh Lâm Đồng")
+    assert [c.kind for c in cites] == ["Chỉ thị", "Nghị định", "Luật", "Luật", "Chỉ thị", "Đề án"]
+    first, decree = cites[0], cites[1]
+    assert (first.number, first.date, first.issuer) == ("02-CT/UBND", "2024-01-24", "UBND tỉnh")
+    assert first.text == "Chỉ thị số 02-CT/UBND, ngày 24/01/2024 của UBND tỉnh"
+    assert decree.number == "25/2025/NĐ-CP" and decree.date == "2025-02-21"
+    assert cites[2].title == "Cán bộ, công chức" and cites[3].title == "Viên chức"
+    assert cites[4].key == first.key  # the second spelling, without date, is the same directive
+    assert cites[5].title == "Chuyển đổi số"
+    assert len({c.key for c in cites}) == 5
+
+
+def test_keys_differ_by_issuer_and_year():
+    assert canonical_key("Chỉ thị", "02-CT/UBND", "2024", None) != canonical_key("Chỉ thị", "02-CT/TU", "2024", None)
+    assert canonical_key("Chỉ thị", "02-CT/UBND", "2024", None) != canonical_key("Chỉ thị", "02-CT/UBND", "2023", None)
+    assert canonical_key("Chỉ thị", "02-CT/UBND", "2024", None, "UBND tỉnh Lâm Đồng") != \
+        canonical_key("Chỉ thị", "02-CT/UBND", "2024", None, "UBND tỉnh Cần Thơ")
+
+
+def test_header_and_signature():
+    doc = parse_header(
+        ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc",
+         "Số: 45/KH-UBND Lâm Đồng, ngày 20 tháng 02 năm 2024", "KẾ HOẠCH", "Cải cách hành chính",
+         "giai đoạn 2026 - 2030", "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+        ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Lưu: VT, NC.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+         "PHÓ CHỦ TỊCH", "Nguyễn Văn Bình"])
+    assert doc["kind"] == "Kế hoạch" and doc["number"] == "45/KH-UBND"
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert (doc["place"], doc["date"]) == ("Lâm Đồng", "2024-02-20")
+    assert doc["title"] == "Cải cách hành chính giai đoạn 2026 - 2030"
+    assert doc["signer"]["name"] == "Nguyễn Văn Bình" and doc["signer"]["position"] == "Phó Chủ tịch"
+    assert doc["recipients"] == ["Thường trực Tỉnh ủy", "Lưu: VT, NC"]
+
+
+def test_blank_number_and_date_are_null():
+    doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026",
+                        "KẾ HOẠCH", "Phòng, chống ma túy năm 2026"], [])
+    assert doc["number"] is None and doc["date"] is None and doc["place"] == "Lâm Đồng"
