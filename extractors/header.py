@@ -94,8 +94,11 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     for line in preamble:
         plain = _MOTTO.sub(" ", line).strip(" -–")
         if in_title:
+            subject_line = doc["kind"] == "Công văn" and title_lines
             if re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain) or _SEPARATOR.match(plain) \
-                    or len(title_lines) >= 4 or (title_lines and plain.endswith(":")):
+                    or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
+                    or (subject_line and not plain[:1].islower()) or _NUMBER.match(plain) \
+                    or _PLACE_DATE.search(plain) or _MOTTO.search(line):
                 in_title = False
             else:
                 title_lines.append(plain)
@@ -120,8 +123,9 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 doc["date"] = None
             continue
         if (s := _SUBJECT.match(plain)) and not doc["title"]:
-            doc["title"] = s.group(1).strip()
             doc["kind"] = doc["kind"] or "Công văn"
+            title_lines.append(s.group(1).strip())
+            in_title = True  # the subject runs on over the next lowercase lines
             continue
         if not doc["kind"] and (k := _kind_of(plain)):
             doc["kind"] = k[0]

@@ -142,6 +142,18 @@ def _is_layout(text: Text, t: int) -> bool:
 
 
 def parse_outline(text: Text) -> Outline:
+    """The outline; a letter or short plan without parts (I., II.) starts its body at its
+    first numbered item instead."""
+    outline = _parse(text, ("part", "roman"))
+    if not any(n.kind in ("part", "section") for n in outline.root.children):
+        fallback = _parse(text, ("part", "roman", "num.", "num-", "num)", "num/", "paren", "paren-", "paren.",
+                                 "dotted1"))
+        if fallback.body_lines:
+            return fallback
+    return outline
+
+
+def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
     order = reading_order(text)
     root = Node(kind="root")
     stack: list[Node] = [root]
@@ -162,10 +174,10 @@ def parse_outline(text: Text) -> Outline:
     plain_pos = -1
     for entry in order:
         if isinstance(entry, tuple):
-            if ended:
-                continue
-            node = Node(kind="table", table=entry[1], style="table", parent=stack[-1])
-            stack[-1].children.append(node)
+            # a task table after the signature is an appendix (Phụ lục): it hangs from the root
+            parent = root if ended or not started else stack[-1]
+            node = Node(kind="table", table=entry[1], style="table", parent=parent)
+            parent.children.append(node)
             continue
         i = entry
         plain_pos += 1
@@ -179,7 +191,7 @@ def parse_outline(text: Text) -> Outline:
             continue
         m = marker_of(line)
         if not started:
-            if m and m[0] in ("part", "roman") and m[2]:
+            if m and m[0] in opening_styles and m[2] and not _RECIPIENTS.match(line):
                 started = True
             elif _RECIPIENTS.match(line):
                 ended = True
@@ -190,7 +202,7 @@ def parse_outline(text: Text) -> Outline:
                 continue
         body.append(i)
         f = parse_field(line)
-        if f and (f.has_colon or colon_field_near(plain_pos)):
+        if f and (f.has_colon or (_trust_without_colon(line, f) and colon_field_near(plain_pos))):
             _attach_field(stack, f, i)
             continue
         if m is None:
@@ -220,6 +232,16 @@ def parse_outline(text: Text) -> Outline:
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
 
 
+def _trust_without_colon(line: str, f: Field) -> bool:
+    """"- Chủ trì Sở Nội vụ" is a field line; "(3) Phối hợp Ban Cơ yếu triển khai ..." is a task."""
+    from extractors.units import starts_actor
+
+    if not re.match(r"^\s*[-+•*–]", line) or len(f.value.split()) > 25:
+        return False
+    return f.role == "timeline" or (f.role in ("lead", "coordinators", "advisors", "implementers")
+                                    and starts_actor(f.value))
+
+
 def _attach_field(stack: list[Node], f: Field, line: int) -> None:
     target = stack[-1]
     if target.kind == "root":
@@ -242,9 +264,12 @@ def _fields_to_parent(root: Node) -> None:
 def _assign_ids(node: Node, counters: dict | None = None) -> None:
     position: dict[str, int] = {}
     for child in node.children:
-        if child.kind in ("para", "table"):
+        if child.kind == "table":
             child.id = node.id
-            _assign_ids(child)
+            continue
+        if child.kind == "para":
+            position["para"] = position.get("para", 0) + 1
+            child.id = f"{node.id}.{position['para']}" if node.id else str(position["para"])
             continue
         position[child.style] = position.get(child.style, 0) + 1
         if child.kind == "bullet":

@@ -72,7 +72,7 @@ def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
                   page=text.lines[node.line].page)
     for f, _ in node.fields:
         if f.role in ROLES:
-            t.roles[f.role].extend(split_units(f.value))
+            _add_roles(t.roles, f.role, f.value)
         elif f.role == "timeline" and not t.timeline:
             t.timeline = parse_timeline(f.value, plan_year)
         elif f.role == "products":
@@ -80,6 +80,22 @@ def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
     if not t.timeline:
         t.timeline = parse_timeline(None)
     return t
+
+
+_LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*[,;]?\s*(?:và\s+)?(?:phối hợp(?:\s+với)?\s+"
+                            r"(?P<coord>.+))?$")
+
+
+def _add_roles(roles: dict, role: str, value: str) -> None:
+    """Add a field's units under `role`; "X chủ trì, phối hợp với Y" inside any field
+    names the lead and the coordinators itself."""
+    m = _LEAD_IN_VALUE.match(value.strip().rstrip("."))
+    if m and role != "lead" and starts_actor(m.group("lead")):
+        roles["lead"].extend(split_units(m.group("lead")))
+        if m.group("coord"):
+            roles["coordinators"].extend(split_units(m.group("coord")))
+        return
+    roles[role].extend(split_units(value))
 
 
 def _strip_end(s: str) -> str:
@@ -129,7 +145,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             if c >= len(cells) or not cells[c]:
                 continue
             if role in ROLES:
-                t.roles[role] = split_units(cells[c])
+                _add_roles(t.roles, role, cells[c])
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":

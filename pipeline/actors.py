@@ -34,10 +34,12 @@ def fold(text: str | None) -> str:
     return " ".join(_strip_marks(text).lower().split())
 
 
+# Every Vietnamese tone and vowel mark decomposes (NFD) into this block; đ does not decompose.
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
 def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,77 @@
+"""Ingest throughput: plans/s and pages/s at 1 and 2 worker processes.
+
+    python benchmarks/bench_ingest.py            # 1000 generated text plans
+    python benchmarks/bench_ingest.py --n 200 --workers 1 2 4
+
+Plans come from corpus.generate when it exists, otherwise from the dev example
+under varied headers. Each run ingests into a fresh archive, so the figure
+includes hashing, extraction on the workers and the parent's writes. Prints
+figures only; the machine's load is printed too, since a shared machine makes
+the ratio noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "docs"
+
+
+def write_plans(out: Path, n: int, seed: int = 7) -> list[Path]:
+    """n text plans in `out`: corpus.generate's when available, else the dev example re-headed."""
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        from corpus.generate import generate
+    except ImportError:
+        generate = None
+    if generate is not None:
+        generate(n=n, seed=seed, formats=["txt"], out=out)
+        return sorted((out / "docs").glob("*.txt"))
+    examples = sorted(DEV_DOCS.glob("*.txt"))
+    if not examples:
+        sys.exit(f"no corpus.generate and no dev example under {DEV_DOCS}")
+    body = examples[0].read_text(encoding="utf-8")
+    paths = []
+    for i in range(n):
+        path = out / f"plan_{i:05d}.txt"
+        path.write_text(f"BAN DÂN VẬN TỈNH ỦY\nSố: {i + 1}-KH/BDVTU\n"
+                        f"Phan Thiết, ngày {1 + i % 28:02d} tháng 02 năm 2024\n\n{body}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of plans (default 1000)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    from pipeline.ingest import ingest
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
+        tmp = Path(tmp)
+        t0 = time.perf_counter()
+        plans = write_plans(tmp / "plans", args.n)
+        print(f"{len(plans)} plans written in {time.perf_counter() - t0:.1f} s; "
+              f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
+        rows = []
+        for workers in args.workers:
+            summary = ingest([tmp / "plans"], db=tmp / f"w{workers}.db", workers=workers, progress=False)
+            rows.append((workers, summary))
+            print(f"  workers {workers}: {summary.line()}", flush=True)
+        base = rows[0][1].stored / rows[0][1].seconds
+        print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7}")
+        for workers, s in rows:
+            rate = s.stored / s.seconds
+            print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f}")
+        print(f"load after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Query latency on an archive of 100,000 tasks: `kehoach tasks --actor ... --due-before ...`.
+
+    python benchmarks/bench_query.py             # builds the archive in a temp dir, then times
+    python benchmarks/bench_query.py --tasks 20000 --runs 30
+
+A handful of plans are extracted for real, then their records are replicated
+with a fresh sha256 each, and with varied actors and dates so that the filters
+are as selective as on a real archive, and stored through Archive.put. The
+timed call is Archive.tasks (SQL + DataFrame), the function `kehoach tasks`
+runs; the figure is the median of repeated runs. Target: under 50 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ingest import write_plans  # noqa: E402
+
+PLACES = ["Bắc Bình", "Tuy Phong", "Hàm Thuận Bắc", "Hàm Thuận Nam", "Hàm Tân", "Đức Linh", "Tánh Linh",
+          "Phú Quý", "La Gi", "Phan Thiết", "Bảo Lộc", "Đà Lạt", "Di Linh", "Lâm Hà", "Đơn Dương"]
+UNITS = ["Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn", "Sở LĐTB&XH", "Sở TN&MT", "Sở KH&ĐT",
+         "Sở GD&ĐT", "Sở Y tế", "Sở Tài chính", "Sở Nội vụ", "Công an tỉnh", "BCH Quân sự tỉnh",
+         "Ủy ban MTTQ Việt Nam tỉnh", "Tỉnh đoàn", "Hội LHPN tỉnh", "Văn phòng UBND tỉnh", "Ban Dân vận Tỉnh ủy",
+         "BCH Công đoàn", "Chi ủy", "Lãnh đạo Ban"]
+UNITS += [f"UBND huyện {p}" for p in PLACES] + [f"Phòng Văn hóa - Thông tin huyện {p}" for p in PLACES]
+
+
+def build(db: Path, n_tasks: int, seed: int = 1) -> int:
+    from pipeline import extract  # noqa: F401  (the package first, so pipeline.extract is the module below)
+    from pipeline.archive import Archive
+    from pipeline.extract import extract_file
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        records = [extract_file(p).to_dict(with_text=True) for p in write_plans(Path(tmp), 10)]
+    records = [r for r in records if r["tasks"]]
+    archive = Archive(db)
+    stored, i = 0, 0
+    t0 = time.perf_counter()
+    while stored < n_tasks:
+        rec = copy.deepcopy(records[i % len(records)])
+        rec["source"]["sha256"] = hashlib.sha256(f"replica {i}".encode()).hexdigest()
+        rec["source"]["path"] = f"replica/{i:06d}.txt"
+        day0 = date(2019, 1, 1) + timedelta(days=rng.randrange(6 * 365))
+        rec["document"]["date"] = day0.isoformat()
+        for t in rec["tasks"]:
+            t["lead"] = rng.sample(UNITS, 1)
+            t["coordinators"] = rng.sample(UNITS, rng.randrange(0, 4))
+            end = day0 + timedelta(days=rng.randrange(1, 365))
+            t["timeline"]["end"] = end.isoformat() if rng.random() < 0.8 else None
+        archive.put(rec)
+        stored += len(rec["tasks"])
+        i += 1
+    archive.close()
+    print(f"archive: {i} documents, {stored} tasks, built in {time.perf_counter() - t0:.1f} s")
+    return stored
+
+
+def timeit(fn, runs: int) -> tuple[float, int]:
+    fn()  # warm the page cache and the statement cache
+    times, n = [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        n = len(fn())
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--db", help="reuse (or keep) the archive at this path")
+    args = parser.parse_args()
+
+    from pipeline.archive import Archive, build_task_query
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
+        db = Path(args.db or Path(tmp) / "bench.db")
+        if not db.exists():
+            build(db, args.tasks)
+        archive = Archive(db)
+        print(f"tasks in archive: {archive.counts()['tasks']}")
+        queries = {
+            "--actor 'sở nông nghiệp' --due-before 2021-06-30": dict(actor="sở nông nghiệp", due_before="2021-06-30"),
+            "--actor 'UBND huyện Bắc Bình' --due-before 2022-12-31":
+                dict(actor="UBND huyện Bắc Bình", due_before="2022-12-31"),
+            "--lead 'ủy ban nhân dân' --due-after 2024-06-01": dict(lead="ủy ban nhân dân", due_after="2024-06-01"),
+            "--actor 'mttq' --role coordinators": dict(actor="mttq", role="coordinators"),
+            "--cites 02-CT/UBND --due-before 2020-01-31": dict(cites="02-CT/UBND", due_before="2020-01-31"),
+            "--search 'thi dua' --due-before 2019-06-30": dict(search="thi dua", due_before="2019-06-30"),
+        }
+        print(f"\n{'median ms':>9} {'rows':>7}  query (median of {args.runs})")
+        for label, kw in queries.items():
+            ms, rows = timeit(lambda: archive.tasks(**kw), args.runs)
+            print(f"{ms:>9.1f} {rows:>7}  kehoach tasks {label}")
+        sql, params = build_task_query(**queries[next(iter(queries))])
+        plan = archive.sql("EXPLAIN QUERY PLAN " + sql, params)
+        print("\nplan of the first query:\n  " + "\n  ".join(plan["detail"]))
+        archive.close()
+
+
+if __name__ == "__main__":
+    main()
