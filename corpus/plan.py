@@ -461,7 +461,7 @@ def _tasks(ctx, sid: str) -> None:
     # the directive cited in the preamble, mentioned again with its number spelled
     # the other way ("02-CT/UBND" / "02/CT-UBND"): one document, one key
     if ctx["local"]:
-        d = ctx["local"][0]
+        d = next((d for d in ctx["local"] if d.sloppy != d.number), ctx["local"][0])
         tail = b.cite(d, full=rng.random() < 0.3, sloppy=True, with_title=False)
         b.blocks.append(Para(f"Việc triển khai các nhiệm vụ nêu trên phải bảo đảm đúng tinh thần {tail}."))
 

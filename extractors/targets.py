@@ -35,7 +35,9 @@ def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
     out: list[TargetFacts] = []
     for node in outline.root.walk():
         if node.kind in ("section", "item", "part") and _TARGET_HEAD.search(fold(node.text)[:60]):
-            strict = "muc tieu" in fold(node.text)[:60]  # under "mục tiêu cụ thể" keep only figures
+            # Under "Mục tiêu cụ thể" or "Chỉ tiêu, nhiệm vụ" an item may be a task group: keep figures only.
+            title = fold(node.text)[:80]
+            strict = "muc tieu" in title or "nhiem vu" in title or "giai phap" in title
             out.extend(_targets_under(text, node, strict))
     return out
 

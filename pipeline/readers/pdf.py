@@ -1,0 +1,308 @@
+"""PDF: one Block per visual line (with its bbox), ruled tables as table blocks.
+
+pdfplumber gives words with positions; lines are rebuilt from them so the two
+columns of an administrative header, which share a baseline, stay apart. Pages
+with no text layer, or a text layer that is mojibake, go to Tesseract (ocr.py).
+Running headers, footers and page numbers are dropped; a ruled table that runs
+over a page break becomes one table block.
+"""
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from pipeline.errors import ReadError
+from pipeline.readers.ocr import Word, split_on_gaps
+from pipeline.source import Block, Source
+
+OCR_DPI = 300
+MARGIN = 0.08  # running headers/footers live in the top/bottom 8% of a page
+NUMBER_MARGIN = 0.12
+MIN_TEXT_CHARS = 10
+
+_VIET_LETTERS = set(
+    "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+_OK_SYMBOLS = set("0123456789.,;:!?()[]{}<>\"'/\\-+*=%&#@$_|~^`“”‘’–—…•·§°×")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$",
+    re.IGNORECASE)
+
+
+def max_ocr_pages() -> int:
+    try:
+        return int(os.environ.get("KEHOACH_MAX_OCR_PAGES", "300"))
+    except ValueError:
+        return 300
+
+
+def text_quality(text: str) -> float:
+    """Share of non-space characters that can occur in Vietnamese text (1.0 = clean).
+
+    Broken font maps give "(cid:123)", U+FFFD, private-use glyphs or Latin-1 symbols
+    (µ ¸ ¶ of an unconverted legacy font); none of those are Vietnamese letters.
+    """
+    text = unicodedata.normalize("NFC", re.sub(r"\(cid:\d+\)", "\ufffd", text))
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(1 for c in chars if c.lower() in _VIET_LETTERS or c in _OK_SYMBOLS)
+    return good / len(chars)
+
+
+# ---------------------------------------------------------------- text layer
+
+
+def _legacy_converter(fontname: str):
+    from viparse.normalize.detector import _encoding_for_font
+    from viparse.normalize.encodings import get_charmap
+
+    enc = _encoding_for_font(fontname or "")
+    return get_charmap(enc) if enc else None
+
+
+def _page_words(page) -> tuple[list[Word], dict[int, str]]:
+    """Words of a page (legacy fonts converted) and the font style of each word."""
+    raw = page.extract_words(x_tolerance=2, y_tolerance=3, keep_blank_chars=False, return_chars=True)
+    words, styles = [], {}
+    cache: dict[str, object] = {}
+    for w in raw:
+        chars = w.get("chars") or []
+        fonts = Counter(c.get("fontname", "") for c in chars)
+        font = fonts.most_common(1)[0][0] if fonts else ""
+        if font not in cache:
+            cache[font] = _legacy_converter(font)
+        text = w["text"]
+        charmap = cache[font]
+        if charmap is not None:
+            from viparse.normalize.tables import convert
+
+            text = convert(text, charmap)
+        text = unicodedata.normalize("NFC", text)
+        if not text.strip():
+            continue
+        words.append(Word(text, float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])))
+        names = [c.get("fontname", "") for c in chars]
+        bold = all(re.search(r"bold|black|heavy|,b\b", n, re.I) for n in names) if names else False
+        italic = all(re.search(r"italic|oblique", n, re.I) for n in names) if names else False
+        styles[id(words[-1])] = "bold italic" if bold and italic else "bold" if bold else "italic" if italic else ""
+    return words, styles
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words → visual lines: same vertical band, left to right."""
+    if not words:
+        return []
+    heights = [w.bottom - w.top for w in words]
+    tol = max(1.5, 0.45 * statistics.median(heights))
+    lines: list[list[Word]] = []
+    centers: list[float] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        c = (w.top + w.bottom) / 2
+        if lines and abs(c - centers[-1]) <= tol:
+            lines[-1].append(w)
+            n = len(lines[-1])
+            centers[-1] += (c - centers[-1]) / n
+        else:
+            lines.append([w])
+            centers.append(c)
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _inside(word: Word, bbox) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return bbox[0] - 1 <= cx <= bbox[2] + 1 and bbox[1] - 1 <= cy <= bbox[3] + 1
+
+
+def _table_grid(table, words: list[Word]) -> list[list[str]] | None:
+    """A detected table as a full grid; a merged cell's text fills every slot it covers."""
+    cells = [c for c in table.cells if c]
+    if not cells:
+        return None
+    xs = sorted({round(c[0], 1) for c in cells} | {round(c[2], 1) for c in cells})
+    ys = sorted({round(c[1], 1) for c in cells} | {round(c[3], 1) for c in cells})
+
+    def merge_close(values):
+        out = []
+        for v in values:
+            if not out or v - out[-1] > 2:
+                out.append(v)
+        return out
+
+    xs, ys = merge_close(xs), merge_close(ys)
+    ncols, nrows = len(xs) - 1, len(ys) - 1
+    if ncols < 1 or nrows < 1:
+        return None
+    grid = [[""] * ncols for _ in range(nrows)]
+
+    def span(lo, hi, edges):
+        return [i for i in range(len(edges) - 1) if edges[i] >= lo - 2 and edges[i + 1] <= hi + 2]
+
+    for cell in cells:
+        inside = [w for w in words if _inside(w, cell)]
+        text = "\n".join(" ".join(w.text for w in line) for line in group_lines(inside))
+        for r in span(cell[1], cell[3], ys):
+            for c in span(cell[0], cell[2], xs):
+                grid[r][c] = text
+    return grid
+
+
+def _text_layer_blocks(page, page_no: int) -> list[tuple[float, float, Block]]:
+    words, styles = _page_words(page)
+    items: list[tuple[float, float, Block]] = []
+    tables = []
+    try:
+        found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    except Exception:  # a malformed drawing stream must not lose the page's text
+        found = []
+    for t in found:
+        grid = _table_grid(t, words)
+        # a lone ruled box (a frame around a title or a stamp) is not a table
+        if not grid or (len(grid) < 2 and len(grid[0]) < 2):
+            continue
+        tables.append(t.bbox)
+        items.append((t.bbox[1], t.bbox[0], Block(text="", page=page_no, rows=grid, bbox=tuple(t.bbox))))
+    free = [w for w in words if not any(_inside(w, b) for b in tables)]
+    for line in group_lines(free):
+        for piece in split_on_gaps(line):
+            text = " ".join(w.text for w in piece)
+            kinds = {styles.get(id(w), "") for w in piece}
+            style = kinds.pop() if len(kinds) == 1 else None
+            bbox = (min(w.x0 for w in piece), min(w.top for w in piece),
+                    max(w.x1 for w in piece), max(w.bottom for w in piece))
+            items.append((min(w.top for w in line), bbox[0],
+                          Block(text=text, page=page_no, bbox=tuple(round(v, 2) for v in bbox), style=style or None)))
+    items.sort(key=lambda it: (it[0], it[1]))
+    return items
+
+
+# ---------------------------------------------------------------- clean-up across pages
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _drop_running(pages: list[list[Block]], heights: list[float]) -> None:
+    """Remove running headers/footers and page numbers, in place."""
+    def zone(block: Block, height: float, margin: float) -> bool:
+        if block.bbox is None or not height:
+            return False
+        return block.bbox[1] < margin * height or block.bbox[3] > (1 - margin) * height
+
+    counts: Counter[str] = Counter()
+    for blocks, h in zip(pages, heights):
+        counts.update({_margin_key(b.text) for b in blocks if not b.rows and zone(b, h, MARGIN)})
+    threshold = max(2, (len(pages) + 1) // 2)
+    for i, (blocks, h) in enumerate(zip(pages, heights)):
+        keep = []
+        for b in blocks:
+            if not b.rows and zone(b, h, NUMBER_MARGIN) and _PAGE_NUMBER.match(b.text):
+                continue
+            if len(pages) > 1 and not b.rows and zone(b, h, MARGIN) and counts[_margin_key(b.text)] >= threshold:
+                continue
+            keep.append(b)
+        pages[i] = keep
+
+
+def _merge_tables(pages: list[list[Block]]) -> list[Block]:
+    """Concatenate pages, joining a ruled table that continues at the top of the next page."""
+    out: list[Block] = []
+    for blocks in pages:
+        for k, b in enumerate(blocks):
+            prev = out[-1] if out else None
+            if (k == 0 and b.rows and prev is not None and prev.rows and prev.page == b.page - 1
+                    and len(prev.rows[0]) == len(b.rows[0])):
+                rows = b.rows
+                if rows and rows[0] == prev.rows[0]:
+                    rows = rows[1:]  # a header row Word repeats on every page
+                if rows and not rows[0][0].strip() and prev.rows[-1][0].strip() and any(c.strip() for c in rows[0]):
+                    # a row split by the page break: its continuation has no STT of its own
+                    last = prev.rows[-1]
+                    prev.rows[-1] = [(a + "\n" + c).strip() if c and c != a else a for a, c in zip(last, rows[0])]
+                    rows = rows[1:]
+                prev.rows.extend(rows)
+                continue
+            out.append(b)
+    return out
+
+
+# ---------------------------------------------------------------- read
+
+
+def _open(path: Path):
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(str(path), password="")
+        _ = len(pdf.pages)
+        return pdf
+    except Exception as exc:
+        name = type(exc).__name__
+        text = f"{name} {exc}".lower()
+        if "password" in text or "encrypt" in text:
+            raise ReadError(f"{path}: encrypted PDF (password required)") from exc
+        raise ReadError(f"{path}: corrupt or truncated PDF ({name}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'})") from exc
+
+
+def _renderer(path: Path, index: int):
+    def render():
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            return doc[index].render(scale=OCR_DPI / 72).to_pil()
+        finally:
+            doc.close()
+    return render
+
+
+def read(path: Path) -> Source:
+    from pipeline.readers import sha256_of
+    from pipeline.readers import ocr
+
+    path = Path(path)
+    pdf = _open(path)
+    pages: list[list[Block]] = []
+    heights: list[float] = []
+    to_ocr: list[int] = []
+    warnings: list[str] = []
+    try:
+        n = len(pdf.pages)
+        if n == 0:
+            raise ReadError(f"{path}: PDF has no pages")
+        for i, page in enumerate(pdf.pages):
+            heights.append(float(page.height))
+            try:
+                items = _text_layer_blocks(page, i + 1)
+            except ReadError:
+                raise
+            except Exception as exc:  # a broken page: OCR may still read its image
+                warnings.append(f"page {i + 1}: text layer unreadable ({type(exc).__name__}); OCR used")
+                items = []
+            text = " ".join(b.text if not b.rows else " ".join(" ".join(r) for r in b.rows) for _, _, b in items)
+            if len(text.strip()) < MIN_TEXT_CHARS or text_quality(text) < 0.75:
+                to_ocr.append(i)
+                pages.append([])
+            else:
+                pages.append([b for _, _, b in items])
+    finally:
+        pdf.close()
+    if to_ocr:
+        limit = max_ocr_pages()
+        if len(to_ocr) > limit:
+            raise ReadError(f"{path}: {len(to_ocr)} pages need OCR, over the limit of {limit} "
+                            f"(set KEHOACH_MAX_OCR_PAGES to raise it)")
+        jobs = []
+        for i in to_ocr:
+            # OCR boxes come back in 300-dpi pixels; scale them to PDF points like the text layer
+            jobs.append((_renderer(path, i), i + 1, OCR_DPI, 72 / OCR_DPI))
+        for i, blocks in zip(to_ocr, ocr.ocr_pages(jobs, label=path.name)):
+            pages[i] = blocks
+    _drop_running(pages, heights)
+    blocks = _merge_tables(pages)
+    return Source(path=path, format="pdf", sha256=sha256_of(path), pages=len(pages), blocks=blocks,
+                  ocr=bool(to_ocr), warnings=warnings)
