@@ -16,7 +16,8 @@ from . import citations, data, timeline
 from .model import Bullet, Field, Header, Heading, Item, Para, Signature, Table, Title, plain
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-LETTERS = "abcd"  # Word's automatic lower-letter numbering has no "đ": stay within a-d
+LETTERS = "abcd"  # Word's automatic lower-letter numbering has no "đ": numbered lists stay within a-d
+FIELD_LETTERS = "abcdđeg"  # lettered field lines are typed by hand: Vietnamese order, with "đ"
 
 
 @dataclass
@@ -392,7 +393,7 @@ def _fields(ctx, roles: dict, time: timeline.Time | None) -> None:
             value = _join(rng, roles[role])
         n += 1
         label = ctx["labels"][role] if rng.random() < 0.85 else rng.choice(data.phrases()["labels"][role])
-        mk = f"{LETTERS[n - 1]})" if bullet == "a)" else bullet
+        mk = f"{FIELD_LETTERS[n - 1]})" if bullet == "a)" else bullet
         end = "." if rng.random() < 0.5 else ""
         b.blocks.append(Field(mk, label, value + end, colon=rng.random() < 0.95))
 

@@ -118,8 +118,8 @@ def _period(rng: random.Random, plan_year: int):
     fn = rng.choices([f for f, _ in PERIODS], weights=[w for _, w in PERIODS])[0]
     if fn is _before:
         return _before(rng, y, plan_year)
-    if fn is _month and rng.random() < 0.1:
-        return _month(rng, y, plan_year, with_year=False)
+    if fn is _month:
+        return _month(rng, y, plan_year, with_year=rng.random() >= 0.1)
     return fn(rng, y)
 
 

@@ -52,7 +52,8 @@ def _kind_code(kind: str) -> str:
 
 def split_number(number: str) -> tuple[str, str | None, list[str]]:
     """"02-CT/UBND" → ("02", None, ["CT", "UBND"]); "25/2025/NĐ-CP" → ("25", "2025", ["NĐ", "CP"])."""
-    compact = re.sub(r"\s+", "", number)
+    # "số 02-CT/UBND" / "Số: 02/CT-UBND" as typed by a user or a registry: the word is not the number
+    compact = re.sub(r"\s+", "", re.sub(r"^\s*(?:số|so)\b\s*:?", "", number, flags=re.IGNORECASE))
     m = re.match(r"(\d+[a-zA-Z]?)(?:/(\d{4}))?[/\-](.+)", compact)
     if not m:
         return compact, None, []
@@ -93,8 +94,10 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
             r["number_code"].upper() for r in kinds() if r["number_code"]}:
         codes = codes[1:]
     issuer_code = "-".join(codes) if codes else "?"
-    local = any(c in issuer_codes() and issuer_codes()[c]["level"] == "local" for c in codes) or (
-        codes and codes[0] not in issuer_codes())
+    # a code with a term suffix ("QH15": Quốc hội khóa XV) is its body's code ("QH") for the level
+    bases = [re.sub(r"(?<=\D)\d+$", "", c) for c in codes]
+    local = any(c in issuer_codes() and issuer_codes()[c]["level"] == "local" for c in bases) or (
+        bases and bases[0] not in issuer_codes())
     prov = province_code(issuer) or (home_province if local else None)
     if local and prov:
         issuer_code = f"{issuer_code}-{prov}"
@@ -113,15 +116,37 @@ def _date_at(s: str):
         return None, m.end()
 
 
+def _trim_issuer(s: str) -> str | None:
+    """The issuing body ends where running text resumes: a lowercase verb ("của Tỉnh ủy
+    thực hiện Chỉ thị ...") or another document kind."""
+    from extractors.lexicon import verbs
+
+    folded = fold(s)
+    cut = len(s)
+    for v in verbs() + ("phe duyet", "thuc hien"):
+        for m in re.finditer(r"(?<=\s)" + re.escape(v) + r"(?=\s|$)", folded):
+            if s[m.start()].islower():
+                cut = min(cut, m.start())
+            break
+    k = re.search(r"\s(?:" + _KINDS + r")\b", s)
+    if k:
+        cut = min(cut, k.start())
+    s = s[:cut].strip(" ,")
+    return s or None
+
+
 def _tail(text: str, pos: int):
     """Date, issuer and title after a number, with where the printed mention (without title) ends."""
     d, n = _date_at(text[pos:])
     end = pos + n
     issuer = None
     m = _ISSUER.match(text[end:])
-    if m and len(m.group("issuer").split()) <= 10:
-        issuer = m.group("issuer").strip()
-        end += m.end()
+    if m:
+        issuer = _trim_issuer(m.group("issuer"))
+        if issuer and len(issuer.split()) <= 16:
+            end += m.start("issuer") + len(issuer)
+        else:
+            issuer = None
     if d is None:
         d2, n2 = _date_at(text[end:])
         if d2:

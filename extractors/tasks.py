@@ -156,13 +156,18 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     return out
 
 
-def _verb_at(folded: str, start: int = 0) -> tuple[int, str] | None:
-    """The earliest verb at a word boundary from `start`, as (position, verb)."""
+def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
+    """The earliest verb at a word boundary from `start`, as (position, verb). A verb is
+    written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
+    folded = fold(text)
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):
-            if best is None or m.start() + start < best[0]:
-                best = (m.start() + start, v)
+            pos = m.start() + start
+            if pos > 0 and text[pos].isupper():
+                continue
+            if best is None or pos < best[0]:
+                best = (pos, v)
             break
     return best
 
@@ -177,14 +182,14 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     lead: list[str] = []
     heading = _heading_actor(node)
     m_unit_colon = re.match(r"^([^:]{2,80}):\s*(.+)$", body)
-    if m_unit_colon and starts_actor(m_unit_colon.group(1)) and not _verb_at(fold(m_unit_colon.group(1))):
+    if m_unit_colon and starts_actor(m_unit_colon.group(1)) and not _verb_at(m_unit_colon.group(1)):
         lead = split_units(m_unit_colon.group(1))
     elif (m := _ASSIGN_OPENER.match(folded)):
-        verb = _verb_at(folded, m.end())
+        verb = _verb_at(body, m.end())
         if verb and verb[0] > m.end():
             lead = split_units(body[m.end():verb[0]])
     elif starts_actor(body):
-        verb = _verb_at(folded)
+        verb = _verb_at(body)
         if verb and 0 < verb[0] <= 160:
             lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", body[:verb[0]]))
     if not lead:
@@ -198,7 +203,7 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     coordinators: list[str] = []
     m = re.search(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+|phoi hop voi\s+", folded)
     if m:
-        verb = _verb_at(folded, m.end())
+        verb = _verb_at(body, m.end())
         stop = verb[0] if verb else len(folded)
         clause = re.split(r"[.;:]", body[m.end():stop])[0]
         if starts_actor(clause):
@@ -218,7 +223,7 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
 
 def _unit_heading(s: str) -> bool:
     s = s.strip().rstrip(":").strip()
-    return len(s.split()) <= 14 and starts_actor(s) and not _verb_at(fold(s)) and not s.endswith(".")
+    return len(s.split()) <= 14 and starts_actor(s) and not _verb_at(s) and not s.endswith(".")
 
 
 def _heading_actor(node: Node) -> list[str] | None:

@@ -413,6 +413,10 @@ class _Reader:
                         buf.append(_PAGE_BREAK)
                     elif tag == _q("noBreakHyphen"):
                         buf.append("-")
+                    elif tag == _q("softHyphen"):
+                        # kept as U+00AD until the font is known: in TCVN3 byte 0xAD is "ư",
+                        # and a .doc saved from .VnTime stores it as a soft hyphen
+                        buf.append("\u00ad")
                     elif tag == _q("sym"):
                         try:
                             buf.append(_symbol_char(chr(int(el.get(_q("char")) or "", 16))))
@@ -584,6 +588,18 @@ class _Reader:
         out.append(Block(text="", page=page, rows=grid))
 
 
+def _app_pages(doc) -> int:
+    """The page count Word stored in docProps/app.xml, for bodies with no break marks."""
+    try:
+        for part in doc.part.package.iter_parts():
+            if str(part.partname) == "/docProps/app.xml":
+                m = re.search(rb"<(?:\w+:)?Pages>(\d+)</", part.blob)
+                return int(m.group(1)) if m else 1
+    except Exception:  # a missing or odd app.xml only costs the estimate
+        return 1
+    return 1
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
 
@@ -600,6 +616,8 @@ def read(path: Path) -> Source:
     blocks: list[Block] = []
     reader.walk(doc.element.body, blocks)
     pages = max([reader.page] + [b.page for b in blocks])
+    if pages == 1:
+        pages = max(pages, _app_pages(doc))
     warnings = []
     if reader.legacy_runs:
         warnings.append(f"{reader.legacy_runs} runs in TCVN3/VNI fonts converted to Unicode")

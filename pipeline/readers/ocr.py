@@ -17,6 +17,7 @@ import csv
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,9 +206,13 @@ def _line_block(words: list[Word], page: int, scale: float) -> Block:
 
 
 def _is_noise(words: list[Word]) -> bool:
-    # scanner specks and table rulings come back as lone "|", "_", "—" with low confidence
+    # scanner specks and table rulings come back as lone "|", "_", "—"; a stamp's edge
+    # or a smudged page number as a short string Tesseract itself doubts
     text = "".join(w.text for w in words)
-    return not any(ch.isalnum() for ch in text) and len(text) <= 3
+    if not any(ch.isalnum() for ch in text) and len(text) <= 3:
+        return True
+    confs = [w.conf for w in words if w.conf >= 0]
+    return len(text) <= 4 and bool(confs) and sum(confs) / len(confs) < 40
 
 
 def words_to_blocks(words: list[Word], page: int, scale: float = 1.0) -> list[Block]:
@@ -228,7 +233,42 @@ def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale:
     """OCR one page image. `scale` maps the given image's pixels to the caller's coordinates."""
     prepared, factor, eff_dpi = prepare(image, dpi, **options)
     words = tesseract_words(prepared, eff_dpi)
-    return words_to_blocks(words, page, scale / factor)
+    blocks = words_to_blocks(words, page, 1.0)
+    blocks += _signature_pass(prepared, eff_dpi, blocks, page)
+    for b in blocks:
+        b.bbox = tuple(round(v * scale / factor, 2) for v in b.bbox)
+    return blocks
+
+
+_RECIPIENTS = re.compile(r"^N[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
+
+
+def _overlaps(a, b) -> bool:
+    return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
+
+
+def _signature_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> list[Block]:
+    """OCR the signature column again on its own.
+
+    A red seal over the signer's name makes Tesseract's page layout call the whole
+    column a picture, losing "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" (measured on the
+    Cần Thơ scan: absent from the full page, read correctly from the crop).
+    """
+    anchor = next((b for b in blocks if _RECIPIENTS.match(b.text)), None)
+    if anchor is None:
+        return []
+    x0, top = int(image.width * 0.45), max(0, int(anchor.bbox[1]) - 10)
+    crop = image.crop((x0, top, image.width, image.height))
+    found = []
+    for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0):
+        box = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
+        if any(_overlaps(box, o.bbox) for o in blocks if o.bbox):
+            continue
+        b.bbox = box
+        b.text = b.text.lstrip("“\"'‘ ")
+        if b.text:
+            found.append(b)
+    return found
 
 
 def _ocr_job(job):

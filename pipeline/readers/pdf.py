@@ -150,8 +150,69 @@ def _table_grid(table, words: list[Word]) -> list[list[str]] | None:
     return grid
 
 
-def _text_layer_blocks(page, page_no: int) -> list[tuple[float, float, Block]]:
+def _widget_words(doc, index: int) -> list[Word]:
+    """Text drawn by form-field widgets (a signing system stamps the số and ngày there).
+
+    pdfminer does not render annotation appearances, so the number of a digitally
+    issued document would be missing; pdfium can flatten them into page content.
+    `doc` is a pypdfium2 document (pdfplumber's own annotation parsing recurses
+    forever on some signature dictionaries, so pdfium finds the widgets too).
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    height = page.get_height()
+    rects = []
+    for k in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            rect = raw.FS_RECTF()
+            if raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                rects.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    if not rects:
+        page.close()
+        return []
+
+    def page_chars(pg):
+        textpage = pg.get_textpage()
+        out = []
+        for k in range(textpage.count_chars()):
+            left, bottom, right, top = textpage.get_charbox(k)
+            out.append((round((left + right) / 2, 1), round(height - (top + bottom) / 2, 1),
+                        textpage.get_text_range(k, 1)))
+        return out
+
+    before = Counter(page_chars(page))
+    raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
+    page.close()
+    page = doc[index]  # flattening takes effect on the reloaded page
+    chars = []
+    for ch in page_chars(page):
+        # only what flattening added: the page's own text is already in pdfplumber's words
+        if before[ch] > 0:
+            before[ch] -= 1
+        else:
+            chars.append(ch)
+    page.close()
+    words = []
+    for x0, top, x1, bottom in rects:
+        # by character centre: a bounded-text query also returns clipped neighbours
+        text = "".join(c for cx, cy, c in chars if x0 <= cx <= x1 and top <= cy <= bottom)
+        text = unicodedata.normalize("NFC", " ".join(text.split()))
+        if text:
+            words.append(Word(text, float(x0), float(top), float(x1), float(bottom)))
+    return words
+
+
+def _text_layer_blocks(page, page_no: int, extra: list[Word] = ()) -> list[tuple[float, float, Block]]:
     words, styles = _page_words(page)
+    words.extend(extra)
     items: list[tuple[float, float, Block]] = []
     tables = []
     try:
@@ -233,6 +294,31 @@ def _merge_tables(pages: list[list[Block]]) -> list[Block]:
 # ---------------------------------------------------------------- read
 
 
+def widget_blocks(items, extra: list[Word]) -> list[Block]:
+    """Line blocks made only of widget words (identity, not equality: blocks are dataclasses)."""
+    if not extra:
+        return []
+    boxes = [(w.x0, w.top, w.x1, w.bottom) for w in extra]
+    out = []
+    for _, _, b in items:
+        if b.rows is None and b.bbox is not None and any(
+                b.bbox[0] >= x0 - 1 and b.bbox[2] <= x1 + 1 and b.bbox[1] >= t - 1 and b.bbox[3] <= bt + 1
+                for x0, t, x1, bt in boxes):
+            out.append(b)
+    return out
+
+
+def _needs_ocr(page, text: str) -> bool:
+    """No text layer, a garbage one, or a scan with only a few stray words on it."""
+    if len(text.strip()) < MIN_TEXT_CHARS or text_quality(text) < 0.75:
+        return True
+    area = float(page.width * page.height) or 1.0
+    covered = sum(max(0.0, (float(im["x1"]) - float(im["x0"])) * (float(im["bottom"]) - float(im["top"])))
+                  for im in page.images)
+    # a full-page picture carrying under ~4 lines of text is a scan with a stamp or banner on it
+    return covered / area > 0.6 and len(text.strip()) < 300
+
+
 def _open(path: Path):
     import pdfplumber
 
@@ -241,8 +327,19 @@ def _open(path: Path):
         _ = len(pdf.pages)
         return pdf
     except Exception as exc:
+        # pdfplumber wraps pdfminer's error (PDFPasswordIncorrect ...) without its message
+        chain, cur = [], exc
+        while cur is not None and len(chain) < 5:
+            chain.append(f"{type(cur).__name__} {cur} {cur.args!r}")
+            cur = cur.__cause__ or cur.__context__
+        try:
+            import pypdfium2 as pdfium
+
+            pdfium.PdfDocument(str(path)).close()
+        except Exception as other:  # pdfium names a wrong password plainly
+            chain.append(f"{type(other).__name__} {other}")
+        text = " ".join(chain).lower()
         name = type(exc).__name__
-        text = f"{name} {exc}".lower()
         if "password" in text or "encrypt" in text:
             raise ReadError(f"{path}: encrypted PDF (password required)") from exc
         raise ReadError(f"{path}: corrupt or truncated PDF ({name}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'})") from exc
@@ -265,7 +362,13 @@ def read(path: Path) -> Source:
     from pipeline.readers import ocr
 
     path = Path(path)
+    import pypdfium2 as pdfium
+
     pdf = _open(path)
+    try:
+        pdfium_doc = pdfium.PdfDocument(str(path))
+    except Exception:  # pdfplumber could open it; widgets are a bonus
+        pdfium_doc = None
     pages: list[list[Block]] = []
     heights: list[float] = []
     to_ocr: list[int] = []
@@ -277,20 +380,26 @@ def read(path: Path) -> Source:
         for i, page in enumerate(pdf.pages):
             heights.append(float(page.height))
             try:
-                items = _text_layer_blocks(page, i + 1)
+                extra = _widget_words(pdfium_doc, i) if pdfium_doc is not None else []
+                items = _text_layer_blocks(page, i + 1, extra)
             except ReadError:
                 raise
             except Exception as exc:  # a broken page: OCR may still read its image
                 warnings.append(f"page {i + 1}: text layer unreadable ({type(exc).__name__}); OCR used")
                 items = []
-            text = " ".join(b.text if not b.rows else " ".join(" ".join(r) for r in b.rows) for _, _, b in items)
-            if len(text.strip()) < MIN_TEXT_CHARS or text_quality(text) < 0.75:
+            stamped = {id(b) for b in widget_blocks(items, extra)}
+            own = " ".join(" ".join(" ".join(r) for r in b.rows) if b.rows else b.text
+                           for _, _, b in items if id(b) not in stamped)
+            if _needs_ocr(page, own):
                 to_ocr.append(i)
-                pages.append([])
+                # keep what widgets stamped on the page (a signing banner); OCR adds the rest
+                pages.append([b for _, _, b in items if id(b) in stamped])
             else:
                 pages.append([b for _, _, b in items])
     finally:
         pdf.close()
+        if pdfium_doc is not None:
+            pdfium_doc.close()
     if to_ocr:
         limit = max_ocr_pages()
         if len(to_ocr) > limit:
@@ -301,7 +410,9 @@ def read(path: Path) -> Source:
             # OCR boxes come back in 300-dpi pixels; scale them to PDF points like the text layer
             jobs.append((_renderer(path, i), i + 1, OCR_DPI, 72 / OCR_DPI))
         for i, blocks in zip(to_ocr, ocr.ocr_pages(jobs, label=path.name)):
-            pages[i] = blocks
+            merged = pages[i] + blocks
+            merged.sort(key=lambda b: (b.bbox[1], b.bbox[0]) if b.bbox else (0, 0))
+            pages[i] = merged
     _drop_running(pages, heights)
     blocks = _merge_tables(pages)
     return Source(path=path, format="pdf", sha256=sha256_of(path), pages=len(pages), blocks=blocks,

@@ -38,6 +38,56 @@ def strip_markdown(line: str) -> str:
     return _EMPHASIS.sub(r"\2", line).replace("**", "")
 
 
+# A line that begins a paragraph of its own: numbering, bullets, "Label:".
+_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*[.\-/)]|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
+                             r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
+    lengths = sorted(len(l.rstrip()) for l in lines if l.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(1 for n in lengths if 0.8 * width <= n <= width)
+    return width if width >= 50 and near >= 0.3 * len(lengths) else None
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _blocks(lines: list[str]) -> list[Block]:
+    """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
+    runs on into the next unless that one opens a paragraph of its own."""
+    width = _wrap_width(lines)
+    blocks: list[Block] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.count("|") >= 2 and not _TABLE_RULE.match(line):
+            rows = []
+            while k < len(lines) and (lines[k].count("|") >= 2 or _TABLE_RULE.match(lines[k])):
+                if not _TABLE_RULE.match(lines[k]):
+                    rows.append(_cells(lines[k]))
+                k += 1
+            if len(rows) >= 2:
+                blocks.append(Block(text="", rows=rows))
+            else:
+                blocks.extend(Block(text=" | ".join(r)) for r in rows)
+            continue
+        text = line
+        while width and len(line.rstrip()) >= 0.8 * width and k + 1 < len(lines) and lines[k + 1].strip() \
+                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and lines[k + 1].count("|") < 2:
+            k += 1
+            line = lines[k]
+            text = text.rstrip() + " " + line.strip()
+        blocks.append(Block(text=text))
+        k += 1
+    return blocks
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
 
@@ -45,6 +95,6 @@ def read(path: Path) -> Source:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
     text = decode(data)
-    blocks = [Block(text=strip_markdown(line)) for line in text.splitlines()]
+    blocks = _blocks([strip_markdown(line) for line in text.splitlines()])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks)

@@ -1,0 +1,398 @@
+"""The read-only web view of an archive (`kehoach serve`).
+
+    from pipeline.web.app import create_app
+    create_app("kehoach.db").run()          # or: kehoach serve --db kehoach.db
+
+Safety rules this file keeps, so a plan's text can never act on the reader:
+- the archive is opened read-only (Archive reads through a mode=ro connection and
+  no view calls a writing method), one connection per request;
+- SQL is parameterised; every string from a document reaches the page through
+  Jinja autoescape (no `|safe` on document data; charts are SVG built in templates);
+- the only files served are Flask's own static folder (safe_join keeps requests
+  inside it); a document's path is shown, never opened;
+- the Content-Security-Policy allows no script at all.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from flask import Flask, Response, abort, g, render_template, request, url_for
+
+from pipeline.actors import normalize_number
+from pipeline.archive import Archive, build_task_query
+from pipeline.errors import KehoachError
+from pipeline.record import ROLES, PlanRecord
+
+# What the tasks table shows, and therefore exactly what its CSV/XLSX exports hold.
+TABLE_COLUMNS = ["document_number", "issuer", "task_id", "text", "lead", "advisors", "implementers", "coordinators",
+                 "timeline", "start", "end", "page"]
+COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban hành", "task_id": "Mục",
+                 "text": "Nhiệm vụ", "lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện",
+                 "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang"}
+ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
+FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q")
+PAGE_SIZE = 500
+TIMELINE_ROWS = 300
+
+
+def create_app(db: str | Path | None = None) -> Flask:
+    """The Flask app over the archive file `db` (default: $KEHOACH_DB or ./kehoach.db)."""
+    app = Flask(__name__)
+    app.config["KEHOACH_DB"] = str(Archive(db).path)
+    app.json.ensure_ascii = False
+
+    def archive() -> Archive:
+        if "archive" not in g:
+            g.archive = Archive(app.config["KEHOACH_DB"])
+        return g.archive
+
+    @app.teardown_appcontext
+    def close_archive(exc):
+        arch = g.pop("archive", None)
+        if arch is not None:
+            arch.close()
+
+    @app.after_request
+    def headers(resp: Response) -> Response:
+        # No page needs script; forbidding it means even a missed escape could not run one.
+        resp.headers["Content-Security-Policy"] = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                                                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Referrer-Policy"] = "no-referrer"
+        return resp
+
+    @app.errorhandler(KehoachError)
+    def bad_request(exc):
+        return render_template("error.html", message=str(exc)), 400
+
+    @app.errorhandler(404)
+    def not_found(exc):
+        return render_template("error.html", message="Không tìm thấy trang (not found)."), 404
+
+    @app.context_processor
+    def common():
+        return {"role_titles": ROLE_TITLES, "column_titles": COLUMN_TITLES, "url_with": url_with}
+
+    # -- documents -----------------------------------------------------------
+    @app.get("/")
+    def documents():
+        docs = archive().sql(
+            "SELECT d.id, d.kind, d.number, d.issuer, d.date, d.title, d.path, "
+            "(SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n_tasks, "
+            "(SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS n_citations "
+            "FROM documents d ORDER BY d.date, d.id")
+        return render_template("documents.html", docs=_rows(docs), counts=archive().counts())
+
+    @app.get("/documents/<int:doc_id>")
+    def document(doc_id: int):
+        doc, record = _document(archive(), doc_id)
+        tasks = archive().sql("SELECT * FROM task_table WHERE document_id = ? ORDER BY task_idx", (doc_id,))
+        cites = archive().sql("SELECT * FROM citations WHERE document_id = ? ORDER BY idx", (doc_id,))
+        lines = source_lines(record.text or "", _facts(record))
+        return render_template("document.html", doc=doc, record=record, tasks=_rows(tasks), citations=_rows(cites),
+                               lines=lines)
+
+    # -- tasks ---------------------------------------------------------------
+    @app.get("/tasks")
+    def tasks():
+        filters = _filters()
+        frame = task_frame(archive(), filters)
+        page = max(1, request.args.get("page", 1, type=int))
+        shown = frame.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        return render_template("tasks.html", rows=_rows(shown), columns=TABLE_COLUMNS, filters=filters,
+                               total=len(frame), page=page, pages=max(1, -(-len(frame) // PAGE_SIZE)),
+                               roles=ROLES, export_args={k: v for k, v in filters.items() if v})
+
+    @app.get("/tasks.csv")
+    def tasks_csv():
+        frame = task_frame(archive(), _filters())[TABLE_COLUMNS]
+        out = io.StringIO()
+        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so Vietnamese stays readable
+        frame.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL)
+        return _download(out.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8", "kehoach-tasks.csv")
+
+    @app.get("/tasks.xlsx")
+    def tasks_xlsx():
+        frame = task_frame(archive(), _filters())[TABLE_COLUMNS]
+        return _download(xlsx_bytes(frame), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         "kehoach-tasks.xlsx")
+
+    @app.get("/tasks/<int:task_row>")
+    def task(task_row: int):
+        rows = archive().sql("SELECT tt.*, t.span_start, t.span_end FROM task_table tt JOIN tasks t "
+                             "ON t.id = tt.task_row WHERE tt.task_row = ?", (task_row,))
+        if rows.empty:
+            abort(404)
+        t = _rows(rows)[0]
+        doc, record = _document(archive(), t["document_id"])
+        actors = archive().sql("SELECT role, actor FROM task_actors WHERE task_row = ?", (task_row,))
+        cites = archive().sql("SELECT c.* FROM task_citations tc JOIN citations c ON c.document_id = ? "
+                              "AND c.idx = tc.citation_idx WHERE tc.task_row = ? ORDER BY c.idx",
+                              (t["document_id"], task_row))
+        text = record.text or ""
+        span = (t["span_start"], t["span_end"]) if t["span_start"] is not None and text else None
+        lines = source_lines(text, _facts(record), span)
+        first, last = _line_range(text, span)
+        return render_template("task.html", task=t, doc=doc, record=record, lines=lines, first_line=first,
+                               last_line=last, citations=_rows(cites),
+                               actors={r: list(actors[actors.role == r].actor) for r in ROLES})
+
+    # -- directives (what the plans cite) --------------------------------------
+    @app.get("/directives")
+    def directives():
+        frame = archive().sql(
+            "SELECT key, min(kind) AS kind, min(number) AS number, min(issuer) AS issuer, min(date) AS date, "
+            "min(title) AS title, count(*) AS mentions, count(DISTINCT document_id) AS n_documents "
+            "FROM citations WHERE key IS NOT NULL GROUP BY key ORDER BY n_documents DESC, key")
+        return render_template("directives.html", rows=_rows(frame))
+
+    @app.get("/directives/<path:key>")
+    def directive(key: str):
+        mentions = archive().sql(
+            "SELECT c.*, d.number AS document_number, d.kind AS document_kind, d.issuer AS document_issuer, "
+            "d.date AS document_date, d.title AS document_title FROM citations c JOIN documents d "
+            "ON d.id = c.document_id WHERE c.key = ? ORDER BY d.date, d.id, c.idx", (key,))
+        if mentions.empty:
+            abort(404)
+        citing_tasks = archive().sql(
+            "SELECT DISTINCT tt.* FROM citations c JOIN tasks t ON t.document_id = c.document_id "
+            "JOIN task_citations tc ON tc.task_row = t.id AND tc.citation_idx = c.idx "
+            "JOIN task_table tt ON tt.task_row = t.id WHERE c.key = ? ORDER BY tt.document_date, tt.task_row",
+            (key,))
+        # Is the cited directive itself in the archive? Compare numbers in their one normal form.
+        numbers = {n for n in mentions.number_norm.dropna()}
+        docs = archive().sql("SELECT id, kind, number, issuer, date, title FROM documents WHERE number IS NOT NULL")
+        archived = [d for d in _rows(docs) if normalize_number(d["number"]) in numbers]
+        # what the mentions say about it, each field from the first mention that prints it
+        rows = _rows(mentions)
+        head = {f: next((r[f] for r in rows if r[f]), None) for f in ("kind", "number", "issuer", "date", "title")}
+        return render_template("directive.html", key=key, head=head, mentions=rows,
+                               tasks=_rows(citing_tasks), archived=archived)
+
+    # -- audit, timeline, units ------------------------------------------------
+    @app.get("/audit")
+    def audit():
+        findings, note = audit_findings(archive())
+        # link each finding to the pages it is about: the directive (when its key is a
+        # stored citation key) and the document (by its path)
+        keys = set(archive().sql("SELECT DISTINCT key FROM citations WHERE key IS NOT NULL").key)
+        doc_ids = dict(archive().sql("SELECT path, id FROM documents").itertuples(index=False))
+        columns = list(findings[0]) if findings else []
+        return render_template("audit.html", findings=findings, note=note, columns=columns, keys=keys,
+                               doc_ids=doc_ids)
+
+    @app.get("/timeline")
+    def timeline():
+        filters = _filters()
+        frame = task_frame(archive(), filters)
+        chart = timeline_chart(_rows(frame), TIMELINE_ROWS)
+        return render_template("timeline.html", chart=chart, filters=filters, roles=ROLES, total=len(frame))
+
+    @app.get("/units")
+    def units():
+        role = request.args.get("role") or "lead"
+        if role not in ROLES:
+            raise KehoachError(f"unknown role {role!r}")
+        frame = archive().sql(
+            "SELECT actor_norm, actor, count(DISTINCT task_row) AS n FROM task_actors WHERE role = ? "
+            "GROUP BY actor_norm, actor", (role,))
+        return render_template("units.html", chart=bar_chart(unit_counts(_rows(frame))), role=role, roles=ROLES)
+
+    return app
+
+
+# -- queries ------------------------------------------------------------------
+def _filters() -> dict[str, str]:
+    return {k: (request.args.get(k) or "").strip() for k in FILTERS}
+
+
+def task_frame(archive: Archive, filters: dict):
+    """Tasks matching the page's filters, with the row id and due date the pages link and draw with.
+
+    Archive.tasks returns the shared table columns only; the page also needs each
+    task's row id, so it runs the same query (build_task_query) with those added
+    in front of the select list.
+    """
+    sql, params = build_task_query(
+        actor=filters.get("actor") or None, role=filters.get("role") or None,
+        due_after=filters.get("due_after") or None, due_before=filters.get("due_before") or None,
+        issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None)
+    assert sql.startswith("SELECT ")
+    sql = "SELECT t.task_row, t.document_id, t.due, " + sql[len("SELECT "):]
+    return archive.sql(sql, params)
+
+
+def _document(archive: Archive, doc_id: int) -> tuple[dict, PlanRecord]:
+    rows = archive.sql("SELECT * FROM documents WHERE id = ?", (int(doc_id),))
+    if rows.empty:
+        abort(404)
+    doc = _rows(rows)[0]
+    record = PlanRecord.from_dict({**json.loads(doc["record"]), "text": doc["text"]})
+    doc["recipients"] = json.loads(doc["recipients"] or "[]")
+    return doc, record
+
+
+def _facts(record: PlanRecord) -> list[tuple[int, int, str]]:
+    from pipeline.annotate import facts_of
+
+    return facts_of(record) if record.text else []
+
+
+def _rows(frame) -> list[dict]:
+    """DataFrame rows as dicts with None (not NaN) for missing values, so templates test them simply."""
+    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def audit_findings(archive: Archive) -> tuple[list[dict], str | None]:
+    """pipeline.link's audit of the archive as rows, or a note saying why there is none.
+
+    pipeline.link is imported lazily: the web view works without it (and an
+    error inside it must not take the other pages down)."""
+    try:
+        from pipeline import link
+    except ImportError:
+        return [], "Audit not available: this installation has no pipeline.link."
+    if not callable(getattr(link, "audit", None)):
+        return [], "Audit not available: pipeline.link provides no audit(archive) function."
+    return _rows(link.audit(archive)), None
+
+
+# -- exports -------------------------------------------------------------------
+def _download(data: bytes, mimetype: str, name: str) -> Response:
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def xlsx_bytes(frame) -> bytes:
+    """The frame as an .xlsx workbook. Written cell by cell because openpyxl stores any
+    string starting with "=" as a formula; a plan's text must stay text."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "tasks"
+    ws.append(list(frame.columns))
+    for r, row in enumerate(frame.itertuples(index=False), start=2):
+        for c, value in enumerate(row, start=1):
+            if _missing(value):
+                continue
+            cell = ws.cell(row=r, column=c, value=value.item() if hasattr(value, "item") else value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# -- source text with highlights ------------------------------------------------------
+def source_lines(text: str, facts: list[tuple[int, int, str]], span: tuple[int, int] | None = None) -> list[dict]:
+    """The text as numbered lines of (text, label, in_span) pieces, for the template to escape and mark.
+
+    `facts` are (start, end, label) as pipeline.annotate.facts_of gives them; `span`
+    is the task's own (start, end). Later facts win where two overlap.
+    """
+    labels: list[str | None] = [None] * len(text)
+    for start, end, label in facts:
+        start, end = max(0, start), min(len(text), end)
+        labels[start:end] = [label] * max(0, end - start)
+    lo, hi = span if span else (-1, -1)
+    lines, pos = [], 0
+    for no, line in enumerate(text.split("\n"), start=1):
+        end = pos + len(line)
+        pieces = []
+        for (label, inside), group in itertools.groupby(range(pos, end), key=lambda i: (labels[i], lo <= i < hi)):
+            idx = list(group)
+            pieces.append({"text": text[idx[0]: idx[-1] + 1], "label": label, "in_span": inside})
+        lines.append({"no": no, "pieces": pieces, "in_span": span is not None and pos < hi and end >= lo})
+        pos = end + 1
+    return lines
+
+
+def _line_range(text: str, span) -> tuple[int | None, int | None]:
+    if not span:
+        return None, None
+    start, end = span
+    return text.count("\n", 0, start) + 1, text.count("\n", 0, max(start, end - 1)) + 1
+
+
+# -- charts (SVG drawn by the templates from these numbers) ------------------------------
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def timeline_chart(rows: list[dict], limit: int) -> dict:
+    """Bars for tasks with a period: x from start to end (a deadline alone is a marker)."""
+    bars = []
+    for r in rows:
+        start, end = _day(r["start"]), _day(r["end"])
+        if not (start or end):
+            continue
+        bars.append({"row": r, "start": start or end, "end": end or start, "deadline_only": start is None})
+    bars.sort(key=lambda b: (b["start"], b["end"]))
+    undated = len(rows) - len(bars)
+    hidden = max(0, len(bars) - limit)
+    bars = bars[:limit]
+    if not bars:
+        return {"bars": [], "undated": undated, "hidden": hidden}
+    lo = min(b["start"] for b in bars).replace(day=1)
+    last = max(b["end"] for b in bars)
+    hi = date(last.year + (last.month == 12), last.month % 12 + 1, 1)  # first day after the last month
+    label_w, plot_w, row_h, top = 380, 640, 22, 34
+    scale = plot_w / max(1, (hi - lo).days)
+
+    def x(d: date) -> float:
+        return round(label_w + (d - lo).days * scale, 1)
+
+    months, m = [], lo
+    while m < hi:
+        months.append({"x": x(m), "label": f"{m.month:02d}/{m.year}", "year_start": m.month == 1})
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    step = max(1, len(months) // 12)  # at most ~12 month labels
+    for i, mo in enumerate(months):
+        mo["show"] = i % step == 0
+    for i, b in enumerate(bars):
+        b["y"] = top + i * row_h
+        b["x1"], b["x2"] = x(b["start"]), x(b["end"] + timedelta(days=1))  # the end day is inclusive
+        b["w"] = max(3.0, round(b["x2"] - b["x1"], 1))
+        r = b["row"]
+        b["label"] = f"{r['document_number'] or '?'} · {r['task_id'] or ''} · {(r['lead'] or '').split('; ')[0]}"
+        b["title"] = f"{r['text']} ({r['timeline'] or ''}: {b['start']} → {b['end']})"
+    return {"bars": bars, "months": months, "width": label_w + plot_w + 10, "height": top + len(bars) * row_h + 10,
+            "label_w": label_w, "plot_right": label_w + plot_w, "row_h": row_h, "top": top,
+            "undated": undated, "hidden": hidden}
+
+
+def unit_counts(rows: list[dict]) -> list[dict]:
+    """Tasks per unit: printed variants of one unit (same normal form) counted together,
+    shown under their most frequent printed name."""
+    groups: dict[str, dict] = {}
+    for r in rows:
+        g = groups.setdefault(r["actor_norm"], {"n": 0, "names": {}})
+        g["n"] += int(r["n"])
+        g["names"][r["actor"]] = g["names"].get(r["actor"], 0) + int(r["n"])
+    out = [{"name": max(g["names"], key=g["names"].get), "n": g["n"]} for g in groups.values()]
+    return sorted(out, key=lambda u: (-u["n"], u["name"]))
+
+
+def bar_chart(units: list[dict], limit: int = 30) -> dict:
+    shown = units[:limit]
+    label_w, plot_w, row_h, top = 330, 560, 24, 10
+    most = max((u["n"] for u in shown), default=1)
+    bars = [{**u, "y": top + i * row_h, "w": max(2, round(u["n"] / most * plot_w, 1))} for i, u in enumerate(shown)]
+    return {"bars": bars, "width": label_w + plot_w + 60, "height": top + len(bars) * row_h + 10, "label_w": label_w,
+            "row_h": row_h, "hidden": max(0, len(units) - limit), "total_units": len(units)}
+
+
+def url_with(endpoint: str, args: dict, **extra) -> str:
+    return url_for(endpoint, **{**{k: v for k, v in args.items() if v}, **extra})
