@@ -448,8 +448,10 @@ def _tasks(ctx, sid: str) -> None:
             if not pool:
                 break
             _item_task(ctx, lid, 0, (mk, part), sid, pool.pop())
-        if shape == "items+table":
-            _table(ctx, sid, groups, offset=0, intro=True)
+        if shape == "items+table":  # the table hangs under one more item, so its row ids stay distinct
+            mk, part = _marker(fmt0, count + 1)
+            b.blocks.append(Item(mk, "Phân công thực hiện các nhiệm vụ cụ thể", lid, 0, ctx["fmt"], bold=True))
+            _table(ctx, f"{sid}.{part}", groups, offset=0, intro=False)
     elif shape == "grouped":
         lid = b.new_list()
         for i, g in enumerate(groups, 1):

@@ -101,6 +101,16 @@ def _no_borders(table):
         + "</w:tblBorders>"))
 
 
+def _widths(table, widths) -> None:
+    """Word and LibreOffice read cell widths, not column widths: set both."""
+    table.autofit = False
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
+    for col, w in zip(table.columns, widths):
+        col.width = w
+
+
 def _cell_text(cell, lines, *, bold_from=0, align=WD_ALIGN_PARAGRAPH.CENTER, size=13, italic_last=False,
                bold_all=False):
     cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
@@ -129,7 +139,7 @@ def render_docx(blocks: list, rng: random.Random, path: Path, auto: bool | None 
         if isinstance(blk, Header):
             t = doc.add_table(rows=2, cols=2)
             _no_borders(t)
-            t.columns[0].width, t.columns[1].width = Cm(6.5), Cm(10)
+            _widths(t, [Cm(7), Cm(9.5)])
             left = blk.left + (["*"] if blk.star else ["-------"])
             _cell_text(t.cell(0, 0), left, bold_from=blk.bold_from, size=13)
             _cell_text(t.cell(0, 1), blk.national + ["---------------"], bold_all=True, size=13)
@@ -182,9 +192,7 @@ def _table(doc, blk: Table) -> None:
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     total = sum(blk.widths)
-    for i, w in enumerate(blk.widths):
-        for cell in t.columns[i].cells:
-            cell.width = Cm(16.5 * w / total)
+    _widths(t, [Cm(16.5 * w / total) for w in blk.widths])
     for i, h in enumerate(blk.header):
         _cell_text(t.cell(0, i), [h], bold_all=True, size=12)
     # the header row repeats on every page the table crosses
@@ -205,7 +213,7 @@ def _table(doc, blk: Table) -> None:
 def _signature(doc, s: Signature) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
-    t.columns[0].width, t.columns[1].width = Cm(8), Cm(8.5)
+    _widths(t, [Cm(8), Cm(8.5)])
     left = t.cell(0, 0)
     left.paragraphs[0]._element.getparent().remove(left.paragraphs[0]._element)
     _par(left, "Nơi nhận:", bold=True, italic=True, size=12, space_after=0)

@@ -89,7 +89,7 @@ def render_pdf(blocks: list, rng: random.Random, path: Path, running_head: str, 
     body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * lead, alignment=TA_JUSTIFY,
                           firstLineIndent=1 * cm, spaceAfter=4)
     center = ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
-    head_l = ParagraphStyle("head", parent=center, fontSize=size - 0.5, leading=(size - 0.5) * 1.3)
+    head_l = ParagraphStyle("head", parent=center, fontSize=size - 1.5, leading=(size - 1.5) * 1.3)
     cell = ParagraphStyle("cell", parent=body, fontSize=size - 2, leading=(size - 2) * 1.25, firstLineIndent=0,
                           alignment=TA_LEFT, spaceAfter=0)
     cell_c = ParagraphStyle("cellc", parent=cell, alignment=TA_CENTER)
@@ -106,7 +106,7 @@ def render_pdf(blocks: list, rng: random.Random, path: Path, running_head: str, 
             t = RLTable([[Paragraph("<br/>".join(left), head_l), Paragraph("<br/>".join(right), head_l)],
                          [Paragraph(escape(blk.number_line), head_l),
                           Paragraph(f"<i>{escape(blk.place_date)}</i>", head_l)]],
-                        colWidths=[width * 0.4, width * 0.6])
+                        colWidths=[width * 0.38, width * 0.62])
             t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [t, Spacer(1, 0.5 * cm)]
         elif isinstance(blk, Title):

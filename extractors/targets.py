@@ -23,12 +23,31 @@ class TargetFacts:
     page: int
 
 
+# "ít nhất 03 mô hình", "100 lớp tập huấn": a count and the noun it counts (dates and years are not figures).
+_COUNT = re.compile(r"(?<![\d/.,])(\d{1,4}(?:[.,]\d+)?)\s+(?!(?:năm|tháng|ngày|quý)\b)([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)")
+
+
+def _count_unit(after: str) -> str:
+    """The longest known count noun at the start of `after`, else its first word."""
+    from extractors.lexicon import words
+
+    low = after.lower()
+    for noun in sorted(words("count_units.txt"), key=len, reverse=True):
+        if low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalnum()):
+            return after[: len(noun)]
+    return after.split()[0]
+
+
 def figure(s: str) -> tuple[float | int | None, str | None]:
     m = _PERCENT.search(s)
+    unit = "%"
     if not m:
-        return None, None
+        m = _COUNT.search(s)
+        if not m or re.match(r"\d{4}$", m.group(1)):
+            return None, None
+        unit = _count_unit(s[m.start(2):])
     v = float(m.group(1).replace(",", "."))
-    return (int(v) if v.is_integer() else v), "%"
+    return (int(v) if v.is_integer() else v), unit
 
 
 def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:

@@ -16,7 +16,7 @@ ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
 _NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua")
 _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
-_PROSE_TIME = re.compile(r"(?:hoan thanh|xong|thuc hien|bao cao)?\s*(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*")
+_PROSE_TIME = re.compile(r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 
 
@@ -31,6 +31,7 @@ class TaskFacts:
     roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
     timeline: dict = field(default_factory=dict)
     products: str | None = None
+    grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
 
 
 def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[TaskFacts]:
@@ -135,12 +136,14 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             group = index if _ROMAN_OR_LETTER.match(index) else group
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         label = index or str(len(out) + 1)
-        tid = ".".join(p for p in (base, group, label) if p)
+        tid = ".".join(p for p in (base, label) if p)
+        grouped_id = ".".join(p for p in (base, group, label) if p)
         lines = [i for c in row for i in c]
         start = min(text.lines[i].start for i in lines)
         end = max(text.lines[i].end for i in lines)
         t = TaskFacts(id=tid, origin="table", text=task_text, start=start, end=end,
                       page=text.lines[lines[0]].page)
+        t.grouped_id = grouped_id
         for c, role in columns.items():
             if c >= len(cells) or not cells[c]:
                 continue
@@ -153,6 +156,9 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if not t.timeline:
             t.timeline = parse_timeline(None)
         out.append(t)
+    if len({t.id for t in out}) < len(out):  # numbering restarts in each group: the group tells rows apart
+        for t in out:
+            t.id = t.grouped_id
     return out
 
 

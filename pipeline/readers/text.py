@@ -46,7 +46,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(l.rstrip()) for l in lines if l.strip())
+    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and l.count("|") < 2)
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
