@@ -62,8 +62,10 @@ class _Numbering:
                 self.root.append(el)
             self.abstract[fmt] = aid
         nid = 100 + len(self.nums)
+        # nums sharing an abstractNum would continue its count: restart each list at 1
+        restart = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>' for i in (0, 1))
         self.root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{nid}">'
-                                   f'<w:abstractNumId w:val="{self.abstract[fmt]}"/></w:num>'))
+                                   f'<w:abstractNumId w:val="{self.abstract[fmt]}"/>{restart}</w:num>'))
         self.nums[list_id] = nid
         return nid
 

@@ -172,10 +172,14 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         return False
 
     plain_pos = -1
+    untitled: Node | None = None
     for entry in order:
         if isinstance(entry, tuple):
-            # a task table after the signature is an appendix (Phụ lục): it hangs from the root
-            parent = root if ended or not started else stack[-1]
+            # A task table belongs to its part or section (its rows are numbered there); one after
+            # the signature is an appendix (Phụ lục) and hangs from the root.
+            parent = root
+            if started and not ended:
+                parent = next((n for n in reversed(stack) if n.kind in ("section", "part")), root)
             node = Node(kind="table", table=entry[1], style="table", parent=parent)
             parent.children.append(node)
             continue
@@ -190,8 +194,14 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             closing.append(i)
             continue
         m = marker_of(line)
+        if untitled is not None and m is None and not parse_field(line):
+            untitled.text = line  # "PHẦN II" / "NHIỆM VỤ CỤ THỂ": the title stands on the next line
+            untitled = None
+            body.append(i)
+            continue
+        untitled = None
         if not started:
-            if m and m[0] in opening_styles and m[2] and not _RECIPIENTS.match(line):
+            if m and m[0] in opening_styles and (m[2] or m[0] == "part") and not _RECIPIENTS.match(line):
                 started = True
             elif _RECIPIENTS.match(line):
                 ended = True
@@ -225,6 +235,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
                         line=i, style=style, parent=stack[-1])
             stack[-1].children.append(node)
             stack.append(node)
+            if kind in ("part", "section") and not rest:
+                untitled = node
         if _BODY_END.search(line):
             ended = True
     _fields_to_parent(root)

@@ -63,6 +63,8 @@ def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
 
 def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
     out = []
+    if any(c.kind in ("item", "section") and _TARGET_HEAD.search(fold(c.text)[:40]) for c in head.children):
+        return out  # "I. Mục tiêu, chỉ tiêu" → "2. Chỉ tiêu cụ thể": the targets are the nested heading's
     # "... như sau: (1)- 100% ...; (2)- ..." written inline in the heading line or a paragraph
     inline_sources = [head] + [c for c in head.children if c.kind == "para"]
     for src in inline_sources:
@@ -72,8 +74,6 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
         return out
     for c in head.children:
         if c.kind in ("item", "bullet") and not c.fields:
-            if _TARGET_HEAD.search(fold(c.text)[:40]) and c.children:
-                continue  # a nested "Chỉ tiêu cụ thể" heading: walk() visits it on its own
             value, unit = figure(c.text)
             if strict and value is None:
                 continue

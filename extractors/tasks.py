@@ -128,6 +128,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""
+        # a cell merged across the row repeats the group title: it says nothing about the row's roles
+        cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
         index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
         others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
         distinct = {c for c in cells if c}

@@ -278,3 +278,17 @@ def test_record_inputs_match_archive_rows(world):
         archived = link_archive(archive).mentions
     in_archive = archived[archived["document"].str.endswith("b.txt")]
     assert list(alone["key"]) == list(in_archive["key"])
+
+
+def test_registry_files(tmp_path):
+    good = tmp_path / "r.json"
+    good.write_text(json.dumps([{"number": "05-NQ/TU", "kind": "Nghị quyết", "date": "10/12/2023",
+                                 "issuer": "Tỉnh ủy Lâm Đồng", "title": "công tác thi đua"},
+                                {"kind": None, "title": "Luật Đất đai"}], ensure_ascii=False), encoding="utf-8")
+    rows = read_registry_file(good)
+    assert rows[0]["date"] == "2023-12-10" and rows[1]["kind"] == "Luật"  # the kind read off the title
+    bad = tmp_path / "bad.csv"
+    bad.write_text("number,kind,date\n1/X-Y,,2024-01-01\n", encoding="utf-8")
+    assert main(["registry", "load", str(bad), "--db", str(tmp_path / "k.db")]) == 1
+    example = ROOT / "extractors" / "data" / "registry_example.csv"
+    assert len(read_registry_file(example)) >= 5

@@ -131,7 +131,9 @@ def prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, desk
         dpi *= factor
     if deskew:
         angle = skew_angle(image)
-        if abs(angle) >= 0.2:
+        # Tesseract copes with a degree or so itself; rotating a low-resolution page for
+        # that little cost characters in measurement (a seal's column went missing)
+        if abs(angle) > 1.1:
             image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     if binarize_:
         image = binarize(image)
@@ -234,20 +236,20 @@ def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale:
     prepared, factor, eff_dpi = prepare(image, dpi, **options)
     words = tesseract_words(prepared, eff_dpi)
     blocks = words_to_blocks(words, page, 1.0)
-    blocks += _signature_pass(prepared, eff_dpi, blocks, page)
+    _signature_pass(prepared, eff_dpi, blocks, page)
     for b in blocks:
         b.bbox = tuple(round(v * scale / factor, 2) for v in b.bbox)
     return blocks
 
 
-_RECIPIENTS = re.compile(r"^N[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^N?[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
 
 
 def _overlaps(a, b) -> bool:
     return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
-def _signature_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> list[Block]:
+def _signature_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> None:
     """OCR the signature column again on its own.
 
     A red seal over the signer's name makes Tesseract's page layout call the whole
@@ -256,19 +258,21 @@ def _signature_pass(image: Image.Image, dpi: float, blocks: list[Block], page: i
     """
     anchor = next((b for b in blocks if _RECIPIENTS.match(b.text)), None)
     if anchor is None:
-        return []
+        return
     x0, top = int(image.width * 0.45), max(0, int(anchor.bbox[1]) - 10)
     crop = image.crop((x0, top, image.width, image.height))
-    found = []
     for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0):
-        box = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
-        if any(_overlaps(box, o.bbox) for o in blocks if o.bbox):
+        b.bbox = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
+        b.text = b.text.lstrip("“\"'‘=—-_~*# ")
+        if not b.text:
             continue
-        b.bbox = box
-        b.text = b.text.lstrip("“\"'‘ ")
-        if b.text:
-            found.append(b)
-    return found
+        hit = [o for o in blocks if o.bbox and _overlaps(b.bbox, o.bbox)]
+        # the crop's reading replaces the full page's where the crop is surer of it
+        if all((o.confidence or 0) < (b.confidence or 0) for o in hit):
+            for o in hit:
+                blocks.remove(o)
+            blocks.append(b)
+    blocks.sort(key=lambda o: (o.bbox[1], o.bbox[0]))
 
 
 def _ocr_job(job):

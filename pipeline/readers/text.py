@@ -79,7 +79,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         text = line
         while width and len(line.rstrip()) >= 0.8 * width and k + 1 < len(lines) and lines[k + 1].strip() \
-                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and lines[k + 1].count("|") < 2:
+                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and lines[k + 1].count("|") < 2 \
+                and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()):
             k += 1
             line = lines[k]
             text = text.rstrip() + " " + line.strip()
