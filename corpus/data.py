@@ -3,9 +3,14 @@ plans is data there, so the code only decides structure."""
 from __future__ import annotations
 
 import csv
-import tomllib
+import sys
 from functools import lru_cache
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - the project allows 3.10
+    import tomli as tomllib
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,7 +10,8 @@ from extractors.lexicon import kinds
 from extractors.text import fold
 
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+                    r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;]*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
 _PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
@@ -18,7 +19,8 @@ _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
-                         r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH)\b")
+                         r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
+                         r"THÀNH ỦY|QUẬN ỦY|THỊ ỦY|TỈNH ỦY|ĐẢNG ỦY|UBKT|BỘ CHỈ HUY|TRƯỜNG|TỈNH ĐOÀN|HUYỆN ĐOÀN)\b")
 _PLACE_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
@@ -57,6 +59,8 @@ def name_case(s: str) -> str:
     head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
                               "trung tam", "lien doan", "tinh uy", "huyen uy") else 1
     out, place = [], False
+    if fold(two) in ("tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"):
+        place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
     for k, w in enumerate(words):
         if w.upper() in _ACRONYMS:
             out.append(w.upper())
@@ -91,7 +95,11 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
-    for line in preamble:
+    lines = []
+    for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
+        parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
+        lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
+    for line in lines:
         plain = _MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
@@ -149,13 +157,33 @@ def _issuer(lines: list[str]) -> str | None:
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.
     for k in range(1, len(lines)):
         if _UNIT_START.match(lines[k]):
-            child = name_case(" ".join(lines[k:]))
-            parent = fold(" ".join(lines[:k]))
-            for key, level in _PARENT_LEVEL:
-                if parent.startswith(key) and fold(child).startswith("ban "):
-                    return f"{child} {level}"
+            child_caps = " ".join(lines[k:])
+            parent_caps = " ".join(lines[:k])
+            # "CÔNG ĐOÀN VIÊN CHỨC TỈNH" under "LĐLĐ TỈNH GIA LAI": the place is the parent's
+            level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", child_caps)
+            place = re.search(r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent_caps)
+            if level and place:
+                child_caps = f"{child_caps} {place.group(1)}"
+            child = name_case(_expand(child_caps))
+            parent = fold(parent_caps)
+            for key, level_name in _PARENT_LEVEL:
+                if parent.startswith(key) and re.match(r"(ban|uy ban) ", fold(child)) and len(child.split()) <= 4:
+                    return f"{child} {level_name}"
             return child
-    return name_case(" ".join(lines))
+    return name_case(_expand(" ".join(lines)))
+
+
+def _expand(caps: str) -> str:
+    """Header abbreviations written out ("BCH ĐOÀN" → "BAN CHẤP HÀNH ĐOÀN"), so the issuer is a full name."""
+    from extractors.lexicon import rows
+
+    for row in rows("abbreviations.csv"):
+        if row["abbreviation"] in _HEADER_ABBREVIATIONS:
+            caps = re.sub(r"(?<!\w)" + re.escape(row["abbreviation"]) + r"(?!\w)", row["expansion"].upper(), caps)
+    return caps
+
+
+_HEADER_ABBREVIATIONS = {"UBND", "HĐND", "BCH", "BTV", "BCĐ", "LĐLĐ", "UBKT", "MTTQ", "UBMTTQ"}
 
 
 def _issuer_from_preamble(body_text: str) -> str | None:

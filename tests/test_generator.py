@@ -21,7 +21,7 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("gen")
-    generate(N, 11, FORMATS, out)
+    generate(N, 11, FORMATS, out, dpi=150)  # low dpi: same code path, faster
     return out
 
 
@@ -42,7 +42,7 @@ def _date(v) -> bool:
 
 
 def test_same_seed_same_output(corpus_dir, tmp_path):
-    generate(N, 11, FORMATS, tmp_path)
+    generate(N, 11, FORMATS, tmp_path, dpi=150, png=False)
     assert _golds(tmp_path) == _golds(corpus_dir)  # sha256 inside: every format is byte-stable
     for ext in ("txt", "md"):
         for p in (corpus_dir / "docs").glob(f"*.{ext}"):

@@ -188,9 +188,14 @@ def split_on_gaps(words: list[Word], gap_factor: float = 4.0) -> list[list[Word]
         return [words]
     widths = [(w.x1 - w.x0) / max(len(w.text), 1) for w in words]
     char = float(np.median(widths)) or 1.0
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    # capitals are wide, so a header's column gap can be under 4 of its characters;
+    # against the line's own word spacing it still stands out
+    usual = float(np.median(gaps)) if len(gaps) >= 3 else None
     pieces, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
-        if word.x0 - prev.x1 > gap_factor * char:
+        gap = word.x0 - prev.x1
+        if gap > gap_factor * char or (usual is not None and gap > 2 * char and gap > 4 * max(usual, 0.2 * char)):
             pieces.append(current)
             current = []
         current.append(word)
