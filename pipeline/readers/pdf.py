@@ -410,9 +410,8 @@ def read(path: Path) -> Source:
             # OCR boxes come back in 300-dpi pixels; scale them to PDF points like the text layer
             jobs.append((_renderer(path, i), i + 1, OCR_DPI, 72 / OCR_DPI))
         for i, blocks in zip(to_ocr, ocr.ocr_pages(jobs, label=path.name)):
-            merged = pages[i] + blocks
-            merged.sort(key=lambda b: (b.bbox[1], b.bbox[0]) if b.bbox else (0, 0))
-            pages[i] = merged
+            ocr.insert_by_top(blocks, pages[i])  # widget text (a signing banner) kept from the layer
+            pages[i] = blocks
     _drop_running(pages, heights)
     blocks = _merge_tables(pages)
     return Source(path=path, format="pdf", sha256=sha256_of(path), pages=len(pages), blocks=blocks,

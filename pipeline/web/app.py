@@ -356,11 +356,14 @@ def timeline_chart(rows: list[dict], limit: int) -> dict:
 
     months, m = [], lo
     while m < hi:
-        months.append({"x": x(m), "label": f"{m.month:02d}/{m.year}", "year_start": m.month == 1})
+        months.append({"x": x(m), "label": f"{m.month:02d}/{m.year}", "year_start": m.month == 1, "month": m.month,
+                       "year": m.year})
         m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
-    step = max(1, len(months) // 12)  # at most ~12 month labels
-    for i, mo in enumerate(months):
-        mo["show"] = i % step == 0
+    # label every month, quarter, half-year or year: the finest step whose labels (~64px) do not overlap
+    month_w = plot_w / max(1, len(months))
+    step = next((n for n in (1, 2, 3, 6, 12) if n * month_w >= 64), 24)
+    for mo in months:
+        mo["show"] = (mo["month"] - 1) % step == 0 if step <= 12 else mo["month"] == 1 and mo["year"] % 2 == 0
     for i, b in enumerate(bars):
         b["y"] = top + i * row_h
         b["x1"], b["x2"] = x(b["start"]), x(b["end"] + timedelta(days=1))  # the end day is inclusive
@@ -368,7 +371,7 @@ def timeline_chart(rows: list[dict], limit: int) -> dict:
         r = b["row"]
         b["label"] = f"{r['document_number'] or '?'} · {r['task_id'] or ''} · {(r['lead'] or '').split('; ')[0]}"
         b["title"] = f"{r['text']} ({r['timeline'] or ''}: {b['start']} → {b['end']})"
-    return {"bars": bars, "months": months, "width": label_w + plot_w + 10, "height": top + len(bars) * row_h + 10,
+    return {"bars": bars, "months": months, "width": label_w + plot_w + 50, "height": top + len(bars) * row_h + 10,
             "label_w": label_w, "plot_right": label_w + plot_w, "row_h": row_h, "top": top,
             "undated": undated, "hidden": hidden}
 
