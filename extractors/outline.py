@@ -229,6 +229,11 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             else:
                 for k in range(len(stack) - 1, 0, -1):
                     if stack[k].style == style:
+                        # "2. Chỉ tiêu" followed by "1. 95% ...": a list that starts again at 1 in the
+                        # same style is the previous item's sub-list, not its sibling
+                        if label in ("1", "a") and stack[k].label not in ("", "1", "a") and k == len(stack) - 1 \
+                                and not stack[k].fields and not stack[k].children:
+                            break
                         del stack[k:]
                         break
             node = Node(kind=kind, label=label, marker=line[: len(line) - len(rest)].strip(), text=rest,

@@ -15,7 +15,7 @@ sections      (document_id, idx, section_id, title)
 tasks         (id, document_id, idx, task_id, origin, text, lead/advisors/implementers/
               coordinators as printed joined with "; ", timeline_text, start, end,
               due = end or else start, recurrence joined with "; ", page, span_start, span_end)
-task_actors   (task_row → tasks.id, role, actor as printed, actor_norm)
+task_actors   (task_row → tasks.id, role, actor as printed, actor_norm, due as in tasks)
 actor_names   (actor_norm): each distinct normalised actor, the entry point of actor filters
 task_citations(task_row → tasks.id, document_id, citation_idx → citations.idx of that document)
 targets       (document_id, idx, target_id, text, value, unit, page, span_start, span_end)
@@ -114,14 +114,17 @@ CREATE TABLE IF NOT EXISTS tasks (
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks (document_id);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks (due);
 
+-- due is the task's, copied here so that "actor X, due before D" is answered from
+-- one covering index without reading a single task row
 CREATE TABLE IF NOT EXISTS task_actors (
     task_row INTEGER NOT NULL REFERENCES tasks (id),
     role TEXT NOT NULL,
     actor TEXT NOT NULL,
-    actor_norm TEXT NOT NULL
+    actor_norm TEXT NOT NULL,
+    due TEXT
 );
 CREATE INDEX IF NOT EXISTS task_actors_task ON task_actors (task_row);
-CREATE INDEX IF NOT EXISTS task_actors_norm ON task_actors (actor_norm, role, task_row);
+CREATE INDEX IF NOT EXISTS task_actors_norm ON task_actors (actor_norm, role, due, task_row);
 
 -- every actor_norm ever stored, once: a substring filter scans these few hundred
 -- names instead of every task_actors row, then follows the index to the tasks
@@ -244,10 +247,17 @@ class Archive:
             if not self.path.exists():
                 raise KehoachError(f"{self.path}: no archive here (run `kehoach ingest` first, or pass --db)")
             uri = "file:" + pathname2url(str(self.path.resolve())) + "?mode=ro"
-            self._ro = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # Queries jump between tasks, actors and documents pages; memory-mapping the
+            # file and a larger page cache cut a 100k-task filter several-fold.
+            conn.execute("PRAGMA mmap_size = 1073741824")
+            conn.execute("PRAGMA cache_size = -65536")
+            self._ro = conn
         return self._ro
 
     def close(self) -> None:
+        if self._rw is not None:
+            self._rw.execute("PRAGMA optimize")  # refresh planner statistics where they drifted
         for conn in (self._rw, self._ro):
             if conn is not None:
                 conn.close()
@@ -319,7 +329,10 @@ class Archive:
     # -- reading -----------------------------------------------------------
     def sql(self, query: str, params=()) -> pd.DataFrame:
         """Run read-only SQL and return a DataFrame (a write raises sqlite3.OperationalError)."""
-        return pd.read_sql_query(query, self._reader(), params=params)
+        cur = self._reader().execute(query, params)
+        # from_records on the fetched rows: a good deal faster than pandas.read_sql_query
+        columns = [c[0] for c in cur.description] if cur.description else []
+        return pd.DataFrame.from_records(cur.fetchall(), columns=columns)
 
     def documents(self) -> pd.DataFrame:
         return self.sql("SELECT id, sha256, path, format, pages, ocr, kind, number, issuer, place, date, title, "
@@ -391,6 +404,10 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         if r:
             cond.append("a.role = ?")
             cparams.append(r)
+        for op, value in (("<=", due_before), (">=", due_after)):
+            if value:
+                cond.append(f"a.due {op} ?")
+                cparams.append(_iso(value))
         where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {' AND '.join(cond)})")
         params += cparams
     if due_before:
@@ -471,10 +488,12 @@ def _insert_document(cur: sqlite3.Cursor, d: dict, path: str, sha: str) -> int:
              tl.get("text"), tl.get("start"), tl.get("end"), tl.get("end") or tl.get("start"),
              "; ".join(tl.get("recurrence") or []), page, start, end))
         row = cur.lastrowid
-        actor_rows += [(row, role, a, normalize_actor(a)) for role in ROLES for a in (t.get(role) or [])]
+        due = tl.get("end") or tl.get("start")
+        actor_rows += [(row, role, a, normalize_actor(a), due) for role in ROLES for a in (t.get(role) or [])]
         cite_rows += [(row, doc_id, int(c)) for c in (t.get("citations") or [])]
         fts_rows.append((row, _fts_body(t)))
-    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm) VALUES (?, ?, ?, ?)", actor_rows)
+    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due) VALUES (?, ?, ?, ?, ?)",
+                    actor_rows)
     cur.executemany("INSERT INTO actor_names (actor_norm) SELECT ? WHERE NOT EXISTS "
                     "(SELECT 1 FROM actor_names WHERE actor_norm = ?)",
                     [(n, n) for n in {row[3] for row in actor_rows}])

@@ -143,7 +143,8 @@ def db(tmp_path_factory) -> Path:
         for name, text in PLANS.items():
             plan = root / name
             plan.write_text(text, encoding="utf-8")
-            assert archive.put(extract_file(plan)) == "stored"
+            # a stable stored path (not the temp dir), so the screenshots only change when the pages do
+            assert archive.put(extract_file(plan), path=f"plans/{name}") == "stored"
     return path
 
 

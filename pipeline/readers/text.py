@@ -46,7 +46,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and l.count("|") < 2)
+    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and not _is_row(l))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
@@ -55,7 +55,16 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _cells(line: str) -> list[str]:
+    if "\t" in line.strip():
+        return [c.strip() for c in line.strip().split("\t")]
     return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _is_row(line: str) -> bool:
+    """A table row as plain text: cells between pipes, or separated by tabs (a copied Word table)."""
+    if line.count("|") >= 2 and not _TABLE_RULE.match(line):
+        return True
+    return sum(1 for c in line.strip().split("\t") if c.strip()) >= 2
 
 
 def _blocks(lines: list[str]) -> list[Block]:
@@ -66,9 +75,9 @@ def _blocks(lines: list[str]) -> list[Block]:
     k = 0
     while k < len(lines):
         line = lines[k]
-        if line.count("|") >= 2 and not _TABLE_RULE.match(line):
+        if _is_row(line):
             rows = []
-            while k < len(lines) and (lines[k].count("|") >= 2 or _TABLE_RULE.match(lines[k])):
+            while k < len(lines) and (_is_row(lines[k]) or _TABLE_RULE.match(lines[k])):
                 if not _TABLE_RULE.match(lines[k]):
                     rows.append(_cells(lines[k]))
                 k += 1
@@ -79,7 +88,7 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         text = line
         while width and len(line.rstrip()) >= 0.8 * width and k + 1 < len(lines) and lines[k + 1].strip() \
-                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and lines[k + 1].count("|") < 2 \
+                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and not _is_row(lines[k + 1]) \
                 and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()):
             k += 1
             line = lines[k]
