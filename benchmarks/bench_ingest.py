@@ -62,7 +62,7 @@ def main() -> None:
               f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
         rows = []
         for workers in args.workers:
-            summary = ingest([tmp / "plans"], db=tmp / f"w{workers}.db", workers=workers, progress=False)
+            summary = ingest([plans[0].parent], db=tmp / f"w{workers}.db", workers=workers, progress=False)
             rows.append((workers, summary))
             print(f"  workers {workers}: {summary.line()}", flush=True)
         base = rows[0][1].stored / rows[0][1].seconds

@@ -50,8 +50,9 @@ def write_plans(out: Path, n: int) -> list[Path]:
     except ImportError:
         generate = None
     if generate is not None:
-        generate(n=n, seed=7, formats=["txt"], out=out / "gen")
-        return sorted((out / "gen" / "docs").glob("*.txt"))
+        gen = out.parent / f"{out.name}-generated"  # its gold/*.json must not sit in the walked folder
+        generate(n=n, seed=7, formats=["txt"], out=gen)
+        return [Path(shutil.copy(p, out / p.name)) for p in sorted((gen / "docs").glob("*.txt"))]
     body, paths = _dev_text(), []
     for i in range(n):
         path = out / f"plan_{i:04d}.txt"
