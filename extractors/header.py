@@ -12,8 +12,11 @@ from extractors.text import fold
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
                     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
                     r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;]*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
-_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})", re.I)
+_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/]*(?:\s*/\s*[^\s,;]+)?|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})",
+                         re.I)
+# A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
+_BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
@@ -78,13 +81,14 @@ def name_case(s: str) -> str:
 
 
 def _kind_of(line: str) -> tuple[str, str] | None:
-    """(kind, rest of the line) when the line opens with a document kind in capitals."""
+    """(kind, rest of the line) when the line opens with a document kind in capitals.
+    Compared without diacritics, so an OCR'd "KẺ HOẠCH" is still a Kế hoạch."""
     for row in kinds():
         k = row["kind"]
-        if line.upper().startswith(k.upper()) and line[: len(k)].isupper():
+        if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
+                and (len(line) == len(k) or not line[len(k)].isalnum()):
             rest = line[len(k):].strip(" :")
-            if not rest or rest[0].isupper() or rest[0].islower():
-                return k, rest
+            return k, rest
     return None
 
 
@@ -113,8 +117,10 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 continue
         if not plain or _SEPARATOR.match(plain):
             continue
+        if _BANNER.search(plain):
+            continue
         if (m := _NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
-            num = m.group(1).strip(" .")
+            num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             doc["number"] = num if re.match(r"\d", num) else None
             before = plain[: m.start()].strip()
             if before and before.isupper():

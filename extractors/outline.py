@@ -22,7 +22,8 @@ _MARKERS = [
     ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + _ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
     ("roman", re.compile(r"^(" + _ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
-    ("num", re.compile(r"^(\d{1,2})\s*(?P<sep>[.\-–/)])(?!\d)\s*(?P<text>\S.*)$")),
+    # "1." "1-" "1)" "1/ " — but not a document number at a line start ("33/CT-TTg", "34-CT/TW")
+    ("num", re.compile(r"^(\d{1,2})\s*(?P<sep>[.\-–)]|/(?=\s))(?!\d)(?![A-ZĐ]{1,8}[/\-])\s*(?P<text>\S.*)$")),
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(?P<sep>[.\-–:]?)\s*(?P<text>\S.*)$")),
     ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
     ("bullet", re.compile(r"^(?P<sym>[-–—+•*▪◦·●○■□➢►✓]|\.{1,2})\s*(?P<text>\S.*)$")),

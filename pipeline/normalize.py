@@ -13,11 +13,11 @@ from pipeline.source import Source
 
 # A line that starts a new paragraph whatever precedes it: numbering, bullets, field labels.
 _STARTS_PARAGRAPH = re.compile(
-    r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*[.\-/)]|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
+    r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*(?:[.\-)]|/\s)(?![A-ZĐ]{1,8}[/\-])|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
     r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:)"
 )
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
-_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$")  # "... số 34-"
+_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b[Ss][Ốố]\s*:?$")  # "... số 34-" / "... Chỉ thị số"
 _SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")  # "CT/TW, ngày ..."
 
 
@@ -86,13 +86,18 @@ def normalize(source: Source) -> Text:
 
 
 def _joins_tight(before: str, after: str) -> bool:
-    return bool(_SPLIT_NUMBER_TAIL.search(before) and _SPLIT_NUMBER_HEAD.match(after))
+    return bool(re.search(r"\d\s*[-/]$", before) and _SPLIT_NUMBER_HEAD.match(after))
+
+
+def _joins_number(before: str, after: str) -> bool:
+    """"... Chỉ thị số" / "33/CT-TTg; ...": the number continues the sentence."""
+    return bool(re.search(r"\b[Ss][Ốố]\s*:?$", before) and re.match(r"^\d", after))
 
 
 def _continues(pending: list, part: str, block) -> bool:
     """Does visual line `part` continue the paragraph in `pending`?"""
     prev_text, _, prev_block = pending[-1]
-    if _joins_tight(prev_text, part):
+    if _joins_tight(prev_text, part) or _joins_number(prev_text, part):
         return True
     if block.bbox is None or prev_block.bbox is None or block.page != prev_block.page:
         return False
