@@ -11,17 +11,19 @@ def _data(name: str) -> str:
     return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def rows(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(_data(name))))
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    return tuple(csv.DictReader(io.StringIO(_data(name))))
 
 
-def words(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
     out = []
     for line in _data(name).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)

@@ -70,6 +70,10 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
     for src in inline_sources:
         if len(_INLINE.findall(src.text)) >= 2:
             out.extend(_inline(text, head, src))
+    # "(1)- ...; (2)- ...; (3)- ..." in one paragraph that itself opens with "(1)-"
+    first = next((c for c in head.children if c.kind == "item" and c.style.startswith("paren")), None)
+    if not out and first is not None and _INLINE.search(first.text):
+        out.extend(_inline(text, head, first, first_label=first.label))
     if out:
         return out
     for c in head.children:
@@ -82,12 +86,17 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
     return out
 
 
-def _inline(text: Text, head: Node, src: Node) -> list[TargetFacts]:
+def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -> list[TargetFacts]:
     ln = text.lines[src.line]
     s = src.text
     marks = list(_INLINE.finditer(s))
     out = []
     offset = ln.start + (ln.end - ln.start - len(s))
+    if first_label is not None:  # the paragraph's own marker was taken off by the outline
+        body = s[: marks[0].start()].strip().rstrip(" ;.")
+        value, unit = figure(body)
+        out.append(TargetFacts(f"{head.id}.{first_label}", body, value, unit, offset, offset + marks[0].start(),
+                               ln.page))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
         body = s[m.end():end].strip().rstrip(" ;.")

@@ -36,6 +36,14 @@ def _unprotect(s: str) -> str:
     return s.replace(_PROTECT, ",").replace("\u0002", "và").replace("\u0003", "với")
 
 
+def _collective(piece: str) -> bool:
+    from extractors.lexicon import words
+
+    f = fold(piece)
+    return len(piece.split()) <= 4 and any(f == fold(n) or f.startswith(fold(n) + " ")
+                                           for n in words("collective_nouns.txt"))
+
+
 def starts_actor(piece: str) -> bool:
     """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
     f = fold(piece.strip())
@@ -59,6 +67,11 @@ def split_units(value: str) -> list[str]:
         for m in merged:
             m = m.strip(_EDGE)
             if not m:
+                continue
+            # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
+            if pieces and re.match(r"^(?:các|những)\s", pieces[-1], re.I) and m[:1].islower() \
+                    and _collective(m):
+                pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
             if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
