@@ -100,13 +100,17 @@ def main() -> None:
             build(db, args.tasks)
         archive = Archive(db)
         print(f"tasks in archive: {archive.counts()['tasks']}")
+        # a number the archive really cites, printed the other way round ("02-CT/UBND" ↔ "02/CT-UBND")
+        top = archive.sql("SELECT number FROM citations WHERE number LIKE '%-%/%' GROUP BY number "
+                          "ORDER BY count(*) DESC LIMIT 1")
+        cited = top["number"][0].replace("-", "#", 1).replace("/", "-", 1).replace("#", "/") if len(top) else "02/CT-UBND"
         queries = {
             "--actor 'sở nông nghiệp' --due-before 2021-06-30": dict(actor="sở nông nghiệp", due_before="2021-06-30"),
             "--actor 'UBND huyện Bắc Bình' --due-before 2022-12-31":
                 dict(actor="UBND huyện Bắc Bình", due_before="2022-12-31"),
             "--lead 'ủy ban nhân dân' --due-after 2024-06-01": dict(lead="ủy ban nhân dân", due_after="2024-06-01"),
             "--actor 'mttq' --role coordinators": dict(actor="mttq", role="coordinators"),
-            "--cites 02-CT/UBND --due-before 2020-01-31": dict(cites="02-CT/UBND", due_before="2020-01-31"),
+            f"--cites {cited} --due-before 2021-12-31": dict(cites=cited, due_before="2021-12-31"),
             "--search 'thi dua' --due-before 2019-06-30": dict(search="thi dua", due_before="2019-06-30"),
         }
         print(f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")

@@ -67,3 +67,17 @@ def verbs() -> tuple[str, ...]:
     from extractors.text import fold
 
     return tuple(sorted({fold(w) for w in words("verbs.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def folded_unit_names() -> tuple[str, ...]:
+    from extractors.text import fold
+
+    return tuple(fold(n) for n in unit_names())
+
+
+@lru_cache(maxsize=None)
+def collective_nouns() -> tuple[str, ...]:
+    from extractors.text import fold
+
+    return tuple(fold(n) for n in words("collective_nouns.txt"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import unit_heads, unit_names
+from extractors.lexicon import folded_unit_names, unit_heads
 from extractors.text import fold
 
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
@@ -19,8 +19,7 @@ _EDGE = " .;,:-–"
 
 def _protect(text: str) -> str:
     folded = fold(text)
-    for name in unit_names():
-        fname = fold(name)
+    for fname in folded_unit_names():
         start = 0
         while (i := folded.find(fname, start)) >= 0:
             j = i + len(fname)
@@ -37,11 +36,10 @@ def _unprotect(s: str) -> str:
 
 
 def _collective(piece: str) -> bool:
-    from extractors.lexicon import words
+    from extractors.lexicon import collective_nouns
 
     f = fold(piece)
-    return len(piece.split()) <= 4 and any(f == fold(n) or f.startswith(fold(n) + " ")
-                                           for n in words("collective_nouns.txt"))
+    return len(piece.split()) <= 4 and any(f == n or f.startswith(n + " ") for n in collective_nouns())
 
 
 def starts_actor(piece: str) -> bool:

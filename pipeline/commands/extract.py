@@ -21,7 +21,6 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from pipeline.extract import extract_file
-    from pipeline.tables import tasks_frame
 
     records, failed = [], 0
     for path in args.files:
@@ -35,6 +34,8 @@ def run(args) -> int:
                           indent=1 if len(args.files) == 1 else None) for r in records]
         _write("\n".join(out) + ("\n" if out else ""), args.output)
     else:
+        from pipeline.tables import tasks_frame  # pandas only when a table is asked for
+
         frame = tasks_frame(records)
         if args.format == "csv":
             _write(frame.to_csv(index=False), args.output)
