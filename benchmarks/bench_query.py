@@ -103,7 +103,8 @@ def main() -> None:
         # a number the archive really cites, printed the other way round ("02-CT/UBND" ↔ "02/CT-UBND")
         top = archive.sql("SELECT number FROM citations WHERE number LIKE '%-%/%' GROUP BY number "
                           "ORDER BY count(*) DESC LIMIT 1")
-        cited = top["number"][0].replace("-", "#", 1).replace("/", "-", 1).replace("#", "/") if len(top) else "02/CT-UBND"
+        cited = top["number"][0] if len(top) else "02-CT/UBND"
+        cited = cited.replace("-", "#", 1).replace("/", "-", 1).replace("#", "/")
         queries = {
             "--actor 'sở nông nghiệp' --due-before 2021-06-30": dict(actor="sở nông nghiệp", due_before="2021-06-30"),
             "--actor 'UBND huyện Bắc Bình' --due-before 2022-12-31":

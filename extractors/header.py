@@ -71,7 +71,7 @@ def name_case(s: str) -> str:
             out.append(w.capitalize())
         else:
             out.append(w)
-        if fold(w) in ("tinh", "huyen", "xa", "phuong", "quan", "tran") and k + 1 < len(words) \
+        if w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") and k + 1 < len(words) \
                 and fold(words[k + 1]) not in ("uy", "doan", "hoi", "doi", "ly"):
             place = True
     text = " ".join(out)
@@ -107,7 +107,9 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         plain = _MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
-            if re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain) or _SEPARATOR.match(plain) \
+            # the first line under the kind word is the title even when it opens with "Thực hiện ..."
+            opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
+            if opens_body or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
                     or (subject_line and not plain[:1].islower()) or _NUMBER.match(plain) \
                     or _PLACE_DATE.search(plain) or _MOTTO.search(line):
@@ -173,7 +175,7 @@ def _issuer(lines: list[str]) -> str | None:
             child = name_case(_expand(child_caps))
             parent = fold(parent_caps)
             for key, level_name in _PARENT_LEVEL:
-                if parent.startswith(key) and re.match(r"(ban|uy ban) ", fold(child)) and len(child.split()) <= 4:
+                if parent.startswith(key) and re.match(r"(ban|uy ban) ", fold(child)):
                     return f"{child} {level_name}"
             return child
     return name_case(_expand(" ".join(lines)))
