@@ -241,44 +241,266 @@ def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale:
              **options) -> list[Block]:
     """OCR one page image. `scale` maps the given image's pixels to the caller's coordinates."""
     prepared, factor, eff_dpi = prepare(image, dpi, **options)
-    words = tesseract_words(prepared, eff_dpi)
-    blocks = words_to_blocks(words, page, 1.0)
-    _signature_pass(prepared, eff_dpi, blocks, page)
+    tables = find_tables(prepared, eff_dpi)
+    page_image = blank_tables(prepared, tables) if tables else prepared
+    blocks = words_to_blocks(tesseract_words(page_image, eff_dpi), page, 1.0)
+    insert_by_top(blocks, [table_block(t, read_cells(prepared, t, eff_dpi), page) for t in tables])
+    _closing_pass(prepared, eff_dpi, blocks, page)
     for b in blocks:
         b.bbox = tuple(round(v * scale / factor, 2) for v in b.bbox)
     return blocks
 
 
-_RECIPIENTS = re.compile(r"^N?[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
+# ---------------------------------------------------------------- ruled tables
+#
+# Tesseract has no table model: a ruled task table comes back as lines that run across
+# its columns ("Tổ chức phổ biến ... cho Sở Tài chính; Hội Trước ngà 2"), so the reader
+# finds the grid itself. Rulings are long thin runs of ink; the cells are the background
+# regions they enclose; words are then placed in the cell under their centre.
+
+
+@dataclass
+class RuledTable:
+    bbox: tuple[int, int, int, int]
+    cells: list[tuple[int, int, int, int]]  # page pixels
+    grid: np.ndarray  # ruling mask over bbox
+
+
+def _shifted(a: np.ndarray, step: int, axis: int, back: bool) -> np.ndarray:
+    out = np.zeros_like(a)
+    if axis == 1:
+        if back:
+            out[:, :-step] = a[:, step:]
+        else:
+            out[:, step:] = a[:, :-step]
+    elif back:
+        out[:-step] = a[step:]
+    else:
+        out[step:] = a[:-step]
+    return out
+
+
+def long_runs(ink: np.ndarray, n: int, axis: int) -> np.ndarray:
+    """Pixels on a run of ink at least `n` long along `axis` (1 horizontal, 0 vertical).
+
+    A morphological opening by a 1×n line, with shifts doubling in length (log n array
+    operations instead of n): erosion keeps a pixel whose next n pixels are ink, the
+    dilation spreads each survivor back over its run.
+    """
+    out, done = ink.copy(), 1
+    while done < n:
+        step = min(done, n - done)
+        out &= _shifted(out, step, axis, back=True)
+        done += step
+    done = 1
+    while done < n:
+        step = min(done, n - done)
+        out |= _shifted(out, step, axis, back=False)
+        done += step
+    return out
+
+
+def components(mask: np.ndarray) -> list[list[int]]:
+    """Bounding boxes [x0, y0, x1, y1] of the 4-connected components of a boolean mask.
+
+    Row runs joined by union-find: a page has a few thousand runs, so this stays fast in
+    Python without an image library beyond numpy.
+    """
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    runs, prev = [], []
+    for y in range(mask.shape[0]):
+        row = edges[y]
+        cur, k = [], 0
+        for s, e in zip(np.flatnonzero(row == 1).tolist(), np.flatnonzero(row == -1).tolist()):
+            rid = len(parent)
+            parent.append(rid)
+            runs.append((y, s, e, rid))
+            while k < len(prev) and prev[k][1] <= s:
+                k += 1
+            j = k
+            while j < len(prev) and prev[j][0] < e:
+                a, b = find(prev[j][2]), find(rid)
+                if a != b:
+                    parent[b] = a
+                j += 1
+            cur.append((s, e, rid))
+        prev = cur
+    boxes: dict[int, list[int]] = {}
+    for y, s, e, rid in runs:
+        b = boxes.setdefault(find(rid), [s, y, e, y + 1])
+        b[0], b[2], b[3] = min(b[0], s), max(b[2], e), y + 1
+    return list(boxes.values())
+
+
+def find_tables(image: Image.Image, dpi: float) -> list[RuledTable]:
+    """Ruled tables on a prepared page: grids of at least 2 cells, a quarter page wide."""
+    gray = np.asarray(image.convert("L"))
+    ink = gray < otsu_threshold(gray)
+    n = max(20, int(dpi * 0.25))  # a ruling runs on for 6 mm; no letter is that long
+    rulings = long_runs(ink, n, 1) | long_runs(ink, n, 0)
+    if not rulings.any():
+        return []
+    height, width = gray.shape
+    tables = []
+    for x0, y0, x1, y1 in components(rulings):
+        # the short rules under a header's name or motto are rulings too, but enclose nothing
+        if x1 - x0 < 0.25 * width or y1 - y0 < 0.3 * dpi:
+            continue
+        grid = rulings[y0:y1, x0:x1]
+        min_side = max(8, int(dpi * 0.05))
+        cells = [(cx0 + x0, cy0 + y0, cx1 + x0, cy1 + y0) for cx0, cy0, cx1, cy1 in components(~grid)
+                 # the outside of the frame touches the box edge; a cell is enclosed
+                 if cx0 > 0 and cy0 > 0 and cx1 < x1 - x0 and cy1 < y1 - y0
+                 and cx1 - cx0 >= min_side and cy1 - cy0 >= min_side]
+        if len(cells) >= 2:
+            tables.append(RuledTable((x0, y0, x1, y1), cells, grid))
+    return tables
+
+
+def blank_tables(image: Image.Image, tables: list[RuledTable]) -> Image.Image:
+    """The page with its tables whited out: read_cells reads them, the page layout would
+    only run their lines together across columns."""
+    arr = np.array(image.convert("L"))
+    for t in tables:
+        x0, y0, x1, y1 = t.bbox
+        arr[y0:y1, x0:x1] = 255
+    return Image.fromarray(arr)
+
+
+def read_cells(image: Image.Image, table: RuledTable, dpi: float) -> list[tuple[tuple, str, float | None]]:
+    """Each cell's text, read in one Tesseract call over all cells stacked one under another.
+
+    Tesseract's page layout reads a table's lines straight across its columns and loses
+    whole cells in the attempt (on a 9-row task table: cell lines as "ma hy THANN TỐ");
+    a cell on its own reads like body text. Stacking the cells, rulings removed, into one
+    column costs one process instead of one per cell.
+    """
+    arr = np.asarray(image.convert("L"))
+    x0, y0, _, _ = table.bbox
+    inset = max(2, int(dpi * 0.01))  # the ruling's own anti-aliased edge
+    gap = max(10, int(dpi * 0.15))
+    pieces, spans, y, width = [], [], gap, 0
+    threshold = otsu_threshold(arr[table.bbox[1]:table.bbox[3], table.bbox[0]:table.bbox[2]])
+    for cell in table.cells:
+        cx0, cy0, cx1, cy1 = cell
+        crop = arr[cy0 + inset:cy1 - inset, cx0 + inset:cx1 - inset].copy()
+        if crop.size == 0:
+            spans.append(None)
+            continue
+        # what survives of a ruling in the cell: its faint edge, not text
+        local = table.grid[cy0 - y0:cy1 - y0, cx0 - x0:cx1 - x0][inset:-inset or None, inset:-inset or None]
+        if local.shape == crop.shape:
+            crop[local] = 255
+        if not (crop < threshold).any():
+            spans.append(None)
+            continue
+        pieces.append((crop, y))
+        spans.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + gap
+        width = max(width, crop.shape[1])
+    out = [(cell, "", None) for cell in table.cells]
+    if not pieces:
+        return out
+    sheet = np.full((y, width + 2 * gap), 255, dtype=np.uint8)
+    for crop, top in pieces:
+        sheet[top:top + crop.shape[0], gap:gap + crop.shape[1]] = crop
+    words = tesseract_words(Image.fromarray(sheet), dpi, psm=6)
+    for k, (cell, span) in enumerate(zip(table.cells, spans)):
+        if span is None:
+            continue
+        inside = [w for w in words if span[0] <= (w.top + w.bottom) / 2 < span[1]]
+        lines: dict[tuple, list[Word]] = {}
+        for w in inside:
+            lines.setdefault(w.key, []).append(w)
+        ordered = sorted(lines.values(), key=lambda ws: min(w.top for w in ws))
+        text = "\n".join(" ".join(w.text for w in sorted(ws, key=lambda w: w.x0)) for ws in ordered)
+        confs = [w.conf for w in inside if w.conf >= 0]
+        out[k] = (cell, text, sum(confs) / len(confs) if confs else None)
+    return out
+
+
+def _edges(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def table_block(table: RuledTable, cells: list[tuple[tuple, str, float | None]], page: int) -> Block:
+    """The table as a full grid (a merged cell's text in every slot it spans), like pdf.py's."""
+    # both sides of a ruling and a slight skew give near edges; a cell is far wider than this
+    tol = max(6.0, 0.012 * (table.bbox[2] - table.bbox[0]))
+    xs = _edges([c[0] for c in table.cells] + [c[2] for c in table.cells], tol)
+    ys = _edges([c[1] for c in table.cells] + [c[3] for c in table.cells], tol)
+    ncols, nrows = max(1, len(xs) - 1), max(1, len(ys) - 1)
+    rows = [[""] * ncols for _ in range(nrows)]
+    for cell, text, _ in cells:
+        cols = [i for i in range(len(xs) - 1) if xs[i] >= cell[0] - tol and xs[i + 1] <= cell[2] + tol] or [0]
+        rws = [i for i in range(len(ys) - 1) if ys[i] >= cell[1] - tol and ys[i + 1] <= cell[3] + tol] or [0]
+        for r in rws:
+            for c in cols:
+                rows[r][c] = text
+    confs = [conf for _, text, conf in cells if conf is not None]
+    return Block(text="", page=page, rows=rows, bbox=tuple(float(v) for v in table.bbox),
+                 confidence=round(sum(confs) / len(confs), 1) if confs else None)
+
+
+# ---------------------------------------------------------------- the closing block
+
+_RECIPIENTS = re.compile(r"^\W{0,3}\w{0,2}\s*[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
+# "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "TL. GIÁM ĐỐC", or the head's title alone
+_AUTHORITY = re.compile(r"^(?:K\s*/?\s*T|T\s*/?\s*M|Q|TL|TUQ)\s*[./]?\s+[A-ZĐÂĂÊÔƠƯ]"
+                        r"|^(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
 
 
 def _overlaps(a, b) -> bool:
     return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
-def _signature_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> None:
-    """OCR the signature column again on its own.
+def _closing_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> None:
+    """OCR the two columns of the closing block (Nơi nhận | signature) again, each on its own.
 
-    A red seal over the signer's name makes Tesseract's page layout call the whole
-    column a picture, losing "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name" (measured on the
-    Cần Thơ scan: absent from the full page, read correctly from the crop).
+    Side by side they share baselines, so the page layout reads "Nơi nhận:" and
+    "KT. CHỦ TỊCH" as one line and garbles both ("SN: những Chính phủ; KT. CHỦ TỊCH"); a
+    red seal over the signer's name makes it call the signature column a picture (measured
+    on the Cần Thơ scan: the name absent from the full page, read correctly from the crop).
+    Each crop's reading replaces the full page's where the crop is surer.
     """
-    anchor = next((b for b in blocks if _RECIPIENTS.match(b.text)), None)
-    if anchor is None:
+    anchors = [b for b in blocks if b.bbox and not b.rows and (
+        _RECIPIENTS.match(b.text) or (b.bbox[0] > 0.45 * image.width and _AUTHORITY.match(b.text)))]
+    if not anchors:
         return
-    x0, top = int(image.width * 0.45), max(0, int(anchor.bbox[1]) - 10)
-    crop = image.crop((x0, top, image.width, image.height))
-    for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0):
-        b.bbox = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
-        b.text = b.text.lstrip("“\"'‘=—-_~*# ")
-        if not b.text:
-            continue
-        hit = [o for o in blocks if o.bbox and _overlaps(b.bbox, o.bbox)]
-        # the crop's reading replaces the full page's where the crop is surer of it
-        if all((o.confidence or 0) < (b.confidence or 0) for o in hit):
-            for o in hit:
-                blocks.remove(o)
-            insert_by_top(blocks, [b])
+    first = min(anchors, key=lambda b: b.bbox[1])
+    line = first.bbox[3] - first.bbox[1]
+    top = max(0, int(first.bbox[1] - max(10.0, 0.5 * line)))
+    # a table above the closing block must not be cut into
+    top = max([top] + [int(b.bbox[3]) + 2 for b in blocks if b.rows and b.bbox and b.bbox[3] <= first.bbox[1] + 2])
+    for x0, x1 in ((0, int(image.width * 0.52)), (int(image.width * 0.45), image.width)):
+        crop = image.crop((x0, top, x1, image.height))
+        for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0):
+            b.bbox = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
+            # the seal's rim comes back as a quote or dash before the signature lines
+            b.text = b.text.lstrip("“\"'‘=—-_~*# ") if x0 else b.text
+            if not b.text:
+                continue
+            hit = [o for o in blocks if o.bbox and not o.rows and _overlaps(b.bbox, o.bbox)]
+            if all((o.confidence or 0) < (b.confidence or 0) for o in hit):
+                for o in hit:
+                    blocks.remove(o)
+                insert_by_top(blocks, [b])
 
 
 def insert_by_top(blocks: list[Block], extra: list[Block]) -> None:

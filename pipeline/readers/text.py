@@ -67,6 +67,26 @@ def _is_row(line: str) -> bool:
     return sum(1 for c in line.strip().split("\t") if c.strip()) >= 2
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+
+
+def _columns(run: list[str]) -> list[list[str]] | None:
+    """Lines laid out in two columns with spaces ("Nơi nhận:      KT. GIÁM ĐỐC") as [left, right] rows;
+    a line standing far to the right belongs to the right column."""
+    if sum(1 for l in run if _COLUMN_GAP.search(l)) < 2:
+        return None
+    rows = []
+    for l in run:
+        m = _COLUMN_GAP.search(l)
+        if m:
+            rows.append([l[: m.start()].strip(), l[m.end():].strip()])
+        elif len(l) - len(l.lstrip()) >= 20:
+            rows.append(["", l.strip()])
+        else:
+            rows.append([l.strip(), ""])
+    return rows
+
+
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
@@ -86,6 +106,15 @@ def _blocks(lines: list[str]) -> list[Block]:
             else:
                 blocks.extend(Block(text=" | ".join(r)) for r in rows)
             continue
+        if _COLUMN_GAP.search(line) and line.count("|") < 2:
+            end = k
+            while end < len(lines) and lines[end].strip() and not _is_row(lines[end]):
+                end += 1
+            rows = _columns(lines[k:end])
+            if rows:
+                blocks.append(Block(text="", rows=rows))
+                k = end
+                continue
         text = line
         while width and len(line.rstrip()) >= 0.8 * width and k + 1 < len(lines) and lines[k + 1].strip() \
                 and not _OPENS_PARAGRAPH.match(lines[k + 1]) and not _is_row(lines[k + 1]) \
