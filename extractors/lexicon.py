@@ -52,9 +52,8 @@ def provinces() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=None)
 def unit_heads() -> tuple[str, ...]:
-    from extractors.text import fold
-
-    return tuple(sorted({fold(w) for w in words("unit_heads.txt")}, key=len, reverse=True))
+    """Lowercase with diacritics: folding would make "Phương pháp" a "Phường"."""
+    return tuple(sorted({w.lower() for w in words("unit_heads.txt")}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

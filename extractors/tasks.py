@@ -10,7 +10,7 @@ from extractors.lexicon import verbs
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
-from extractors.units import split_units, starts_actor
+from extractors.units import names_actor, split_units, starts_actor
 
 ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -190,13 +190,13 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     lead: list[str] = []
     heading = _heading_actor(node)
     m_unit_colon = re.match(r"^([^:]{2,80}):\s*(.+)$", body)
-    if m_unit_colon and starts_actor(m_unit_colon.group(1)) and not _verb_at(m_unit_colon.group(1)):
+    if m_unit_colon and names_actor(m_unit_colon.group(1)) and not _verb_at(m_unit_colon.group(1)):
         lead = split_units(m_unit_colon.group(1))
     elif (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         if verb and verb[0] > m.end():
             lead = split_units(body[m.end():verb[0]])
-    elif starts_actor(body):
+    elif names_actor(body):
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 160:
             lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", body[:verb[0]]))
@@ -213,7 +213,7 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     if m:
         verb = _verb_at(body, m.end())
         stop = verb[0] if verb else len(folded)
-        clause = re.split(r"[.;:]", body[m.end():stop])[0]
+        clause = re.split(r"[.;:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
         if starts_actor(clause):
             coordinators = split_units(clause)
     timeline = parse_timeline(None)
@@ -231,7 +231,7 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
 
 def _unit_heading(s: str) -> bool:
     s = s.strip().rstrip(":").strip()
-    return len(s.split()) <= 14 and starts_actor(s) and not _verb_at(s) and not s.endswith(".")
+    return len(s.split()) <= 14 and names_actor(s) and not _verb_at(s) and not s.endswith(".")
 
 
 def _heading_actor(node: Node) -> list[str] | None:

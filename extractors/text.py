@@ -64,7 +64,7 @@ _TONE_MOVES = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + "|" + "|".join(k.capitalize() for k in _TONE_MOVES)
-                      + r")(?![^\W\d_])")
+                      + "|" + "|".join(k.upper() for k in _TONE_MOVES) + r")(?![^\W\d_])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
 
@@ -72,6 +72,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
 def _move_tone(m: re.Match) -> str:
     s = m.group(1)
     new = _TONE_MOVES[s.lower()]
+    if s.isupper():
+        return new.upper()
     return new.capitalize() if s[0].isupper() else new
 
 

@@ -44,9 +44,28 @@ def _collective(piece: str) -> bool:
 
 def starts_actor(piece: str) -> bool:
     """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
-    f = fold(piece.strip())
-    f = re.sub(r"^(?:cac|nhung|tung|moi)\s+", "", f)
+    f = piece.strip().lower()
+    f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
     return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in unit_heads())
+
+
+# Heads that name an institution only before its proper name: "Bộ Nội vụ", not "Bộ tiêu chí".
+_NEEDS_NAME = {"bộ", "sở", "ban", "phòng", "cục", "vụ", "hội", "đoàn", "tổ", "trung tâm", "văn phòng", "chi cục",
+               "tổng cục", "trường", "viện", "báo", "đài"}
+
+
+def names_actor(text: str) -> bool:
+    """Does a sentence open with an actor? Stricter than starts_actor: a bare head word
+    must be followed by a capitalised name or an abbreviation."""
+    if not starts_actor(text):
+        return False
+    words = text.strip().split()
+    low = text.strip().lower()
+    for head in _NEEDS_NAME:
+        if low.startswith(head + " ") and len(words) > len(head.split()):
+            nxt = words[len(head.split())]
+            return nxt[:1].isupper() or nxt[:1].isdigit()
+    return True
 
 
 def split_units(value: str) -> list[str]:

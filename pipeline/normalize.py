@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.repair import repair_ocr_line
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
 
@@ -51,6 +52,7 @@ def normalize(source: Source) -> Text:
         return len(lines) - 1
 
     pending: list[tuple] = []  # paragraph being assembled from visual lines: (text, block index, block)
+    right_margin = _right_margins(source)
 
     def flush():
         if not pending:
@@ -68,15 +70,15 @@ def normalize(source: Source) -> Text:
     for bi, item in _visual_lines(source):
         if not isinstance(item, tuple):  # a table
             flush()
-            tables.append(_add_table(item, bi, len(tables), add_line, lines))
+            tables.append(_add_table(item, bi, len(tables), add_line, lines, source))
             continue
         block, raw = item
-        part = clean(raw)
+        part = _ocr_repaired(clean(raw), block, source)
         if not part:  # a blank line ends a paragraph, unless a number was split across it
             if not (pending and _SPLIT_NUMBER_TAIL.search(pending[-1][0])):
                 flush()
             continue
-        if pending and not _continues(pending, part, block):
+        if pending and not _continues(pending, part, block, right_margin):
             flush()
         pending.append((part, bi, block))
         if block.bbox is None and not _SPLIT_NUMBER_TAIL.search(part):
@@ -94,8 +96,18 @@ def _joins_number(before: str, after: str) -> bool:
     return bool(re.search(r"\b[Ss][Ốố]\s*:?$", before) and re.match(r"^\d", after))
 
 
-def _continues(pending: list, part: str, block) -> bool:
-    """Does visual line `part` continue the paragraph in `pending`?"""
+def _right_margins(source: Source) -> dict[int, float]:
+    """Where full lines end on each page (most lines run to the right margin)."""
+    ends: dict[int, list[float]] = {}
+    for b in source.blocks:
+        if b.bbox and not b.is_table:
+            ends.setdefault(b.page, []).append(b.bbox[2])
+    return {page: sorted(xs)[int(len(xs) * 0.8)] for page, xs in ends.items() if xs}
+
+
+def _continues(pending: list, part: str, block, right_margin: dict[int, float]) -> bool:
+    """Does visual line `part` continue the paragraph in `pending`? A paragraph ends with a
+    short line (it stops before the right margin) or the next one starts indented."""
     prev_text, _, prev_block = pending[-1]
     if _joins_tight(prev_text, part) or _joins_number(prev_text, part):
         return True
@@ -107,10 +119,25 @@ def _continues(pending: list, part: str, block) -> bool:
         return False
     height = max(prev_block.bbox[3] - prev_block.bbox[1], 1.0)
     gap = block.bbox[1] - prev_block.bbox[3]
+    if block.bbox[0] > prev_block.bbox[0] + 0.7 * height:  # first-line indent of a new paragraph
+        return False
+    if prev_block.bbox[2] < right_margin.get(prev_block.page, prev_block.bbox[2]) - 2.5 * height:
+        return False  # the previous line stopped short: its paragraph ended there
     return -height < gap < 1.2 * height
 
 
-def _add_table(block, bi, table_index, add_line, lines) -> Table:
+def _ocr_repaired(text: str, block, source: Source) -> str:
+    """OCR lines only (a block with a confidence came from Tesseract): undo what OCR breaks
+    in labels, headings and numbers, one visual line at a time, before lines are joined.
+    Guessed repairs are noted in source.warnings, which become the record's warnings."""
+    if block.confidence is None or not text:
+        return text
+    text, notes = repair_ocr_line(text)
+    source.warnings.extend(n for n in notes if n not in source.warnings)
+    return text
+
+
+def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table:
     """Every cell paragraph becomes a line; a merged cell (same text as its left or upper
     neighbour) is written once and referenced from each grid position it covers."""
     grid: list[list[list[int]]] = []
@@ -127,7 +154,7 @@ def _add_table(block, bi, table_index, add_line, lines) -> Table:
                 continue
             ids = []
             for para in cell.split("\n"):
-                para = clean(para)
+                para = _ocr_repaired(clean(para), block, source)
                 if para:
                     ids.append(add_line(para, block.page, [(0, bi, 0, len(para))], kind="cell",
                                         table=None, row=r, col=c, style=block.style))
