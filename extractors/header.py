@@ -223,6 +223,10 @@ def _closing(lines: list[str], doc: dict) -> None:
             item = re.sub(r"^[-+•]\s*", "", line).strip().rstrip(",;.")
             if not item or item.startswith("}"):
                 continue
+            if re.search(r"[;,]\s+-\s+\S", item):  # "- V01 - Bộ Công an; - Thường trực Tỉnh ủy;" on one line
+                parts = [p.strip().rstrip(",;.") for p in re.split(r"[;,]\s+-\s+", item)]
+                recipients.extend(p for p in parts[:-1] if p)
+                item = parts[-1]
             if item.startswith("(") and recipients:
                 recipients[-1] = f"{recipients[-1]} {item}"
             else:

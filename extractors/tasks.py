@@ -220,6 +220,8 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     tm = _PROSE_TIME.search(folded)
     if tm:
         phrase = body[tm.start():tm.end()].strip()
+        if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
+            phrase = phrase.rstrip(")").strip()
         timeline = parse_timeline(phrase, plan_year)
     start = text.lines[node.line].start
     t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
