@@ -36,6 +36,12 @@ _DATE_JUNK = re.compile(r"\b(ngày|tháng)\s+(\d{1,2})[_.,'`~\-]+\s+(?=(tháng|n
 _DATE_DIGITS = re.compile(r"\b(ngày\s+)([0-9OolI]{1,2})(\s+tháng\s+)([0-9OolI]{1,2})(\s+năm\s+)([0-9OolI]{4})\b")
 _PART = re.compile(r"^(PH[AÂẦẨẤẬẪ]N)\s*([IVXHl1]{1,5})(?=$|[\s.:\-])")
 _QUARTER = re.compile(r"\b([Qq]uý)\s+([IVl1]{1,4})(?=$|[\s/,.;)\-])")
+# a section number in capitals as OCR reads it: "II" as "H", "III" as "HI"/"HH", "I" as "L"/"l"
+_SECTION = re.compile(r"^([IVXHLl]{1,4})(\s*[./\-)]\s+)(?=[A-ZĐ])")
+_SECTION_READINGS = {"H": "II", "HI": "III", "IH": "III", "HH": "III", "L": "I", "l": "I", "Il": "II", "lI": "II",
+                     "ll": "II", "IIl": "III", "VH": "VII", "Vl": "VI", "IH.": "III"}
+# "Hằng tháng" read as "Hãng tháng" (a company); "Chi bộ" as "Chỉ bộ" (only): no such phrases exist
+_RECURRENCE = re.compile(r"\b([Hh])ãng\s+(?=(?:năm|tháng|quý|tuần|ngày)\b)")
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 # "số 70 /KH-UBND", "Số: O2 - CT/UBND", "Chỉ thị 34-CT/ TW": a serial, an optional /year, codes
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}"
@@ -269,8 +275,38 @@ def _romans(r: _Repairs) -> None:
     if r.line[:1] == "P" and r.line.split(" ")[0].isupper():
         line = _PART.sub(part, line, count=1)
     line = _QUARTER.sub(quarter, line)
+    m = _SECTION.match(line)
+    if m and m.group(1) in _SECTION_READINGS:
+        line = _SECTION_READINGS[m.group(1)] + line[m.end(1):]
     if line != r.line:
         r.note("numeral", r.line, line, 90)
+        r.line = line
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> dict[str, str]:
+    """Folded → printed unit heads of two or more words ("Chi bộ", "Chi ủy"), unique when folded."""
+    from extractors.lexicon import words
+
+    heads: dict[str, set[str]] = {}
+    for w in words("unit_heads.txt"):
+        if " " in w and w[:1].isupper():
+            heads.setdefault(fold(w), set()).add(w)
+    return {k: next(iter(v)) for k, v in heads.items() if len(v) == 1}
+
+
+def _words(r: _Repairs) -> None:
+    """Multi-word unit heads with a wrong tone ("Chỉ bộ" → "Chi bộ"), "Hãng tháng" → "Hằng tháng"."""
+    line = _RECURRENCE.sub(lambda m: m.group(1) + "ằng ", r.line)
+    for key, head in _unit_heads().items():
+        n = len(head)
+        for m in reversed(list(re.finditer(r"(?<!\w)" + r"\s+".join(r"\w+" for _ in head.split()) + r"(?!\w)", line))):
+            printed = m.group(0)
+            if printed != head and printed[:1].isupper() and fold(printed) == key \
+                    and not re.match(r"\s+phận\b", line[m.end():]):
+                line = line[:m.start()] + head + line[m.end():]
+    if line != r.line:
+        r.note("word", r.line, line, 95)
         r.line = line
 
 
@@ -280,6 +316,6 @@ def repair_ocr_line(line: str) -> tuple[str, list[str]]:
     r = _Repairs(line)
     if not line.strip():
         return line, []
-    for step in (_bullet_and_label, _kind_heading, _motto, _recipients, _place, _dates, _numbers, _romans):
+    for step in (_bullet_and_label, _kind_heading, _motto, _recipients, _place, _dates, _numbers, _romans, _words):
         step(r)
     return r.line, r.notes
