@@ -302,8 +302,9 @@ def _words(r: _Repairs) -> None:
         n = len(head)
         for m in reversed(list(re.finditer(r"(?<!\w)" + r"\s+".join(r"\w+" for _ in head.split()) + r"(?!\w)", line))):
             printed = m.group(0)
-            if printed != head and printed[:1].isupper() and fold(printed) == key \
-                    and not re.match(r"\s+phận\b", line[m.end():]):
+            # only a wrong tone: "ỦY BAN" in a capitalised header is the right word in capitals
+            if printed.lower() != head.lower() and printed[:1].isupper() and not printed.isupper() \
+                    and fold(printed) == key and not re.match(r"\s+phận\b", line[m.end():]):
                 line = line[:m.start()] + head + line[m.end():]
     if line != r.line:
         r.note("word", r.line, line, 95)

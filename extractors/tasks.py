@@ -118,6 +118,13 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         return []
     index_col = next((c for c, r in columns.items() if r == "index"), None)
     task_col = next(c for c, r in columns.items() if r == "task")
+    # "Nội dung" merged over the STT and the task columns: the numbers are the index, the next column the task
+    header_cells = [text.cell_text(node.table, header_row, c) for c in range(len(table.cells[header_row]))]
+    body_rows = range(header_row + 1, len(table.cells))
+    if index_col is None and task_col + 1 < len(header_cells) and header_cells[task_col + 1] == header_cells[task_col] \
+            and all(re.fullmatch(r"[\dIVXivx.]{0,6}", text.cell_text(node.table, r, task_col)) for r in body_rows
+                    if task_col < len(table.cells[r])):
+        index_col, task_col = task_col, task_col + 1
     base = node.id
     group = ""
     out: list[TaskFacts] = []

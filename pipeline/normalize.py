@@ -156,7 +156,7 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
             for para in cell.split("\n"):
                 para = _ocr_repaired(clean(para), block, source)
                 if para:
-                    ids.append(add_line(para, block.page, [(0, bi, 0, len(para))], kind="cell",
+                    ids.append(add_line(para, block.page_of_row(r), [(0, bi, 0, len(para))], kind="cell",
                                         table=None, row=r, col=c, style=block.style))
             out_row.append(ids)
         grid.append(out_row)

@@ -20,10 +20,14 @@ class Block:
     bbox: tuple[float, float, float, float] | None = None
     confidence: float | None = None  # OCR mean word confidence, 0..100
     style: str | None = None  # "bold", "italic", a Word style name, ...
+    row_pages: list[int] | None = None  # a table continued over pages: the page of each row
 
     @property
     def is_table(self) -> bool:
         return self.rows is not None
+
+    def page_of_row(self, r: int) -> int:
+        return self.row_pages[r] if self.row_pages and r < len(self.row_pages) else self.page
 
 
 @dataclass

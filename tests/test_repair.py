@@ -38,6 +38,13 @@ REPAIRED = [
     ("PHẨNI MỤC ĐÍCH VÀ YÊU CẦU", "PHẦN I MỤC ĐÍCH VÀ YÊU CẦU"),
     ("PHẦN H CÁC CHỈ TIÊU CHỦ YẾU", "PHẦN II CÁC CHỈ TIÊU CHỦ YẾU"),
     ("Quý II1/2025", "Quý III/2025"),
+    ("L/ Mục đích, yêu cầu, chỉ tiêu", "I/ Mục đích, yêu cầu, chỉ tiêu"),
+    ("H. Chỉ tiêu", "II. Chỉ tiêu"),
+    ("HI/ Tổ chức thực hiện", "III/ Tổ chức thực hiện"),
+    # a wrong tone on a unit head or a recurrence word
+    ("b) Cơ quan tham mưu: Chỉ bộ", "b) Cơ quan tham mưu: Chi bộ"),
+    ("Lãnh đạo Ban, Chỉ ủy", "Lãnh đạo Ban, Chi ủy"),
+    ("Hãng tháng", "Hằng tháng"),
 ]
 
 UNCHANGED = [
@@ -60,6 +67,13 @@ UNCHANGED = [
     "số 5 - Tổ dân phố 3",
     "Quý 1/2025",
     "PHẦN HỖ TRỢ",
+    "I. Mục đích, yêu cầu",
+    "1- Mục tiêu chung",
+    "Hãng sản xuất ô tô",
+    "Chỉ bộ phận một cửa tiếp nhận",
+    "ỦY BAN NHÂN DÂN",  # a unit head in capitals is not a wrong tone
+    "TỈNH ỦY THANH HÓA",
+    "ủy ban nhân dân các xã",
     "e) Tuyên truyền: phổ biến pháp luật",
     "- Chủ trì, phối hợp với Sở Tư pháp: rà soát văn bản",
     "",

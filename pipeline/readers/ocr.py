@@ -224,14 +224,14 @@ def _is_noise(words: list[Word]) -> bool:
     return len(text) <= 4 and bool(confs) and sum(confs) / len(confs) < 40
 
 
-def words_to_blocks(words: list[Word], page: int, scale: float = 1.0) -> list[Block]:
+def words_to_blocks(words: list[Word], page: int, scale: float = 1.0, split: bool = True) -> list[Block]:
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.key, []).append(w)
     blocks = []
     for key in lines:  # Tesseract's order is its reading order
         line = sorted(lines[key], key=lambda w: w.x0)
-        for piece in split_on_gaps(line):
+        for piece in (split_on_gaps(line) if split else [line]):
             if not _is_noise(piece):
                 blocks.append(_line_block(piece, page, scale))
     return blocks
@@ -462,7 +462,7 @@ def table_block(table: RuledTable, cells: list[tuple[tuple, str, float | None]],
 
 _RECIPIENTS = re.compile(r"^\W{0,3}\w{0,2}\s*[oơ]i\s*nh[aậâ]n", re.IGNORECASE)
 # "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "TL. GIÁM ĐỐC", or the head's title alone
-_AUTHORITY = re.compile(r"^(?:K\s*/?\s*T|T\s*/?\s*M|Q|TL|TUQ)\s*[./]?\s+[A-ZĐÂĂÊÔƠƯ]"
+_AUTHORITY = re.compile(r"^(?:K\s*/?\s*T|T\s*/?\s*M|Q|TL|TUQ)\s*[./,]?\s+[A-ZĐÂĂÊÔƠƯ]"
                         r"|^(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
 
 
@@ -488,19 +488,58 @@ def _closing_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int
     top = max(0, int(first.bbox[1] - max(10.0, 0.5 * line)))
     # a table above the closing block must not be cut into
     top = max([top] + [int(b.bbox[3]) + 2 for b in blocks if b.rows and b.bbox and b.bbox[3] <= first.bbox[1] + 2])
+    edge = 0.01 * image.width
     for x0, x1 in ((0, int(image.width * 0.52)), (int(image.width * 0.45), image.width)):
         crop = image.crop((x0, top, x1, image.height))
-        for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0):
+        read = []
+        # the Nơi nhận column is one column: a wide gap in a justified line is not a column break
+        for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0, split=bool(x0)):
+            # a line the crop's inner edge cut through belongs to the other column ("cơ SỞ;")
+            if (x0 and b.bbox[0] < edge) or (not x0 and b.bbox[2] > crop.width - edge):
+                continue
             b.bbox = (b.bbox[0] + x0, b.bbox[1] + top, b.bbox[2] + x0, b.bbox[3] + top)
             # the seal's rim comes back as a quote or dash before the signature lines
             b.text = b.text.lstrip("“\"'‘=—-_~*# ") if x0 else b.text
-            if not b.text:
-                continue
+            if b.text:
+                read.append(b)
+        hits = [o for o in blocks if o.bbox and not o.rows and any(_overlaps(b.bbox, o.bbox) for b in read)]
+        # the column as a whole: the page's reading of it is cut and mixed with the other column,
+        # so sure-looking pieces ("- Tổng Liên đoàn ... Việt" | "Nam" | "(0/C);") do not outvote it
+        if read and _mean_conf(read) >= _mean_conf(hits) - 2:
+            for o in hits:
+                blocks.remove(o)
+            insert_by_top(blocks, read)
+            continue
+        for b in read:  # else line by line, where the crop is surer
             hit = [o for o in blocks if o.bbox and not o.rows and _overlaps(b.bbox, o.bbox)]
-            if all((o.confidence or 0) < (b.confidence or 0) for o in hit):
+            if (b.confidence or 0) > _mean_conf(hit):
                 for o in hit:
                     blocks.remove(o)
                 insert_by_top(blocks, [b])
+    # Tesseract's reading order may put the full page's "Nơi nhận:" after lines the crops
+    # placed by position; below the anchor everything is the closing block, read top-down
+    at = next((i for i, b in enumerate(blocks) if b.bbox and b.bbox[1] >= top), None)
+    if at is not None and all(b.bbox and b.bbox[1] >= top for b in blocks[at:]):
+        blocks[at:] = reading_order(blocks[at:])
+
+
+def _mean_conf(blocks: list[Block]) -> float:
+    """Mean confidence weighted by text length."""
+    chars = sum(len(b.text) for b in blocks)
+    return sum((b.confidence or 0) * len(b.text) for b in blocks) / chars if chars else 0.0
+
+
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """Blocks top to bottom by text row (vertical overlap, not exact top), left to right in a row."""
+    rows: list[list[Block]] = []
+    for b in sorted(blocks, key=lambda b: (b.bbox[1] + b.bbox[3]) / 2):
+        mid, height = (b.bbox[1] + b.bbox[3]) / 2, b.bbox[3] - b.bbox[1]
+        last = rows[-1][-1] if rows else None
+        if last is not None and abs(mid - (last.bbox[1] + last.bbox[3]) / 2) <= 0.5 * max(height, last.bbox[3] - last.bbox[1]):
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return [b for row in rows for b in sorted(row, key=lambda b: b.bbox[0])]
 
 
 def insert_by_top(blocks: list[Block], extra: list[Block]) -> None:

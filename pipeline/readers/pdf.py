@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -275,8 +276,10 @@ def _merge_tables(pages: list[list[Block]]) -> list[Block]:
     for blocks in pages:
         for k, b in enumerate(blocks):
             prev = out[-1] if out else None
-            if (k == 0 and b.rows and prev is not None and prev.rows and prev.page == b.page - 1
+            if (k == 0 and b.rows and prev is not None and prev.rows and prev.page_of_row(len(prev.rows) - 1) == b.page - 1
                     and len(prev.rows[0]) == len(b.rows[0])):
+                if prev.row_pages is None:
+                    prev.row_pages = [prev.page] * len(prev.rows)
                 rows = b.rows
                 if rows and rows[0] == prev.rows[0]:
                     rows = rows[1:]  # a header row Word repeats on every page
@@ -286,6 +289,7 @@ def _merge_tables(pages: list[list[Block]]) -> list[Block]:
                     prev.rows[-1] = [(a + "\n" + c).strip() if c and c != a else a for a, c in zip(last, rows[0])]
                     rows = rows[1:]
                 prev.rows.extend(rows)
+                prev.row_pages.extend([b.page] * len(rows))
                 continue
             out.append(b)
     return out
@@ -345,15 +349,21 @@ def _open(path: Path):
         raise ReadError(f"{path}: corrupt or truncated PDF ({name}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'})") from exc
 
 
+# pdfium is not thread-safe: OCR workers rendering pages side by side crashed the process
+# (a segfault in about one run of three on a 3-page scan); rendering is brief next to OCR
+_PDFIUM_LOCK = threading.Lock()
+
+
 def _renderer(path: Path, index: int):
     def render():
         import pypdfium2 as pdfium
 
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            return doc[index].render(scale=OCR_DPI / 72).to_pil()
-        finally:
-            doc.close()
+        with _PDFIUM_LOCK:
+            doc = pdfium.PdfDocument(str(path))
+            try:
+                return doc[index].render(scale=OCR_DPI / 72).to_pil()
+            finally:
+                doc.close()
     return render
 
 

@@ -1,0 +1,31 @@
+"""Records from real DOCX and PDF files built in the test (python-docx with Word's automatic
+numbering and a task table; reportlab with a Vietnamese font and a table broken over a page)."""
+from test_readers import ROWS, make_docx, make_pdf
+
+from pipeline import extract
+
+
+def test_docx_record_numbering_fields_and_task_table(tmp_path):
+    rec = extract(make_docx(tmp_path / "plan.docx"))
+    assert rec.source.format == "docx" and rec.source.pages == 2
+    assert [s.id for s in rec.sections] == ["I", "II"]  # Word drew "I." and "II.": not in the text itself
+    tasks = {t.id: t for t in rec.tasks}
+    # "1. Mục đích" carries the field lines "a) Chủ trì: ..." and "b) Phối hợp: ..."
+    assert tasks["I.1"].lead == ["Sở Nội vụ"] and tasks["I.1"].coordinators == ["Sở Tài chính"]
+    assert (tasks["I.2"].timeline.start, tasks["I.2"].timeline.end) == ("2026-01-01", "2026-03-31")
+    table_tasks = [t for t in rec.tasks if t.origin == "table"]
+    assert [(t.id, t.text, t.lead) for t in table_tasks] == [
+        ("II.1", "Rà soát", ["Sở Tư pháp"]),
+        ("II.2", "Kiểm tra", ["Sở Tư pháp"]),  # vertically merged lead cell
+    ]
+    assert all(t.span.page == 2 for t in table_tasks)
+
+
+def test_pdf_record_task_table_across_pages(tmp_path):
+    rec = extract(make_pdf(tmp_path / "plan.pdf"))
+    assert rec.source.format == "pdf" and rec.source.pages == 2 and not rec.source.ocr
+    table_tasks = [t for t in rec.tasks if t.origin == "table"]
+    assert [t.text for t in table_tasks] == [r[1] for r in ROWS]  # one table, both pages
+    assert [t.lead for t in table_tasks] == [[r[2]] for r in ROWS]
+    assert table_tasks[0].span.page == 1 and table_tasks[-1].span.page == 2
+    assert not any("Kế hoạch số 12" in t.text for t in rec.tasks)  # running header dropped
