@@ -180,7 +180,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             # the signature is an appendix (Phụ lục) and hangs from the root.
             parent = root
             if started and not ended:
-                parent = next((n for n in reversed(stack) if n.kind in ("section", "part")), root)
+                parent = stack[-1] if _introduces_table(stack[-1]) else next(
+                    (n for n in reversed(stack) if n.kind in ("section", "part")), root)
             node = Node(kind="table", table=entry[1], style="table", parent=parent)
             parent.children.append(node)
             continue
@@ -250,11 +251,20 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
 
 
+def _introduces_table(node: Node) -> bool:
+    """"4. Phân công nhiệm vụ (chi tiết theo bảng dưới đây)" / "... như sau:": the table is this item's."""
+    if node.kind != "item" or node.fields:
+        return False
+    said = fold(" ".join([node.text] + [c.text for c in node.children if c.kind == "para"]))
+    return bool(re.search(r"bang|phu luc|chi tiet|nhu sau|sau day|:\s*$", said))
+
+
 def _trust_without_colon(line: str, f: Field) -> bool:
-    """"- Chủ trì Sở Nội vụ" is a field line; "(3) Phối hợp Ban Cơ yếu triển khai ..." is a task."""
+    """"- Chủ trì Sở Nội vụ" or "b) Phối hợp Văn phòng Sở" is a field line;
+    "(3) Phối hợp Ban Cơ yếu triển khai ..." is a task."""
     from extractors.units import starts_actor
 
-    if not re.match(r"^\s*[-+•*–]", line) or len(f.value.split()) > 25:
+    if not re.match(r"^\s*(?:[-+•*–]|[a-zđ]\))", line) or len(f.value.split()) > 25:
         return False
     return f.role == "timeline" or (f.role in ("lead", "coordinators", "advisors", "implementers")
                                     and starts_actor(f.value))

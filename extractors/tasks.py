@@ -43,10 +43,19 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
             tasks.append(_item_task(text, node, plan_year))
     for node in outline.root.walk():
         if node.kind in ("item", "bullet", "para") and not node.fields and not _in_excluded_part(node) \
-                and not any(n.fields for n in node.path):
+                and not any(n.fields for n in node.path) and not _closing_remark(node):
             tasks.extend(_prose_tasks(text, node, plan_year))
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _closing_remark(node: Node) -> bool:
+    """A plain paragraph after a part's numbered items ("Yêu cầu các cơ quan ... nghiêm túc thực hiện./.")
+    closes the part; the assignments are the items."""
+    if node.kind != "para" or node.parent is None:
+        return False
+    siblings = node.parent.children
+    return any(c.kind in ("item", "bullet") for c in siblings[: siblings.index(node)])
 
 
 def _in_excluded_part(node: Node) -> bool:

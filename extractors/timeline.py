@@ -133,8 +133,11 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     if rng:
         candidates.append((rng[1].start(), rng[0]))
     if m_span:
-        a = _point(m_span.group(1), plan_year)
         b = _point(m_span.group(2), plan_year)
+        # "từ tháng 10 đến tháng 12/2026": a start without a year takes the end's
+        a = _point(m_span.group(1), int(b[0][1][:4]) if b and b[0][1] else plan_year)
+        if a and b and a[0][0] and b[0][1] and a[0][0] > b[0][1]:  # "từ tháng 10 đến tháng 1/2025"
+            a = _point(m_span.group(1), int(b[0][1][:4]) - 1)
         if a and b:
             candidates.append((m_span.start(), (a[0][0], b[0][1])))
         elif a:

@@ -121,8 +121,11 @@ def _continues(pending: list, part: str, block, right_margin: dict[int, float]) 
     gap = block.bbox[1] - prev_block.bbox[3]
     if block.bbox[0] > prev_block.bbox[0] + 0.7 * height:  # first-line indent of a new paragraph
         return False
-    if prev_block.bbox[2] < right_margin.get(prev_block.page, prev_block.bbox[2]) - 2.5 * height:
-        return False  # the previous line stopped short: its paragraph ended there
+    room = right_margin.get(prev_block.page, prev_block.bbox[2]) - prev_block.bbox[2]
+    char_width = (prev_block.bbox[2] - prev_block.bbox[0]) / max(len(prev_text), 1)
+    first_word = len(part.split()[0]) + 1
+    if room > max(2.5 * height, first_word * char_width * 1.1):
+        return False  # the previous line stopped short though the next word would have fitted: it ended there
     return -height < gap < 1.2 * height
 
 
