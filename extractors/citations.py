@@ -123,9 +123,9 @@ def _trim_issuer(s: str) -> str | None:
     thực hiện Chỉ thị ...") or another document kind."""
     from extractors.lexicon import verbs
 
-    folded = fold(s)
+    folded = s.lower()
     cut = len(s)
-    for v in verbs() + ("phe duyet", "thuc hien"):
+    for v in verbs() + ("phê duyệt", "thực hiện"):
         for m in re.finditer(r"(?<=\s)" + re.escape(v) + r"(?=\s|$)", folded):
             if s[m.start()].islower():
                 cut = min(cut, m.start())

@@ -63,9 +63,8 @@ def unit_names() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def verbs() -> tuple[str, ...]:
-    from extractors.text import fold
-
-    return tuple(sorted({fold(w) for w in words("verbs.txt")}, key=len, reverse=True))
+    """Lowercase with diacritics: folded, "tự" would be found in "Đầu tư"."""
+    return tuple(sorted({w.lower() for w in words("verbs.txt")}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

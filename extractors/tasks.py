@@ -183,7 +183,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
 def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
     """The earliest verb at a word boundary from `start`, as (position, verb). A verb is
     written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
-    folded = fold(text)
+    folded = text.lower()
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):

@@ -18,7 +18,7 @@ _STARTS_PARAGRAPH = re.compile(
     r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:)"
 )
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
-_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b[Ss][Ốố]\s*:?$")  # "... số 34-" / "... Chỉ thị số"
+_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$")  # "... số 34-"
 _SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")  # "CT/TW, ngày ..."
 
 
@@ -75,13 +75,13 @@ def normalize(source: Source) -> Text:
         block, raw = item
         part = _ocr_repaired(clean(raw), block, source)
         if not part:  # a blank line ends a paragraph, unless a number was split across it
-            if not (pending and _SPLIT_NUMBER_TAIL.search(pending[-1][0])):
+            if not (pending and _ends_open(pending[-1][0])):
                 flush()
             continue
         if pending and not _continues(pending, part, block, right_margin):
             flush()
         pending.append((part, bi, block))
-        if block.bbox is None and not _SPLIT_NUMBER_TAIL.search(part):
+        if block.bbox is None and not _ends_open(part):
             flush()  # txt/docx blocks are whole paragraphs already
     flush()
     return Text(text="".join(pieces_text), lines=lines, tables=tables)
@@ -91,9 +91,18 @@ def _joins_tight(before: str, after: str) -> bool:
     return bool(re.search(r"\d\s*[-/]$", before) and _SPLIT_NUMBER_HEAD.match(after))
 
 
+_KIND_THEN_SO = re.compile(r"(?:Chỉ thị|Quyết định|Nghị quyết|Nghị định|Thông tư|Kế hoạch|Chương trình|Công văn|"
+                           r"Hướng dẫn|Kết luận|Quy định|Thông báo|Luật)\s+[Ss][Ốố]\s*:?$", re.I)
+
+
+def _ends_open(text: str) -> bool:
+    """A line that stops inside a document number: the next line finishes it."""
+    return bool(_SPLIT_NUMBER_TAIL.search(text) or _KIND_THEN_SO.search(text))
+
+
 def _joins_number(before: str, after: str) -> bool:
     """"... Chỉ thị số" / "33/CT-TTg; ...": the number continues the sentence."""
-    return bool(re.search(r"\b[Ss][Ốố]\s*:?$", before) and re.match(r"^\d", after))
+    return bool(_KIND_THEN_SO.search(before) and re.match(r"^\d", after))
 
 
 def _right_margins(source: Source) -> dict[int, float]:

@@ -2,6 +2,7 @@
 pipeline (OCR, repair, extractors), scored with the shared evaluation's own functions."""
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 def _scorer():
     spec = importlib.util.spec_from_file_location("kehoach_shared_score", SCORER)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being built
     spec.loader.exec_module(module)
     return module
 

@@ -51,7 +51,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
     near = sum(1 for n in lengths if 0.8 * width <= n <= width)
-    return width if width >= 50 and near >= 0.3 * len(lengths) else None
+    # headers, field lines and list items are short: a fifth of the lines at the width is enough
+    return width if width >= 50 and near >= max(6, 0.15 * len(lengths)) else None
 
 
 def _cells(line: str) -> list[str]:
