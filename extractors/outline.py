@@ -223,6 +223,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         else:
             style, label, rest = m
             kind = {"part": "part", "roman": "section"}.get(style, "bullet" if style.startswith("bullet") else "item")
+            if kind == "section":
+                label = _next_roman_if_repeated(root, stack, label)
             if kind == "part":
                 del stack[1:]
             elif kind == "section":
@@ -249,6 +251,17 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
     _fields_to_parent(root)
     _assign_ids(root)
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
+
+
+def _next_roman_if_repeated(root: Node, stack: list[Node], label: str) -> str:
+    """Parts are numbered I, II, III...: a numeral that repeats or goes back (an OCR'd "I/" for "II/")
+    is the next one in the sequence."""
+    parent = next((n for n in reversed(stack) if n.kind == "part"), root)
+    previous = [c.label for c in parent.children if c.kind == "section"]
+    if previous and previous[-1] in ROMANS and label in ROMANS \
+            and ROMANS.index(label) <= ROMANS.index(previous[-1]) and ROMANS.index(previous[-1]) + 1 < len(ROMANS):
+        return ROMANS[ROMANS.index(previous[-1]) + 1]
+    return label
 
 
 def _introduces_table(node: Node) -> bool:

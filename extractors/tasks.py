@@ -153,7 +153,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 (len(distinct) == 1 and len(cells) > 2):
             group = index if _ROMAN_OR_LETTER.match(index) else group
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
-        label = index or str(len(out) + 1)
+        # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
+        label = index if re.fullmatch(r"\d{1,3}[a-z]?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
         tid = ".".join(p for p in (base, label) if p)
         grouped_id = ".".join(p for p in (base, group, label) if p)
         lines = [i for c in row for i in c]
