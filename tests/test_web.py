@@ -31,43 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 SCRIPT = "<script>alert(1)</script>"
 
 PLANS = {
-    "ubnd_ma_tuy.txt": """ỦY BAN NHÂN DÂN
-TỈNH LÂM ĐỒNG
-Số: 12/KH-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Đà Lạt, ngày 05 tháng 3 năm 2024
-
-KẾ HOẠCH
-Tuyên truyền phòng, chống ma túy năm 2024
-
-Căn cứ Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao nhận thức của Nhân dân.
-II. NHIỆM VỤ
-1. Tổ chức tuyên truyền trên báo, đài.
-- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.
-- Cơ quan phối hợp: Công an tỉnh, Đài Phát thanh - Truyền hình.
-- Thời gian thực hiện: Quý II/2024.
-2. Rà soát người nghiện trên địa bàn.
-- Chủ trì: Công an tỉnh
-- Thời hạn: trước ngày 30/6
-3. Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện về an ninh, trật tự.
-- Chủ trì: Công an tỉnh.
-- Phối hợp: Sở Văn hóa, Thể thao và Du lịch.
-- Thời gian thực hiện: Tháng 4 đến tháng 10/2024.
-III. TỔ CHỨC THỰC HIỆN
-1. Giao Sở Y tế chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội tổ chức cai nghiện, hoàn thành trước ngày 30/9/2024.
-2. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp tuyên truyền./.
-
-Nơi nhận:
-- Bộ Công an;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Trần Văn Hiệp
-""",
+    "ubnd_ma_tuy.txt": (Path(__file__).parent / "data" / "ubnd_ma_tuy.txt").read_text(encoding="utf-8"),
     "syt_dieu_tri.txt": f"""SỞ Y TẾ TỈNH LÂM ĐỒNG
 Số: 45/KH-SYT
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
