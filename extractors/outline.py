@@ -23,7 +23,7 @@ _MARKERS = [
     ("roman", re.compile(r"^(" + _ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
     # "1." "1-" "1)" "1/ " — but not a document number at a line start ("33/CT-TTg", "34-CT/TW")
-    ("num", re.compile(r"^(\d{1,2})\s*(?P<sep>[.\-–)]|/(?=\s))(?!\d)(?![A-ZĐ]{1,8}[/\-])\s*(?P<text>\S.*)$")),
+    ("num", re.compile(r"^(\d{1,3})\s*(?P<sep>[.\-–)]|/(?=\s))(?!\d)(?![A-ZĐ]{1,8}[/\-])\s*(?P<text>\S.*)$")),
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(?P<sep>[.\-–:]?)\s*(?P<text>\S.*)$")),
     ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
     ("bullet", re.compile(r"^(?P<sym>[-–—+•*▪◦·●○■□➢►✓]|\.{1,2})\s*(?P<text>\S.*)$")),
