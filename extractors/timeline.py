@@ -142,6 +142,8 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
             candidates.append((m_span.start(), (a[0][0], b[0][1])))
         elif a:
             candidates.append((m_span.start(), (a[0][0], None)))
+        elif b:  # "từ nay đến hết năm 2025": only the end is a date
+            candidates.append((m_span.start(), (None, b[0][1])))
     if m_before:
         p = _point(m_before.group(1), plan_year)
         if p and p[1].start() < 12:
