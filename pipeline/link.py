@@ -120,12 +120,12 @@ class Linked:
         return findings_frame(self.findings)
 
 
-MENTION_COLUMNS = ["document_id", "document", "document_number", "document_date", "idx", "page", "span_start",
+MENTION_COLUMNS = ["document_id", "document", "document_number", "document_date", "idx", "page", "line", "span_start",
                    "text", "kind", "number", "date", "issuer", "title", "key", "directive", "target"]
 TARGET_COLUMNS = ["id", "source", "kind", "number", "date", "issuer", "title", "key", "alias", "path", "directive"]
-CITES_COLUMNS = ["directive", "document", "document_number", "page", "text"]
-CITED_BY_COLUMNS = ["document", "document_number", "document_date", "page", "text", "directive"]
-FINDING_COLUMNS = ["finding", "kind", "directive", "message", "document", "page", "text"]
+CITES_COLUMNS = ["directive", "document", "document_number", "page", "line", "text"]
+CITED_BY_COLUMNS = ["document", "document_number", "document_date", "page", "line", "text", "directive"]
+FINDING_COLUMNS = ["finding", "kind", "directive", "message", "document", "page", "line", "text"]
 
 
 # -- keys -------------------------------------------------------------------
@@ -285,6 +285,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
                                            homes.get(c["document_id"]), c.get("title") or c.get("text"))
         rows.append({"document_id": c["document_id"], "document": d.get("path"), "document_number": d.get("number"),
                      "document_date": d.get("date"), "idx": c.get("idx"), "page": c.get("page"),
+                     "line": _line_of(d.get("text"), c.get("span_start")),
                      "span_start": c.get("span_start"), "text": c.get("text"), "kind": c.get("kind"),
                      "number": c.get("number"), "date": c.get("date"), "issuer": c.get("issuer"),
                      "title": c.get("title"), "key": key})
@@ -363,9 +364,17 @@ def _label(directive: str, target: dict | None, rows: list[dict]) -> str:
 
 # -- findings ---------------------------------------------------------------
 
+def _line_of(text: str | None, offset) -> int | None:
+    """The line (1-based) of the document's normalised text a mention starts on."""
+    if not text or offset is None or pd.isna(offset):
+        return None
+    return text.count("\n", 0, int(offset)) + 1
+
+
 def _mention(r: dict, **extra) -> dict:
-    page = r.get("page")
-    return {"document": r["document"], "page": None if pd.isna(page) else int(page), "text": r["text"], **extra}
+    page, line = r.get("page"), r.get("line")
+    return {"document": r["document"], "page": None if pd.isna(page) else int(page),
+            "line": None if line is None or pd.isna(line) else int(line), "text": r["text"], **extra}
 
 
 def _words(s: str) -> str:
@@ -466,14 +475,15 @@ def partial_findings(documents: list[dict], citations: list[dict], page_at=None)
                 before = [p for s, _, p in taken if s <= m.start() and p is not None and not pd.isna(p)]
                 page = int(before[-1]) if before else 1
             out.append(Finding("partial", None, printed, f"{printed!r} in {d.get('path')}: the number is "
-                               "missing or cut off", [{"document": d.get("path"), "page": page, "text": printed}]))
+                               "missing or cut off", [{"document": d.get("path"), "page": page,
+                                                        "line": _line_of(text, m.start()), "text": printed}]))
     return out
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     """One row per (finding, mention): the table/CSV form of an audit."""
     rows = [{"finding": i, "kind": f.kind, "directive": f.directive, "message": f.message,
-             "document": m["document"], "page": m["page"], "text": m["text"]}
+             "document": m["document"], "page": m["page"], "line": m.get("line"), "text": m["text"]}
             for i, f in enumerate(findings, 1) for m in f.mentions]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 

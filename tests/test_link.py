@@ -189,7 +189,7 @@ def test_cites_and_cited_by(world, capsys):
 
     assert main(["cites", "02 /CT-UBND", "--db", str(db), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "directive,document,document_number,page,text" and len(out) == 4
+    assert out[0] == "directive,document,document_number,page,line,text" and len(out) == 4
     assert all("Chỉ thị số 02/CT-UBND" in line for line in out[1:])
 
     assert main(["cited-by", str(root / "a.txt"), "--db", str(db), "--format", "json"]) == 0
@@ -214,7 +214,7 @@ def test_audit_command_formats(world, capsys, tmp_path):
 
     assert main(["audit", "--db", str(db), "-o", str(tmp_path / "audit.csv")]) == 0
     lines = (tmp_path / "audit.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "finding,kind,directive,message,document,page,text" and len(lines) == 1 + 2 + 2 + 1 + 1
+    assert lines[0] == "finding,kind,directive,message,document,page,line,text" and len(lines) == 1 + 2 + 2 + 1 + 1
 
     assert main(["audit", "--db", str(db), "-o", str(tmp_path / "audit.html")]) == 0
     html = (tmp_path / "audit.html").read_text(encoding="utf-8")
@@ -258,6 +258,12 @@ def test_dev_plan_two_spellings_of_chi_thi_02_are_one_directive(capsys):
     mentions = variants[0].mentions
     assert sorted(m["number"] for m in mentions) == ["02-CT/UBND", "02/CT-UBND"]
     assert all(isinstance(m["page"], int) and m["text"].startswith("Chỉ thị số 02") for m in mentions)
+    # each mention names the line it stands on, in the document's normalised text
+    from pipeline import extract
+
+    lines = extract(docs[0]).text.split("\n")
+    assert all(m["text"] in lines[m["line"] - 1] for m in mentions)
+    assert mentions[0]["line"] < mentions[1]["line"]
     # the two spellings are one directive: one unresolved finding names both
     unresolved = [f for f in linked.findings if f.kind == "unresolved" and f.directive == variants[0].directive]
     assert len(unresolved) == 1 and len(unresolved[0].mentions) == 2
