@@ -53,10 +53,13 @@ def figure(s: str) -> tuple[float | int | None, str | None]:
 def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
     out: list[TargetFacts] = []
     for node in outline.root.walk():
-        if node.kind in ("section", "item", "part") and _TARGET_HEAD.search(fold(node.text)[:60]):
+        # "a) Mục tiêu" under a part about chỉ tiêu lists them too (its figures are the targets)
+        bare_aim = fold(node.text).strip(" :.") in ("muc tieu", "cac muc tieu") and any(
+            _TARGET_HEAD.search(fold(n.text)[:60]) for n in node.path[:-1])
+        if node.kind in ("section", "item", "part") and (_TARGET_HEAD.search(fold(node.text)[:60]) or bare_aim):
             # Under "Mục tiêu cụ thể" or "Chỉ tiêu, nhiệm vụ" an item may be a task group: keep figures only.
             title = fold(node.text)[:80]
-            strict = "muc tieu" in title or "nhiem vu" in title or "giai phap" in title
+            strict = bare_aim or "muc tieu" in title or "nhiem vu" in title or "giai phap" in title
             out.extend(_targets_under(text, node, strict))
     return out
 
