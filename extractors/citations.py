@@ -41,7 +41,6 @@ class CitationFacts:
     start: int
     end: int
     key: str | None = None
-    partial: bool = False  # the mention could only be partly parsed
 
 
 def _kind_code(kind: str) -> str:
@@ -210,12 +209,10 @@ def resolve(found: list[CitationFacts], home_issuer: str | None = None) -> list[
     years: dict[str, str] = {}
     for c in found:
         if c.number:
-            base = canonical_key(c.kind, c.number, None, None, c.issuer, home).rsplit("/", 1)
             serial_key = canonical_key(c.kind, c.number, None, None, c.issuer, home)
             y = split_number(c.number)[1] or (c.date[:4] if c.date else None)
             if y and serial_key not in years:
                 years[serial_key] = y
-            del base
     out = []
     for c in found:
         if c.number:

@@ -77,8 +77,6 @@ def marker_of(line: str):
         m = pat.match(line)
         if not m:
             continue
-        if style == "roman" and not m.group("text").strip() and False:
-            continue
         label = m.group(1) if style != "bullet" else ""
         if style == "bullet":
             sym = m.group("sym")
