@@ -67,7 +67,7 @@ def name_case(s: str) -> str:
     for k, w in enumerate(words):
         if w.upper() in _ACRONYMS:
             out.append(w.upper())
-        elif place or k == 0 or k == head:
+        elif (place and k >= head) or k == 0 or k == head:
             out.append(w.capitalize())
         else:
             out.append(w)
@@ -154,9 +154,25 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             issuer_lines.append(plain)
     if title_lines:
         doc["title"] = " ".join(title_lines).strip()
-    doc["issuer"] = _issuer(issuer_lines) or _issuer_from_preamble(body_text)
+    doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
+
+
+def _canonical_places(name: str | None) -> str | None:
+    """Province names and level words spelled as the lexicon does: an OCR'd "thành phó cản thơ"
+    folds to the same letters as "thành phố Cần Thơ"."""
+    if not name:
+        return name
+    from extractors.lexicon import provinces
+
+    folded = fold(name)
+    for canonical in [p for p, _ in provinces()] + ["thành phố", "tỉnh", "huyện", "thị xã"]:
+        f = fold(canonical)
+        for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", folded):
+            if name[m.start():m.end()].lower() != canonical.lower():  # only wrong letters, never case
+                name = name[: m.start()] + canonical + name[m.end():]  # fold keeps lengths, so offsets hold
+    return name
 
 
 def _issuer(lines: list[str]) -> str | None:
