@@ -38,6 +38,7 @@ class Doc:
     inner: "Doc | None" = None  # a document named inside the title
     named: bool = False         # cited by name, not number (Luật X, Đề án "...")
     variants: list[str] | None = None  # printed forms of a law's name
+    names: list | None = None   # (kind, name) of documents named inside the title, cited by name
 
 
 def _dmy(d: date, rng: random.Random) -> str:
@@ -58,7 +59,8 @@ def national_docs(topic: str, before: date) -> list[Doc]:
         num, code = n.split("/", 1)[0].split("-")[0], re.sub(r"^[0-9]+[-/]", "", n)
         code = re.sub(r"^\d{4}/", "", code)  # 98/2023/NĐ-CP -> NĐ-CP
         key = f"{KIND_CODE[d['kind']]}-{slug(code).upper()}/{num}/{when.year}"
-        out.append(Doc(d["kind"], n, None, when, list(d["issuers"]), d["title"], key))
+        out.append(Doc(d["kind"], n, None, when, list(d["issuers"]), d["title"], key,
+                       names=[tuple(x) for x in d.get("names", [])]))
     return out
 
 
@@ -138,6 +140,10 @@ def mention(doc: Doc, rng: random.Random, *, full: bool = True, sloppy: bool = F
             title = title.replace("{ref}", inner_text)
         gold["title"] = title
         text = f"{head} {title}"
+        for kind, name in doc.names or []:  # "phê duyệt Chương trình Chuyển đổi số quốc gia ...": a mention too
+            if f"{kind} {name}" in title:
+                extra.append({"text": f"{kind} {name}", "kind": kind, "number": None, "date": None, "issuer": None,
+                              "title": name, "key": f"{KIND_CODE[kind]}/{slug(name)}"})
     return text, [gold] + extra
 
 

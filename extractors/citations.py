@@ -28,6 +28,10 @@ _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫ
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
+# "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
+_NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b)"
+                            r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
+                            r"[^\s,;.(“\"”]+){1,14})")
 
 
 @dataclass
@@ -181,6 +185,14 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         _, issuer, _, end = _tail(text, m.end())
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=None,
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
+        taken.append((m.start(), end))
+    for m in _NAMED_PROGRAM.finditer(text):
+        if not free(m.start(), m.end()) or not m.group("name")[0].isupper():
+            continue
+        name = m.group("name").strip()
+        _, issuer, _, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
+                                   date=None, issuer=issuer, title=name, start=m.start(), end=end))
         taken.append((m.start(), end))
     for m in _LAW.finditer(text):
         if not free(m.start(), m.end()) or not m.group("name").strip():

@@ -213,7 +213,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         body.append(i)
         f = parse_field(line)
         if f and (f.has_colon or (_trust_without_colon(line, f) and colon_field_near(plain_pos))):
-            _attach_field(stack, f, i)
+            _attach_field(stack, f, i, m[0] if m else None)
             continue
         if m is None:
             node = Node(kind="para", text=line, line=i, style="para", parent=stack[-1])
@@ -281,8 +281,13 @@ def _trust_without_colon(line: str, f: Field) -> bool:
                                     and starts_actor(f.value))
 
 
-def _attach_field(stack: list[Node], f: Field, line: int) -> None:
+def _attach_field(stack: list[Node], f: Field, line: int, style: str | None) -> None:
+    """Fields describe the open node; but "- Chủ trì: ..." after a content bullet "- Tổ chức ..."
+    of the same style is its sibling: both describe the item above them."""
     target = stack[-1]
+    if target.kind == "bullet" and style == target.style and not target.fields and target.parent is not None \
+            and target.parent.kind in ("item", "section"):
+        target = target.parent
     if target.kind == "root":
         return
     target.fields.append((f, line))
