@@ -136,8 +136,36 @@ def _trim_issuer(s: str) -> str | None:
     k = re.search(r"\s(?:" + _KINDS + r")\b", s)
     if k:
         cut = min(cut, k.start())
-    s = s[:cut].strip(" ,")
+    s = _name_part(s[:cut].strip(" ,"))
     return s or None
+
+
+_LEVEL = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố"}
+
+
+def _name_part(s: str) -> str:
+    """An issuer runs on into the title when "về" is left out ("của Sở Nội vụ công tác thi đua",
+    "của UBND tỉnh Nghệ An cải cách hành chính"): keep the name. Known unit names are kept whole."""
+    from extractors.lexicon import folded_unit_names, words
+
+    allowed = set(words("issuer_words.txt"))
+    protected = []
+    folded = fold(s)
+    for name in folded_unit_names():
+        at = folded.find(name)
+        if at >= 0:
+            protected.append((at, at + len(name)))
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", s)]
+    for k in range(1, len(tokens)):
+        at, word = tokens[k]
+        if any(a <= at < b for a, b in protected) or not word[:1].islower() or word in allowed:
+            continue
+        prev = tokens[k - 1][1]
+        # after a place name ("tỉnh Nghệ An"), or after a lowercase word, a new lowercase word starts the title
+        place_before = prev[:1].isupper() and any(t[1] in _LEVEL for t in tokens[max(0, k - 4):k])
+        if prev[:1].islower() or place_before:
+            return s[:at].strip(" ,")
+    return s
 
 
 def _tail(text: str, pos: int):
