@@ -163,10 +163,12 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
     plain_lines = [x for x in order if isinstance(x, int)]
 
     def colon_field_near(pos: int) -> bool:
+        """A neighbour is a field line too: with a colon, or itself a bulleted label + unit/time."""
         for j in (pos - 1, pos + 1):
             if 0 <= j < len(plain_lines):
-                f = parse_field(text.line_text(plain_lines[j]))
-                if f and f.has_colon:
+                neighbour = text.line_text(plain_lines[j])
+                f = parse_field(neighbour)
+                if f and (f.has_colon or _trust_without_colon(neighbour, f)):
                     return True
         return False
 

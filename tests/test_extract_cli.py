@@ -109,3 +109,32 @@ def test_dev_corpus_score(tmp_path):
     assert scores["overall"] >= 0.95
     for name in ("tasks", "fields", "citations", "citations.links", "document"):
         assert scores["prf"][name]["f1"] >= 0.85, name
+
+
+VARIANTS = {  # the same plan as other editors print it: the rules must not hang on one layout
+    "no blank lines": lambda s: __import__("re").sub(r"\n\s*\n", "\n", s),
+    "plus bullets": lambda s: s.replace("* *", "+ *"),
+    "CRLF": lambda s: s.replace("\n", "\r\n"),
+    "no emphasis": lambda s: s.replace("*", ""),
+    "items as 1/": lambda s: __import__("re").sub(r"(?m)^(\d)\. ", r"\1/ ", s),
+    "labels without colon": lambda s: __import__("re").sub(
+        r"\* \*([^*:]+?)\*:|\* \*([^*:]+?):\*", lambda m: "- " + (m.group(1) or m.group(2)), s),
+}
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not beside the repo")
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_dev_plan_in_other_layouts(tmp_path, variant):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kehoach_score", SHARED / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scorer
+    spec.loader.exec_module(scorer)
+    from pipeline import extract
+
+    doc = next((DEV / "docs").glob("*.txt"))
+    gold = json.loads(next((DEV / "gold").glob("*.json")).read_text(encoding="utf-8"))
+    path = tmp_path / "plan.txt"
+    path.write_bytes(VARIANTS[variant](doc.read_text(encoding="utf-8")).encode("utf-8"))
+    assert scorer.headline(scorer.score_pair(gold, extract(path).to_dict())) >= 0.95
