@@ -29,6 +29,10 @@ def run(args) -> int:
         except KehoachError as exc:
             failed += 1
             print(f"kehoach: {exc}", file=sys.stderr)
+        except Exception as exc:  # a bug on one file must not cost the rest of the batch their records
+            failed += 1
+            print(f"kehoach: {path}: internal error, please report: {type(exc).__name__}: {exc}".splitlines()[0],
+                  file=sys.stderr)
     if args.format == "json":
         out = [json.dumps(r.to_dict(with_text=args.with_text), ensure_ascii=False,
                           indent=1 if len(args.files) == 1 else None) for r in records]
