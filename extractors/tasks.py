@@ -125,6 +125,19 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             break
     if header_row is None:
         return []
+    # A two-row header: "Cơ quan thực hiện" spread over "Chủ trì | Phối hợp" in the row below
+    if header_row + 1 < len(table.cells):
+        below = {c: column_role(text.cell_text(node.table, header_row + 1, c))
+                 for c in range(len(table.cells[header_row + 1]))}
+        task_c = _first(columns, "task")
+        task_cell = text.cell_text(node.table, header_row + 1, task_c) if task_c < len(below) else ""
+        header_task = text.cell_text(node.table, header_row, task_c)
+        if any(r in ROLES for r in below.values()) and task_cell in ("", header_task):
+            for c, role in below.items():
+                if role and role != "task":
+                    columns = {k: v for k, v in columns.items() if v != role}
+                    columns[c] = role
+            header_row += 1
     index_col = next((c for c, r in columns.items() if r == "index"), None)
     task_col = next(c for c, r in columns.items() if r == "task")
     # "Nội dung" merged over the STT and the task columns: the numbers are the index, the next column the task
@@ -179,6 +192,10 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         for t in out:
             t.id = t.grouped_id
     return out
+
+
+def _first(columns: dict, role: str):
+    return next((c for c, r in columns.items() if r == role), None)
 
 
 def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:

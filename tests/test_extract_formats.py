@@ -29,3 +29,23 @@ def test_pdf_record_task_table_across_pages(tmp_path):
     assert [t.lead for t in table_tasks] == [[r[2]] for r in ROWS]
     assert table_tasks[0].span.page == 1 and table_tasks[-1].span.page == 2
     assert not any("Kế hoạch số 12" in t.text for t in rec.tasks)  # running header dropped
+
+
+def test_task_table_with_a_two_row_header(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("""KẾ HOẠCH
+Thực hiện nhiệm vụ năm 2024
+
+I. NHIỆM VỤ
+
+| TT | Nội dung | Cơ quan thực hiện | Cơ quan thực hiện | Thời gian |
+|---|---|---|---|---|
+| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |
+| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Sở Nội vụ, Văn phòng UBND tỉnh | Quý I/2024 |
+| 2 | Kiểm tra công vụ | Sở Nội vụ | Thanh tra tỉnh | Tháng 6/2024 |
+""", encoding="utf-8")
+    tasks = extract(path).tasks
+    assert [(t.id, t.lead, t.coordinators, t.timeline.end) for t in tasks] == [
+        ("I.1", ["Sở Tư pháp"], ["Sở Nội vụ", "Văn phòng UBND tỉnh"], "2024-03-31"),
+        ("I.2", ["Sở Nội vụ"], ["Thanh tra tỉnh"], "2024-06-30"),
+    ]
