@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.lexicon import field_labels
 from extractors.text import fold
@@ -58,3 +59,28 @@ def column_role(header: str) -> str | None:
         if len(label) > 4 and label in folded:
             return role
     return None
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    labels = [label for label, role in field_labels() if role not in ("task", "index", "note")]
+    return re.compile(r"(?:^|(?<=[(;.,])\s*|(?<=[(;.,]))(" + "|".join(re.escape(l) for l in labels) + r")\s*:")
+
+
+def split_fields(text: str) -> tuple[str, list[Field]]:
+    """Fields written inside a line: "- Chủ trì: Sở A; Phối hợp: Sở B; Thời gian: quý I" or an item
+    ending "(Chủ trì: Sở Y tế; thời gian: Quý II/2024)". Returns the text before the first label
+    (without the opening bracket) and the fields, each with a colon."""
+    folded = fold(text)
+    marks = list(_label_pattern().finditer(folded))
+    if not marks:
+        return text, []
+    fields = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        value = text[m.end():end].strip(" .;,").rstrip(")").strip(" .;,")
+        role = next(r for l, r in field_labels() if l == m.group(1))
+        if value:
+            fields.append(Field(role=role, label=text[m.start(1):m.end(1)], value=value, has_colon=True))
+    head = text[: marks[0].start()].rstrip(" (;,")
+    return head, fields

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.fields import Field, column_role, parse_field
+from extractors.fields import Field, column_role, parse_field, split_fields
 from extractors.text import Text, fold
 
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -215,7 +215,12 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         body.append(i)
         f = parse_field(line)
         if f and (f.has_colon or (_trust_without_colon(line, f) and colon_field_near(plain_pos))):
-            _attach_field(stack, f, i, m[0] if m else None)
+            head, more = split_fields(f.value)  # "Chủ trì: Sở A; Phối hợp: Sở B; Thời gian: quý I"
+            if more:
+                f = Field(role=f.role, label=f.label, value=head, has_colon=f.has_colon)
+            for one in [f] + more:
+                if one.value:
+                    _attach_field(stack, one, i, m[0] if m else None)
             continue
         if m is None:
             node = Node(kind="para", text=line, line=i, style="para", parent=stack[-1])
@@ -240,8 +245,13 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
                             break
                         del stack[k:]
                         break
+            head, inline = split_fields(rest) if kind in ("item", "bullet") else (rest, [])
+            if inline and head:  # "1. Tổ chức hội nghị (Chủ trì: Sở Y tế; thời gian: Quý II/2024)."
+                rest = head
+            else:
+                inline = []
             node = Node(kind=kind, label=label, marker=line[: len(line) - len(rest)].strip(), text=rest,
-                        line=i, style=style, parent=stack[-1])
+                        line=i, style=style, parent=stack[-1], fields=[(x, i) for x in inline])
             stack[-1].children.append(node)
             stack.append(node)
             if kind in ("part", "section") and not rest:

@@ -106,3 +106,13 @@ def test_blank_number_and_date_are_null():
     doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026",
                         "KẾ HOẠCH", "Phòng, chống ma túy năm 2026"], [])
     assert doc["number"] is None and doc["date"] is None and doc["place"] == "Lâm Đồng"
+
+
+def test_fields_written_inside_a_line():
+    from extractors.fields import split_fields
+
+    head, fields = split_fields("Tổ chức hội nghị sơ kết (Chủ trì: Sở Y tế; phối hợp: các đơn vị; thời gian: Quý II/2024).")
+    assert head == "Tổ chức hội nghị sơ kết"
+    assert [(f.role, f.value) for f in fields] == [("lead", "Sở Y tế"), ("coordinators", "các đơn vị"),
+                                                   ("timeline", "Quý II/2024")]
+    assert split_fields("Tổ chức tuyên truyền về thời gian làm việc") == ("Tổ chức tuyên truyền về thời gian làm việc", [])
