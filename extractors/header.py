@@ -12,7 +12,7 @@ from extractors.text import fold
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
                     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
                     r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/]*(?:\s*/\s*[^\s,;]+)?|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
 _PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})",
                          re.I)
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
