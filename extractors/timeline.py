@@ -25,7 +25,9 @@ _RECURRENCE = [
     (r"theo (?:su )?(?:chi dao|yeu cau|de nghi)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
-_PERIODIC_LIST = re.compile(r"dinh ky((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy|thang|nam|tuan|ngay)(?!\s*\d))+)")
+# ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
+_PERIODIC_LIST = re.compile(r"dinh ky(?:\s+(?!6\b|quy\b|thang\b|nam\b|tuan\b|ngay\b)[a-z]+){0,3}"
+                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy|thang|nam|tuan|ngay)(?!\s*\d))+)")
 _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly", "nam": "annual",
                 "tuan": "weekly", "ngay": "daily"}
 

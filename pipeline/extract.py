@@ -33,6 +33,10 @@ def plan_year(doc: dict, text: Text) -> int | None:
     """The year a date without one belongs to: the plan's date, its title, or the text's usual year."""
     if doc.get("date"):
         return int(doc["date"][:4])
+    # a draft's date line leaves the day blank but prints the year: "ngày    tháng 10 năm 2023"
+    m = re.search(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})", text.text[:2000])
+    if m:
+        return int(m.group(1))
     m = re.search(r"\b(20\d\d)\b", doc.get("title") or "")
     if m:
         return int(m.group(1))
