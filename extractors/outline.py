@@ -279,7 +279,10 @@ def _introduces_table(node: Node) -> bool:
     if node.kind != "item" or node.fields:
         return False
     said = fold(" ".join([node.text] + [c.text for c in node.children if c.kind == "para"]))
-    return bool(re.search(r"bang|phu luc|chi tiet|nhu sau|sau day|:\s*$", said))
+    if re.search(r"bang|phu luc|chi tiet|nhu sau|sau day|:\s*$", said):
+        return True
+    # a heading ("4. Phân công thực hiện các nhiệm vụ cụ thể") whose first content is the table
+    return not node.children and len(node.text.split()) <= 15 and not node.text.rstrip().endswith((".", ";"))
 
 
 def _trust_without_colon(line: str, f: Field) -> bool:

@@ -41,19 +41,22 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
             tasks.extend(_table_tasks(text, node, plan_year))
         elif node.fields and node.kind != "root":
             tasks.append(_item_task(text, node, plan_year))
+    last_body_line = outline.body_lines[-1] if outline.body_lines else None
     for node in outline.root.walk():
         if node.kind in ("item", "bullet", "para") and not node.fields and not _in_excluded_part(node) \
-                and not any(n.fields for n in node.path) and not _closing_remark(node):
+                and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line):
             tasks.extend(_prose_tasks(text, node, plan_year))
     tasks.sort(key=lambda t: t.start)
     return tasks
 
 
-def _closing_remark(node: Node) -> bool:
-    """A plain paragraph after a part's numbered items ("Yêu cầu các cơ quan ... nghiêm túc thực hiện./.")
-    closes the part; the assignments are the items."""
+def _closing_remark(node: Node, last_line: int | None = None) -> bool:
+    """A plain paragraph after a part's numbered items, or the plain paragraph that ends the body
+    ("Yêu cầu các cơ quan ... nghiêm túc thực hiện./."), closes the plan; the assignments are the items."""
     if node.kind != "para" or node.parent is None:
         return False
+    if node.line == last_line:
+        return True
     siblings = node.parent.children
     return any(c.kind in ("item", "bullet") for c in siblings[: siblings.index(node)])
 
