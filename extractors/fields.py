@@ -52,6 +52,8 @@ def column_role(header: str) -> str | None:
     """The role of a task-table column from its header cell ("Cơ quan chủ trì" → lead)."""
     folded = re.sub(r"[^\w\s]", " ", fold(header))
     folded = re.sub(r"\s+", " ", folded).strip()
+    if len(folded) <= 5:  # "ST\nT" / "S TT": a narrow column wraps its header
+        folded = folded.replace(" ", "")
     for label, role in field_labels():
         if folded == label or folded.startswith(label + " "):
             return role

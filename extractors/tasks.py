@@ -143,6 +143,10 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             header_row += 1
     index_col = next((c for c, r in columns.items() if r == "index"), None)
     task_col = next(c for c, r in columns.items() if r == "task")
+    if index_col is None and task_col > 0 and 0 not in columns:  # an unlabelled first column of numbers
+        firsts = [text.cell_text(node.table, r, 0) for r in range(header_row + 1, len(table.cells))]
+        if firsts and sum(bool(re.fullmatch(r"[\dIVX]{1,4}\.?", f)) for f in firsts) >= 0.8 * len(firsts):
+            index_col = 0
     # "Nội dung" merged over the STT and the task columns: the numbers are the index, the next column the task
     header_cells = [text.cell_text(node.table, header_row, c) for c in range(len(table.cells[header_row]))]
     body_rows = range(header_row + 1, len(table.cells))
