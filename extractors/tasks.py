@@ -254,7 +254,13 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     if m:
         verb = _verb_at(body, m.end())
         stop = verb[0] if verb else len(folded)
-        clause = re.split(r"[.;:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
+        clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
+        kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
+        for piece in clause.split(";"):
+            if kept and not starts_actor(piece):
+                break
+            kept.append(piece)
+        clause = ";".join(kept)
         if starts_actor(clause):
             coordinators = split_units(clause)
     timeline = parse_timeline(None)

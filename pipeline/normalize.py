@@ -165,7 +165,9 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
                 out_row.append(grid[-1][c])
                 continue
             ids = []
-            for para in cell.split("\n"):
+            # In a PDF or a scan a line break inside a cell is where the column wrapped, not a paragraph
+            paras = [" ".join(cell.split("\n"))] if block.bbox is not None else cell.split("\n")
+            for para in paras:
                 para = _ocr_repaired(clean(para), block, source)
                 if para:
                     ids.append(add_line(para, block.page_of_row(r), [(0, bi, 0, len(para))], kind="cell",
