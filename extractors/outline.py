@@ -73,6 +73,7 @@ def marker_of(line: str):
     """(style, label, text) of a numbered or bulleted line, or None for a plain paragraph."""
     if line.startswith("V/v") or re.match(r"^[IVX]+\s*[./-]\s*\d", line):
         return None  # "V/v ..." is a subject line; "I/2024" a quarter
+    line = line.lstrip("_|`'")  # specks an OCR pass leaves before a number ("_8. Chủ động ...")
     for style, pat in _MARKERS:
         m = pat.match(line)
         if not m:
