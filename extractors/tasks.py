@@ -18,6 +18,8 @@ _NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can 
 _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
 _PROSE_TIME = re.compile(r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
+# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
+_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
 
 
 @dataclass
@@ -51,18 +53,19 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
 
 
 def _closing_remark(node: Node, last_line: int | None = None) -> bool:
-    """A plain paragraph after a part's numbered items, or the plain paragraph that ends the body
+    """A plain paragraph after a part's numbered items, or a closing formula that ends the body
     ("Yêu cầu các cơ quan ... nghiêm túc thực hiện./."), closes the plan; the assignments are the items."""
     if node.kind != "para" or node.parent is None:
         return False
-    if node.line == last_line:
+    if node.line == last_line and (len(node.text) < 150 and _CLOSING_FORMULA.search(fold(node.text))):
         return True
     siblings = node.parent.children
     return any(c.kind in ("item", "bullet") for c in siblings[: siblings.index(node)])
 
 
 def _in_excluded_part(node: Node) -> bool:
-    return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text))
+    # the heading's opening words name the part: "Mục đích, yêu cầu", not "... theo yêu cầu" deep in a sentence
+    return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text)[:40])
                for n in node.path)
 
 
