@@ -2,7 +2,7 @@
 with a canonical key (eyecite's habit: find, then resolve within the document).
 
 Grammar of a numbered mention:
-    KIND [liên tịch] [số] NUMBER [, ngày D/M/Y | ngày D tháng M năm Y] [của|do ISSUER] [về|V/v TITLE]
+    KIND [liên tịch | hành động] [số] NUMBER [, ngày D/M/Y | ngày D tháng M năm Y] [của|do ISSUER] [về|V/v TITLE]
 Unnumbered ones count only when they are specific: Luật/Bộ luật/Pháp lệnh + name,
 Nghị quyết + Đại hội/Hội nghị ..., KIND + a quoted name.
 """
@@ -19,7 +19,8 @@ from extractors.text import fold
 _KINDS = "|".join(re.escape(r["kind"]) for r in kinds())
 _NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM + r")(?![\w/])")
+    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
+    + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
                    r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"

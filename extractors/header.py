@@ -87,7 +87,8 @@ def _kind_of(line: str) -> tuple[str, str] | None:
         k = row["kind"]
         if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
                 and (len(line) == len(k) or not line[len(k)].isalnum()):
-            rest = line[len(k):].strip(" :")
+            # "CHƯƠNG TRÌNH HÀNH ĐỘNG": a Chương trình (the kinds of the contract have no "hành động")
+            rest = re.sub(r"^(?:HÀNH ĐỘNG|LIÊN TỊCH)\b", "", line[len(k):].strip(" :"), flags=re.I).strip(" :")
             return k, rest
     return None
 
