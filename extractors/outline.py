@@ -293,8 +293,11 @@ def _trust_without_colon(line: str, f: Field) -> bool:
 
     if not re.match(r"^\s*(?:[-+•*–]|[a-zđ]\))", line) or len(f.value.split()) > 25:
         return False
-    return f.role == "timeline" or (f.role in ("lead", "coordinators", "advisors", "implementers")
-                                    and starts_actor(f.value))
+    if f.role == "timeline":  # "- Thời gian 6 tháng đầu năm", not "- Thời gian qua, ..."
+        from extractors.timeline import recurrences
+
+        return bool(re.search(r"\d", f.value) or recurrences(fold(f.value)))
+    return f.role in ("lead", "coordinators", "advisors", "implementers") and starts_actor(f.value)
 
 
 def _attach_field(stack: list[Node], f: Field, line: int, style: str | None) -> None:
