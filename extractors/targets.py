@@ -61,6 +61,22 @@ def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
             title = fold(node.text)[:80]
             strict = bare_aim or "muc tieu" in title or "nhiem vu" in title or "giai phap" in title
             out.extend(_targets_under(text, node, strict))
+        elif node.kind in ("section", "item", "part", "root"):
+            out.extend(_after_plain_heading(text, node))
+    return out
+
+
+def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
+    """"Chỉ tiêu cụ thể:" written as a plain line: the bullets that follow it are the targets."""
+    out, taking = [], False
+    for c in node.children:
+        if c.kind == "para":
+            taking = bool(_TARGET_HEAD.search(fold(c.text)[:40])) and c.text.rstrip().endswith(":")
+            continue
+        if taking and c.kind in ("item", "bullet") and not c.fields:
+            value, unit = figure(c.text)
+            ln = text.lines[c.line]
+            out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
     return out
 
 

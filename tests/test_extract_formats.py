@@ -49,3 +49,13 @@ I. NHIỆM VỤ
         ("I.1", ["Sở Tư pháp"], ["Sở Nội vụ", "Văn phòng UBND tỉnh"], "2024-03-31"),
         ("I.2", ["Sở Nội vụ"], ["Thanh tra tỉnh"], "2024-06-30"),
     ]
+
+
+def test_targets_after_a_plain_chi_tieu_line(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\nThực hiện năm 2024\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục tiêu\n"
+                    "Nâng cao chất lượng phục vụ người dân.\nChỉ tiêu cụ thể:\n"
+                    "- 100% thủ tục hành chính được công khai.\n- Tổ chức 03 lớp tập huấn.\n"
+                    "2. Yêu cầu\n- Triển khai nghiêm túc.\n", encoding="utf-8")
+    targets = extract(path).targets
+    assert [(t.id, t.value, t.unit) for t in targets] == [("I.1.1", 100, "%"), ("I.1.2", 3, "lớp tập huấn")]
