@@ -96,8 +96,8 @@ _KIND_THEN_SO = re.compile(r"(?:Chỉ thị|Quyết định|Nghị quyết|Ngh�
 
 
 def _ends_open(text: str) -> bool:
-    """A line that stops inside a document number: the next line finishes it."""
-    return bool(_SPLIT_NUMBER_TAIL.search(text) or _KIND_THEN_SO.search(text))
+    """A line that stops inside a document number, or after a list's comma: the next line may finish it."""
+    return bool(_SPLIT_NUMBER_TAIL.search(text) or _KIND_THEN_SO.search(text) or text.endswith(","))
 
 
 def _joins_number(before: str, after: str) -> bool:
@@ -119,6 +119,8 @@ def _continues(pending: list, part: str, block, right_margin: dict[int, float]) 
     short line (it stops before the right margin) or the next one starts indented."""
     prev_text, _, prev_block = pending[-1]
     if _joins_tight(prev_text, part) or _joins_number(prev_text, part):
+        return True
+    if prev_text.endswith(",") and part[:1].islower():  # a list broken after its comma (Word paragraphs too)
         return True
     if block.bbox is None or prev_block.bbox is None or block.page != prev_block.page:
         return False

@@ -117,9 +117,13 @@ def _blocks(lines: list[str]) -> list[Block]:
                 k = end
                 continue
         text = line
-        while width and len(line.rstrip()) >= 0.8 * width and k + 1 < len(lines) and lines[k + 1].strip() \
-                and not _OPENS_PARAGRAPH.match(lines[k + 1]) and not _is_row(lines[k + 1]) \
-                and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()):
+        while k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
+                and not _is_row(lines[k + 1]) and (
+                    # hard-wrapped at the width, unless a sentence ended and a new one starts
+                    (width and len(line.rstrip()) >= 0.8 * width
+                     and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()))
+                    # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
+                    or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
             k += 1
             line = lines[k]
             text = text.rstrip() + " " + line.strip()
