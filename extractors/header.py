@@ -218,11 +218,17 @@ def _issuer_from_preamble(body_text: str) -> str | None:
     if not m:
         return None
     clause = re.split(r"[;.:]\s*", body_text[: m.start()])[-1]
-    clause = re.sub(r"^(?:và|đồng thời)\s+", "", clause.strip())
-    subject = re.match(r"^((?:Ủy ban|UBND|Ban|Sở|Phòng|Đảng ủy|Tỉnh ủy|Huyện ủy|Thành ủy|Công đoàn|Đoàn|Hội|"
-                       r"Chi bộ|Văn phòng|Bộ)\b.*?)(?=\s+(?:phối hợp|xây dựng|ban hành|triển khai|đề ra|thống nhất)\b)",
-                       clause)
-    return subject.group(1).strip() if subject else None
+    # "Thực hiện Kế hoạch số ... của Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng ...": the subject is the
+    # last comma-part that names a body (a list of bodies stays whole when the first part names one)
+    parts = clause.split(",")
+    for k in range(len(parts)):
+        candidate = re.sub(r"^(?:và|đồng thời)\s+", "", ",".join(parts[k:]).strip()) + " " + m.group(0)
+        subject = re.match(r"^((?:Ủy ban|UBND|Ban|Sở|Phòng|Đảng ủy|Tỉnh ủy|Huyện ủy|Thành ủy|Công đoàn|Đoàn|Hội|"
+                           r"Chi bộ|Văn phòng|Bộ|Thường trực|Ban Thường vụ)\b.*?)(?=\s+(?:phối hợp|xây dựng|ban hành|"
+                           r"triển khai|đề ra|thống nhất)\b)", candidate)
+        if subject:
+            return subject.group(1).strip()
+    return None
 
 
 def _closing(lines: list[str], doc: dict) -> None:

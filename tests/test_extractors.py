@@ -116,3 +116,14 @@ def test_fields_written_inside_a_line():
     assert [(f.role, f.value) for f in fields] == [("lead", "Sở Y tế"), ("coordinators", "các đơn vị"),
                                                    ("timeline", "Quý II/2024")]
     assert split_fields("Tổ chức tuyên truyền về thời gian làm việc") == ("Tổ chức tuyên truyền về thời gian làm việc", [])
+
+
+@pytest.mark.parametrize("preamble,issuer", [
+    ("Căn cứ Chỉ thị số 02-CT/UBND của UBND tỉnh; Ban Dân vận Tỉnh ủy phối hợp chi bộ xây dựng Kế hoạch như sau:",
+     "Ban Dân vận Tỉnh ủy"),
+    ("Thực hiện Kế hoạch số 12-KH/TU của Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau:",
+     "Ban Thường vụ Huyện ủy"),
+    ("Để triển khai thực hiện, Sở Nội vụ ban hành Kế hoạch như sau:", "Sở Nội vụ"),
+])
+def test_issuer_named_in_the_preamble_when_there_is_no_header(preamble, issuer):
+    assert parse_header(["KẾ HOẠCH", "Thực hiện năm 2024"], [], preamble)["issuer"] == issuer
