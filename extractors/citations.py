@@ -27,7 +27,7 @@ _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
-_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
+_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
 _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b)"
@@ -236,8 +236,10 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if not free(m.start(), m.end()):
             continue
         name = m.group("name").strip()
+        # the congress or conference issues its resolution; "Trung ương 4" is a plenum of the Central Committee
+        issuer = "Ban Chấp hành Trung ương" if name.startswith("Trung ương") else name
         found.append(CitationFacts(text=text[m.start():m.end()].strip(), kind="Nghị quyết", number=None, date=None,
-                                   issuer=name, title=name, start=m.start(), end=m.end()))
+                                   issuer=issuer, title=name, start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.start)
     return resolve(found, home_issuer)
