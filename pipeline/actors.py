@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from extractors.text import fold as fold_text
+
 # A Vietnamese syllable without its tones: onset, vowel nucleus, final. An
 # abbreviation that folds to one ("CA", "TU", "HU") is also an ordinary word
 # ("ca", "tu"), so it is expanded only when printed in capitals; the others
@@ -28,13 +30,15 @@ _SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx
 
 
 def fold(text: str | None) -> str:
-    """Lower case, no diacritics, đ → d (FTS5's remove_diacritics keeps đ), spaces collapsed."""
+    """Lower case, no diacritics, đ → d (FTS5's remove_diacritics keeps đ), spaces collapsed:
+    the extractors' fold, so archive search folds exactly as extraction matches."""
     if not text:
         return ""
-    return " ".join(_strip_marks(text).lower().split())
+    return " ".join(fold_text(text).split())
 
 
 # Every Vietnamese tone and vowel mark decomposes (NFD) into this block; đ does not decompose.
+# (Case is kept here: abbreviations are told from syllables by their capitals.)
 _MARKS = re.compile("[\u0300-\u036f]")
 
 

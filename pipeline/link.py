@@ -629,12 +629,12 @@ def cites(archive, query: str) -> pd.DataFrame:
 
 def find_documents(archive, file_or_number: str) -> set[str]:
     """Targets ("document:ID", "registry:ID") named by a file (its content, path or file name) or a number."""
-    import hashlib
+    from pipeline.readers import sha256_of
 
     docs = archive.sql("SELECT id, sha256, path, number FROM documents")
     p = Path(file_or_number)
     if p.is_file():
-        sha = hashlib.sha256(p.read_bytes()).hexdigest()
+        sha = sha256_of(p)
         hit = docs[docs["sha256"] == sha]
         if not hit.empty:
             return {f"document:{i}" for i in hit["id"]}

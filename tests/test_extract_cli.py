@@ -124,13 +124,7 @@ VARIANTS = {  # the same plan as other editors print it: the rules must not hang
 
 @pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not beside the repo")
 @pytest.mark.parametrize("variant", list(VARIANTS))
-def test_dev_plan_in_other_layouts(tmp_path, variant):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("kehoach_score", SHARED / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = scorer
-    spec.loader.exec_module(scorer)
+def test_dev_plan_in_other_layouts(tmp_path, variant, scorer):
     from pipeline import extract
 
     doc = next((DEV / "docs").glob("*.txt"))

@@ -1,29 +1,14 @@
 """The pipeline scored on a freshly generated corpus (corpus.generate), per text format,
 with the same scorer the project is judged by (../shared/eval/score.py)."""
-import importlib.util
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 
 from corpus.generate import generate
 from pipeline import extract
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 BAR = 0.95
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.exists():
-        pytest.skip("shared/eval/score.py is not beside the repository")
-    spec = importlib.util.spec_from_file_location("kehoach_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_text_formats_score_on_fresh_plans(tmp_path, scorer):
