@@ -8,6 +8,10 @@ with a fresh sha256 each, and with varied actors and dates so that the filters
 are as selective as on a real archive, and stored through Archive.put. The
 timed call is Archive.tasks (SQL + DataFrame), the function `kehoach tasks`
 runs; the figure is the median of repeated runs. Target: under 50 ms.
+
+Baseline, in the same run: the same SQL read through Python's sqlite3 into
+pandas (Archive.sql), the way Archive.tasks read before it took the Arrow
+(ADBC) reader; the ratio column is tasks / baseline.
 """
 from __future__ import annotations
 
@@ -115,10 +119,13 @@ def main() -> None:
             "--search 'thi dua' --due-before 2019-06-30": dict(search="thi dua", due_before="2019-06-30"),
         }
         print(f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
-        print(f"\n{'wall ms':>8} {'cpu ms':>7} {'rows':>6}  query (medians of {args.runs} runs; target < 50 ms)")
+        print(f"\n{'wall ms':>8} {'cpu ms':>7} {'rows':>6} {'sqlite3':>8} {'ratio':>6}  query "
+              f"(medians of {args.runs} runs; target < 50 ms; sqlite3 = baseline ms)")
         for label, kw in queries.items():
             ms, cpu, rows = timeit(lambda: archive.tasks(**kw), args.runs)
-            print(f"{ms:>8.1f} {cpu:>7.1f} {rows:>6}  kehoach tasks {label}")
+            base, _, base_rows = timeit(lambda: archive.sql(*build_task_query(**kw)), args.runs)
+            assert base_rows == rows, (label, rows, base_rows)
+            print(f"{ms:>8.1f} {cpu:>7.1f} {rows:>6} {base:>8.1f} {ms / base:>6.2f}  kehoach tasks {label}")
         sql, params = build_task_query(**queries[next(iter(queries))])
         plan = archive.sql("EXPLAIN QUERY PLAN " + sql, params)
         print("\nplan of the first query:\n  " + "\n  ".join(plan["detail"]))

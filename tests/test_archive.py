@@ -334,3 +334,26 @@ def test_exports_and_readonly_sql(archive, tmp_path):
         arch.sql("DELETE FROM documents")
     assert len(arch.documents()) > 0 and len(arch.citations()) > 0
     assert len(arch.sql("SELECT * FROM task_table")) == arch.counts()["tasks"]
+
+
+def test_arrow_reader_returns_what_sqlite3_returns(archive):
+    """Archive.tasks reads through the ADBC driver; the same SQL through Python's sqlite3
+    must give the same rows, values and order, also when a column is NULL in every row."""
+    import pandas as pd
+
+    from pipeline.archive import build_task_query
+
+    arch = archive["archive"]
+    for filters in ({}, {"lead": "ubnd"}, {"search": "dau tu"}, {"due_before": "2024-01-31"}):
+        fast = arch.tasks(**filters)
+        plain = arch.sql(*build_task_query(**filters))
+        assert len(fast) > 0, filters
+        pd.testing.assert_frame_equal(fast.astype(object).where(fast.notna(), None),
+                                      plain.astype(object).where(plain.notna(), None), check_dtype=False)
+    no_start = arch.sql("SELECT count(*) AS n FROM tasks WHERE \"start\" IS NULL AND due IS NULL")["n"][0]
+    assert no_start > 0
+    # tasks with no date at all: "start" and "end" are NULL in every row found
+    undated = arch._task_frame(build_task_query()[0].replace("ORDER BY", "WHERE t.due IS NULL ORDER BY"), [])
+    assert len(undated) == no_start
+    assert str(undated["start"].dtype) == str(arch.tasks()["text"].dtype)  # text, not integers
+    assert undated["start"].isna().all()
