@@ -107,8 +107,8 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
            progress: bool = True) -> Summary:
     """Ingest every supported file under `paths` into the archive at `db`."""
     started = time.perf_counter()
-    archive = Archive(db)
-    files, skipped = collect(paths, exclude=[archive.path, f"{archive.path}-wal", f"{archive.path}-shm"])
+    archive = Archive(db).open_for_writing()
+    files, skipped = collect(paths, exclude=archive.store.files)
     summary = Summary(skipped=[str(p) for p in skipped])
     workers = workers or default_workers()
     ship = bool(scheduler) and scheduler != "local"

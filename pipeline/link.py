@@ -499,9 +499,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def has_registry(archive) -> bool:
-    if not archive.path.exists():
-        return False
-    return not archive.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'registry'").empty
+    return archive.has_table("registry")
 
 
 def registry_frame(archive) -> pd.DataFrame:
@@ -602,21 +600,15 @@ def _iso_date(value: str | None, where: str) -> str | None:
 def load_registry(archive, rows: list[dict], source: str | None = None) -> int:
     """Add registry entries to the archive; an entry with the key of an earlier one replaces it
     (reloading a corrected file does not duplicate). Returns how many were stored."""
-    conn = archive.db
-    conn.executescript(REGISTRY_SCHEMA)
+    archive.create(REGISTRY_SCHEMA)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with archive.transaction() as cur:
         for r in rows:
             key = document_key(r["kind"], r.get("number"), r.get("date"), r.get("issuer"), None, r.get("title"))
-            conn.execute("DELETE FROM registry WHERE key = ?", (key,))
-            conn.execute("INSERT INTO registry (kind, number, date, issuer, title, key, source, loaded_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (r["kind"], r.get("number"), r.get("date"), r.get("issuer"), r.get("title"), key, source, now))
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+            cur.execute("DELETE FROM registry WHERE key = ?", (key,))
+            cur.execute("INSERT INTO registry (kind, number, date, issuer, title, key, source, loaded_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (r["kind"], r.get("number"), r.get("date"), r.get("issuer"), r.get("title"), key, source, now))
     return len(rows)
 
 

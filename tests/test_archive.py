@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.actors import fold, normalize_actor, normalize_number
+from pipeline.actors import fold, normalize_actor
 from pipeline.archive import Archive
 from pipeline.cli import main
 from pipeline.ingest import ingest
@@ -122,9 +122,9 @@ def archive(corpus, tmp_path_factory):
     arch.close()
 
 
-def snapshot(db: Path) -> dict[str, list]:
-    """Every table's rows without the columns that differ between equal ingests (ids, times)."""
-    conn = sqlite3.connect(db)
+def snapshot(db) -> dict[str, list]:
+    """Every table's rows without the columns that differ between equal ingests (ids, times).
+    `db`: an archive file or a postgresql:// URL (the queries are the archive's portable SQL)."""
     queries = {
         "documents": "SELECT sha256, path, format, pages, kind, number, issuer, date, title, recipients, record, "
                      "text FROM documents",
@@ -141,10 +141,10 @@ def snapshot(db: Path) -> dict[str, list]:
         "fts_rows": "SELECT count(*) FROM task_fts",
         "failures": "SELECT path, sha256, reason FROM failures",
     }
-    try:
-        return {name: sorted(conn.execute(q).fetchall(), key=repr) for name, q in queries.items()}
-    finally:
-        conn.close()
+    with Archive(db) as arch:
+        frames = {name: arch.sql(q) for name, q in queries.items()}
+    return {name: sorted(map(tuple, f.astype(object).where(f.notna(), None).values.tolist()), key=repr)
+            for name, f in frames.items()}
 
 
 # -- ingest ----------------------------------------------------------------
@@ -353,7 +353,7 @@ def test_arrow_reader_returns_what_sqlite3_returns(archive):
     no_start = arch.sql("SELECT count(*) AS n FROM tasks WHERE \"start\" IS NULL AND due IS NULL")["n"][0]
     assert no_start > 0
     # tasks with no date at all: "start" and "end" are NULL in every row found
-    undated = arch._task_frame(build_task_query()[0].replace("ORDER BY", "WHERE t.due IS NULL ORDER BY"), [])
+    undated = arch.task_frame(build_task_query()[0].replace("ORDER BY", "WHERE t.due IS NULL ORDER BY"), [])
     assert len(undated) == no_start
     assert str(undated["start"].dtype) == str(arch.tasks()["text"].dtype)  # text, not integers
     assert undated["start"].isna().all()

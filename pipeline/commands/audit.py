@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pipeline.commands import DB_HELP
 from pipeline.errors import KehoachError
 
 FORMATS = ("table", "csv", "json", "html")
@@ -20,7 +21,7 @@ def register(subparsers) -> None:
         description="Findings over every citation of the archive (--db), or, given FILE without --db, of that "
                     "file's record alone. With FILE and --db: the archive's findings that involve FILE.")
     p.add_argument("file", nargs="?", metavar="FILE")
-    p.add_argument("--db", help="archive file (default without FILE: $KEHOACH_DB or ./kehoach.db)")
+    p.add_argument("--db", help=DB_HELP.replace("(default:", "(default without FILE:"))
     p.add_argument("--registry", metavar="FILE", help="also treat the entries of this CSV/JSON as known directives")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -41,11 +42,11 @@ def run(args) -> int:
         with Archive(args.db) as archive:
             linked = link_archive(archive, extra)
             documents = archive.sql("SELECT id, path, number, date FROM documents")
-            graph, title = _graph(linked, documents), f"Citation audit of {archive.path}"
+            graph, title = _graph(linked, documents), f"Citation audit of {archive.location}"
             if args.file:
                 ids = {int(t.split(":")[1]) for t in find_documents(archive, args.file) if t.startswith("document:")}
                 if not ids:
-                    raise KehoachError(f"{args.file}: not in the archive {archive.path}")
+                    raise KehoachError(f"{args.file}: not in the archive {archive.location}")
                 paths = set(documents.loc[documents["id"].isin(ids), "path"])
                 linked.findings = [f for f in linked.findings if any(m["document"] in paths for m in f.mentions)]
                 title += f", findings involving {args.file}"

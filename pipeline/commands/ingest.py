@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from pipeline.commands import DB_HELP
 from pipeline.errors import KehoachError
 
 
@@ -13,7 +14,7 @@ def register(subparsers) -> None:
                     "Unchanged files (same sha256) are skipped; a killed ingest can simply be rerun. "
                     "Exit status 1 when some file failed (see `kehoach failures`).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
-    p.add_argument("--db", help="archive file (default: $KEHOACH_DB or ./kehoach.db)")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--workers", type=int, help="worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="local|tcp://HOST:PORT",
                    help="run extraction on Dask: 'local' starts a LocalCluster, tcp://... joins a scheduler")

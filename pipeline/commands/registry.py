@@ -1,6 +1,7 @@
 """`kehoach registry load FILE` / `kehoach registry list`: known directives a citation can resolve to."""
 from __future__ import annotations
 
+from pipeline.commands import DB_HELP
 from pipeline.commands.tasks import add_output_arguments, write_frame
 
 
@@ -12,7 +13,7 @@ def register(subparsers) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     load = sub.add_parser("load", help="add entries from FILE.csv or FILE.json (number, kind, date, issuer, title)")
     load.add_argument("file", metavar="FILE")
-    load.add_argument("--db", help="archive file (default: $KEHOACH_DB or ./kehoach.db)")
+    load.add_argument("--db", help=DB_HELP)
     load.set_defaults(run=run_load)
     show = sub.add_parser("list", help="the registry's entries")
     add_output_arguments(show)

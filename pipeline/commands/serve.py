@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import ipaddress
 import sys
-from pathlib import Path
 
+from pipeline.commands import DB_HELP
 from pipeline.errors import KehoachError
 
 
@@ -15,7 +15,7 @@ def register(subparsers) -> None:
                     "CSV/XLSX export, each task in its source text, cited directives, audit findings, a "
                     "timeline and tasks per unit. Listens on 127.0.0.1 (this machine only) unless --host says "
                     "otherwise.")
-    p.add_argument("--db", help="archive file (default: $KEHOACH_DB or ./kehoach.db)")
+    p.add_argument("--db", help=DB_HELP)
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1; 0.0.0.0 exposes the archive to the network)")
@@ -28,17 +28,19 @@ def run(args) -> int:
     from pipeline.archive import Archive
     from pipeline.web.app import create_app
 
-    path = Archive(args.db).path
-    if not Path(path).exists():
+    archive = Archive(args.db)
+    if not archive.exists():
         # Checked here so a typo in --db fails at once instead of on the first page view.
-        raise KehoachError(f"{path}: no archive here (run `kehoach ingest` first, or pass --db)")
+        raise KehoachError(f"{archive.location}: no archive here (run `kehoach ingest` first, or pass --db)")
+    archive.close()
     if not 0 < args.port < 65536:
         raise KehoachError(f"--port {args.port}: expected 1-65535")
     if not _is_loopback(args.host):
         print(f"kehoach: warning: listening on {args.host}; anyone who can reach it can read the archive",
               file=sys.stderr)
-    print(f"kehoach: serving {path} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
-    run_simple(args.host, args.port, create_app(path), threaded=True)
+    print(f"kehoach: serving {archive.location} at http://{args.host}:{args.port}/ (Ctrl+C to stop)",
+          file=sys.stderr, flush=True)
+    run_simple(args.host, args.port, create_app(archive.address), threaded=True)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pipeline.commands import DB_HELP
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES
 
@@ -30,7 +31,7 @@ def register(subparsers) -> None:
 def add_output_arguments(p) -> None:
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--db", help="archive file (default: $KEHOACH_DB or ./kehoach.db)")
+    p.add_argument("--db", help=DB_HELP)
 
 
 def run(args) -> int:

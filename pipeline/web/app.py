@@ -24,7 +24,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, g, render_template, request, url_for
 
 from pipeline.actors import normalize_number
-from pipeline.archive import Archive, build_task_query
+from pipeline.archive import Archive
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
 
@@ -41,9 +41,9 @@ TIMELINE_ROWS = 300
 
 
 def create_app(db: str | Path | None = None) -> Flask:
-    """The Flask app over the archive file `db` (default: $KEHOACH_DB or ./kehoach.db)."""
+    """The Flask app over the archive `db`, a file or a postgresql:// URL (default: $KEHOACH_DB or ./kehoach.db)."""
     app = Flask(__name__)
-    app.config["KEHOACH_DB"] = str(Archive(db).path)
+    app.config["KEHOACH_DB"] = Archive(db).address
     app.json.ensure_ascii = False
 
     def archive() -> Archive:
@@ -215,10 +215,10 @@ def task_frame(archive: Archive, filters: dict):
     """Tasks matching the page's filters, with the row id and due date the pages link and draw with.
 
     Archive.tasks returns the shared table columns only; the page also needs each
-    task's row id, so it runs the same query (build_task_query) with those added
+    task's row id, so it runs the same query (Archive.task_query) with those added
     in front of the select list.
     """
-    sql, params = build_task_query(
+    sql, params = archive.task_query(
         actor=filters.get("actor") or None, role=filters.get("role") or None,
         due_after=filters.get("due_after") or None, due_before=filters.get("due_before") or None,
         issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None)
