@@ -12,10 +12,14 @@ rerun picks them up without storing anything twice.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,32 +75,84 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
     return result, [f for f in skipped if f.resolve() not in exclude]
 
 
-def extract_job(job: tuple[str, bytes | None]) -> tuple[dict | None, str | None]:
-    """Runs on a worker: (path, content or None) → (record dict with text, None) or (None, reason).
+DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
+_KILLED_EXIT = 70  # exit status of a worker that overran its time limit inside C code
+
+
+class TimeLimit(BaseException):
+    """A BaseException, like KeyboardInterrupt: readers turn any Exception into "cannot
+    read", and the time limit must get through them."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise TimeLimit in this thread once `seconds` have passed.
+
+    A timer thread sends SIGALRM to the main thread itself (pthread_kill): a signal
+    for the process may land on any thread, e.g. an idle BLAS or OCR thread, and
+    its handler would then wait until the main thread woke up. The signal breaks
+    into Python code and into waits (for OCR pages, for LibreOffice), whose child
+    processes are killed on the way out. Code stuck inside C never sees it, so in
+    a pool worker a second timer ends the whole process a minute later; the pool
+    then reports the file as a dead worker. Python runs signal handlers in the main
+    thread only: on a Dask worker thread there is no limit.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    timers = [threading.Timer(seconds, signal.pthread_kill, (threading.main_thread().ident, signal.SIGALRM))]
+    if multiprocessing.parent_process() is not None:  # never end the caller's own process
+        timers.append(threading.Timer(seconds + 60, os._exit, (_KILLED_EXIT,)))
+    for timer in timers:
+        timer.daemon = True
+        timer.start()
+    try:
+        yield
+    finally:
+        for timer in timers:
+            timer.cancel()
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | None, str | None]:
+    """Runs on a worker: (path, content or None, time limit in s or None) →
+    (record dict with text, None) or (None, reason).
 
     Never raises: one bad file must not end the batch. The content travels with
     the job only for a remote Dask cluster, whose workers may not see our disk.
     """
-    path, data = job
+    path, data, timeout = job
     try:
-        # pipeline.extract(path) wraps this; calling it by name would break on the second
-        # file, since importing the submodule pipeline.extract rebinds that package attribute
-        from pipeline.extract import extract_file as extract
-
-        if data is None:
-            record = extract(path)
-        else:
-            with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
-                local = Path(tmp) / Path(path).name
-                local.write_bytes(data)
-                record = extract(local)
-        d = record.to_dict(with_text=True)
-        d["source"]["path"] = path
-        return d, None
+        with time_limit(timeout):
+            return _extract(path, data), None
+    except TimeLimit:
+        return None, f"extraction took longer than the limit of {timeout:g} s (ingest --timeout)"
     except KehoachError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # an extractor bug is still this file's failure, not the batch's
         return None, _one_line(f"{type(exc).__name__}: {exc}")
+
+
+def _extract(path: str, data: bytes | None) -> dict:
+    # pipeline.extract(path) wraps this; calling it by name would break on the second
+    # file, since importing the submodule pipeline.extract rebinds that package attribute
+    from pipeline.extract import extract_file as extract
+
+    if data is None:
+        record = extract(path)
+    else:
+        with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
+            local = Path(tmp) / Path(path).name
+            local.write_bytes(data)
+            record = extract(local)
+    d = record.to_dict(with_text=True)
+    d["source"]["path"] = path
+    return d
 
 
 def _one_line(text: str) -> str:
@@ -104,8 +160,9 @@ def _one_line(text: str) -> str:
 
 
 def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = None,
-           progress: bool = True) -> Summary:
-    """Ingest every supported file under `paths` into the archive at `db`."""
+           progress: bool = True, timeout: float | None = DEFAULT_TIMEOUT) -> Summary:
+    """Ingest every supported file under `paths` into the archive at `db`; a file whose
+    extraction takes longer than `timeout` seconds (None or 0: no limit) fails."""
     started = time.perf_counter()
     archive = Archive(db).open_for_writing()
     files, skipped = collect(paths, exclude=archive.store.files)
@@ -141,13 +198,14 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                 bar.update()
                 continue
             hashes[path] = sha
-            yield path, (f.read_bytes() if ship else None)
+            yield path, (f.read_bytes() if ship else None), timeout
 
     def crashed(job, exc):
-        return None, f"worker process died while extracting ({type(exc).__name__})"
+        return None, (f"worker process died while extracting ({type(exc).__name__}): a crash, memory "
+                      f"exhausted, or stuck past the time limit")
 
     try:
-        for (path, _), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed):
+        for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed):
             sha = hashes.pop(path)
             if record is None:
                 fail(path, sha, reason)

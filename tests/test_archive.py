@@ -357,3 +357,25 @@ def test_arrow_reader_returns_what_sqlite3_returns(archive):
     assert len(undated) == no_start
     assert str(undated["start"].dtype) == str(arch.tasks()["text"].dtype)  # text, not integers
     assert undated["start"].isna().all()
+
+
+def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path, capsys):
+    """A scan needs seconds of OCR; with a half-second limit it fails with that reason,
+    its tesseract processes end with it, and the text plan beside it is stored."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "corpus" / "samples" / "docs" / "s1_0004_scan.pdf", docs / "scan.pdf")
+    shutil.copy(write_plans(tmp_path / "plans", 1)[0], docs / "plan.txt")
+    db = tmp_path / "kehoach.db"
+    started = time.perf_counter()
+    assert main(["ingest", str(docs), "--db", str(db), "--workers", "1", "--timeout", "0.5", "-q"]) == 1
+    assert time.perf_counter() - started < 30  # the OCR of the scan's pages was given up, not waited for
+    out = capsys.readouterr()
+    assert "stored 1, unchanged 0, failed 1" in out.out
+    with Archive(db) as arch:
+        failures = arch.failures()
+        assert list(failures["path"]) == [str((docs / "scan.pdf").resolve())]
+        assert failures["reason"][0] == "extraction took longer than the limit of 0.5 s (ingest --timeout)"
+        assert set(arch.documents()["path"]) == {str((docs / "plan.txt").resolve())}
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert not [line for line in ps.splitlines() if line.startswith("tesseract") and "kehoach-ocr-" in line]

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -145,23 +146,56 @@ def prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, desk
 # ---------------------------------------------------------------- Tesseract
 
 
+# tesseract processes now running, so that a file's OCR can be given up at once (a
+# failed page, the ingest's time limit) instead of waiting for the pages in flight;
+# `_given_up` stops the threads still preparing a page from starting one more
+_running: set[subprocess.Popen] = set()
+_running_lock = threading.Lock()
+_given_up = threading.Event()
+
+
+def _tesseract(args: list[str], env: dict) -> tuple[int, bytes, bytes]:
+    with _running_lock:
+        if _given_up.is_set():
+            raise ReadError("OCR given up")
+        proc = subprocess.Popen(["tesseract", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        _running.add(proc)
+    with proc:
+        try:
+            out, err = proc.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            proc.communicate()
+            raise ReadError(f"OCR of one page took longer than {TIMEOUT} s") from exc
+        except BaseException:  # the ingest's time limit, or Ctrl+C
+            proc.kill()
+            raise
+        finally:
+            with _running_lock:
+                _running.discard(proc)
+    return proc.returncode, out, err
+
+
+def _give_up_ocr() -> None:
+    with _running_lock:
+        _given_up.set()
+        for proc in _running:
+            proc.kill()
+
+
 def tesseract_words(image: Image.Image, dpi: float, psm: int = 3) -> list[Word]:
     lang = _lang()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="kehoach-ocr-") as tmp:
         png = os.path.join(tmp, "page.png")
         image.save(png)
-        try:
-            proc = subprocess.run(
-                ["tesseract", png, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(dpi)), "tsv"],
-                capture_output=True, env=env, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired as exc:
-            raise ReadError(f"OCR of one page took longer than {TIMEOUT} s") from exc
-    if proc.returncode != 0:
-        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(f"tesseract failed: {reason[-1] if reason else 'exit ' + str(proc.returncode)}")
+        returncode, out, err = _tesseract([png, "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(dpi)),
+                                           "tsv"], env)
+    if returncode != 0:
+        reason = err.decode("utf-8", "replace").strip().splitlines()
+        raise ReadError(f"tesseract failed: {reason[-1] if reason else 'exit ' + str(returncode)}")
     words = []
-    rows = csv.reader(io.StringIO(proc.stdout.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = csv.reader(io.StringIO(out.decode("utf-8", "replace")), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(rows, None)
     if not header:
         return words
@@ -578,14 +612,22 @@ def ocr_pages(jobs: list[tuple], label: str = "OCR") -> list[list[Block]]:
             bar = tqdm(total=len(jobs), desc=label, unit="page", file=sys.stderr, leave=False)
         except ImportError:
             bar = None
-    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_ocr_job, job): i for i, job in enumerate(jobs)}
-        try:
-            for fut in concurrent.futures.as_completed(futures):
-                results[futures[fut]] = fut.result()
-                if bar is not None:
-                    bar.update(1)
-        finally:
-            if bar is not None:
-                bar.close()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_ocr_job, job): i for i, job in enumerate(jobs)}
+            try:
+                for fut in concurrent.futures.as_completed(futures):
+                    results[futures[fut]] = fut.result()
+                    if bar is not None:
+                        bar.update(1)
+            except BaseException:
+                # a failed page or the ingest's time limit: drop the pages not yet started and
+                # end those in flight, so the pool's exit does not wait for them
+                pool.shutdown(wait=False, cancel_futures=True)
+                _give_up_ocr()
+                raise
+    finally:
+        _given_up.clear()  # the pool's threads are gone: the next file may OCR again
+        if bar is not None:
+            bar.close()
     return [r or [] for r in results]
