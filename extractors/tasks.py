@@ -16,7 +16,18 @@ ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
 _NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua")
 _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
-_PROSE_TIME = re.compile(r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*")
+# Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
+# ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
+_PROSE_TIME = re.compile(
+    r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
+    r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
+    r"(?:\s+nam\s+\d{4})?"
+    r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)|(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
+    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)")
+# "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
+_LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?:(?:giao|de nghi)\s+)?([^.;:]{2,120}?)\s+chu tri\b")
+# "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
+_UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
@@ -95,6 +106,14 @@ def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
             t.products = f.value
     if not t.timeline:
         t.timeline = parse_timeline(None)
+    if not any(t.roles.values()):
+        # responsibility written into the item itself: "3. Công an tỉnh: ...; thời gian: ...",
+        # or "... . Ban Tuyên giáo chủ trì, phối hợp với Y tham mưu ...; thời gian: quý I/2025"
+        if titled := _titling_unit(t.text):
+            t.roles["lead"], t.text = titled
+        elif clause := _lead_clause(t.text):
+            t.roles["lead"] = clause[0]
+            t.roles["coordinators"] = _coordinators(t.text, clause[1])
     return t
 
 
@@ -218,10 +237,60 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             pos = m.start() + start
             if pos > 0 and text[pos].isupper():
                 continue
+            # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun
+            if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi"):
+                continue
             if best is None or pos < best[0]:
                 best = (pos, v)
             break
     return best
+
+
+def _titling_unit(body: str) -> tuple[list[str], str] | None:
+    """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
+    addressed to and the words after them; None when the words before the colon are not units."""
+    m = _UNIT_COLON.match(body)
+    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_at(m.group(1)):
+        return None
+    return split_units(m.group(1)), m.group(2)
+
+
+def _lead_clause(body: str) -> tuple[list[str], int] | None:
+    """"... . Ban Tuyên giáo chủ trì, phối hợp với ..." → (["Ban Tuyên giáo"], where "chủ trì" is)."""
+    for m in _LEAD_CLAUSE.finditer(fold(body)):
+        subject = body[m.start(1):m.end(1)]
+        if starts_actor(subject) and not _verb_at(subject):
+            return split_units(subject), m.end(1)
+    return None
+
+
+def _coordinators(body: str, start: int = 0) -> list[str]:
+    """The units after "chủ trì, phối hợp với" / "phối hợp với", up to the verb of the work."""
+    folded = fold(body)
+    m = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+|phoi hop voi\s+").search(folded, start)
+    if not m:
+        return []
+    verb = _verb_at(body, m.end())
+    stop = verb[0] if verb else len(folded)
+    clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
+    kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
+    for piece in clause.split(";"):
+        if kept and not starts_actor(piece):
+            break
+        kept.append(piece)
+    clause = ";".join(kept)
+    return split_units(clause) if starts_actor(clause) else []
+
+
+def _prose_time(body: str, plan_year) -> dict:
+    """The first time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý")."""
+    m = _PROSE_TIME.search(fold(body))
+    if not m:
+        return parse_timeline(None)
+    phrase = body[m.start():m.end()].strip()
+    if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
+        phrase = phrase.rstrip(")").strip()
+    return parse_timeline(phrase, plan_year)
 
 
 def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
@@ -233,9 +302,9 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     folded = fold(body)
     lead: list[str] = []
     heading = _heading_actor(node)
-    m_unit_colon = re.match(r"^([^:]{2,80}):\s*(.+)$", body)
-    if m_unit_colon and names_actor(m_unit_colon.group(1)) and not _verb_at(m_unit_colon.group(1)):
-        lead = split_units(m_unit_colon.group(1))
+    titled = _titling_unit(body)
+    if titled:
+        lead, body = titled
     elif (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         if verb and verb[0] > m.end():
@@ -244,40 +313,17 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 160:
             lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", body[:verb[0]]))
-    if not lead:
-        m = re.search(r"(?:^|[.;]\s+)(?:giao|de nghi)\s+(.{2,120}?)\s+chu tri", folded)
-        if m:
-            lead = split_units(body[m.start(1):m.end(1)])
+    if not lead and (clause := _lead_clause(body)):
+        lead = clause[0]
     if not lead and heading:
         lead = list(heading)
     if not lead or any(len(x.split()) > 14 for x in lead):
         return []
-    coordinators: list[str] = []
-    m = re.search(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+|phoi hop voi\s+", folded)
-    if m:
-        verb = _verb_at(body, m.end())
-        stop = verb[0] if verb else len(folded)
-        clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
-        kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
-        for piece in clause.split(";"):
-            if kept and not starts_actor(piece):
-                break
-            kept.append(piece)
-        clause = ";".join(kept)
-        if starts_actor(clause):
-            coordinators = split_units(clause)
-    timeline = parse_timeline(None)
-    tm = _PROSE_TIME.search(folded)
-    if tm:
-        phrase = body[tm.start():tm.end()].strip()
-        if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
-            phrase = phrase.rstrip(")").strip()
-        timeline = parse_timeline(phrase, plan_year)
     start = text.lines[node.line].start
     t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
-                  page=text.lines[node.line].page, timeline=timeline)
+                  page=text.lines[node.line].page, timeline=_prose_time(body, plan_year))
     t.roles["lead"] = lead
-    t.roles["coordinators"] = coordinators
+    t.roles["coordinators"] = _coordinators(body)
     return [t]
 
 
