@@ -111,7 +111,9 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
             opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
             caps_after_title = title_lines and plain.isupper() and not title_lines[-1].isupper()
-            if opens_body or caps_after_title or _SEPARATOR.match(plain) \
+            # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")
+            prose_after_title = title_lines and (len(plain) > 220 or re.search(r"[.;]\s+\w", plain))
+            if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
                     or (subject_line and not plain[:1].islower()) or _NUMBER.match(plain) \
                     or _PLACE_DATE.search(plain) or _MOTTO.search(line):

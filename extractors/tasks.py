@@ -55,10 +55,21 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
         elif node.fields and node.kind != "root":
             tasks.append(_item_task(text, node, plan_year))
     last_body_line = outline.body_lines[-1] if outline.body_lines else None
+    absorbed: set[int] = set()
     for node in outline.root.walk():
         if node.kind in ("item", "bullet", "para") and not node.fields and not _in_excluded_part(node) \
-                and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line):
-            tasks.extend(_prose_tasks(text, node, plan_year))
+                and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line) \
+                and id(node) not in absorbed:
+            found = _prose_tasks(text, node, plan_year)
+            if not found and node.kind != "para" and [c.kind for c in node.children] == ["para"] \
+                    and _heading_units(node.text) is None:
+                # "a) Tổ chức bồi dưỡng ...↵Trung tâm Chính trị huyện chủ trì, ...": the item's
+                # responsibility in a paragraph of its own, under the item's number
+                found = _prose_tasks(text, node, plan_year, body=_own_text(text, node)[0])
+                if found:
+                    absorbed.add(id(node.children[0]))
+                    found[0].end = text.lines[node.children[0].line].end
+            tasks.extend(found)
     tasks.sort(key=lambda t: t.start)
     return tasks
 
@@ -76,8 +87,9 @@ def _closing_remark(node: Node, last_line: int | None = None) -> bool:
 
 def _in_excluded_part(node: Node) -> bool:
     # the heading's opening words name the part: "Mục đích, yêu cầu", not "... theo yêu cầu" deep in a sentence
+    # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
     return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text)[:40])
-               for n in node.path)
+               and _heading_units(n.text) is None for n in node.path)
 
 
 def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
@@ -267,7 +279,7 @@ def _lead_clause(body: str) -> tuple[list[str], int] | None:
 def _coordinators(body: str, start: int = 0) -> list[str]:
     """The units after "chủ trì, phối hợp với" / "phối hợp với", up to the verb of the work."""
     folded = fold(body)
-    m = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+voi)?\s+|phoi hop voi\s+").search(folded, start)
+    m = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s+voi)?\s+|phoi hop(?:\s+chat che)? voi\s+").search(folded, start)
     if not m:
         return []
     verb = _verb_at(body, m.end())
@@ -293,11 +305,11 @@ def _prose_time(body: str, plan_year) -> dict:
     return parse_timeline(phrase, plan_year)
 
 
-def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
+def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:
     # An item titled by a unit ("1. Sở Nội vụ:") hands its bullets to that unit; they are
     # found from the bullets' side below (see _heading_actor).
-    body = node.text
-    if not body or _unit_heading(body):
+    body = node.text if body is None else body
+    if not body or _heading_units(body) is not None:
         return []
     folded = fold(body)
     lead: list[str] = []
@@ -327,13 +339,27 @@ def _prose_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     return [t]
 
 
-def _unit_heading(s: str) -> bool:
-    s = s.strip().rstrip(":").strip()
-    return len(s.split()) <= 14 and names_actor(s) and not _verb_at(s) and not s.endswith(".")
+def _heading_units(s: str) -> list[str] | None:
+    """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
+    trực ...):", "1. Yêu cầu Giám đốc các sở, ngành theo chức năng, nhiệm vụ được giao:"; None
+    for any other line. Without a colon only a short unit name qualifies."""
+    s = s.strip()
+    colon = s.endswith(":")
+    addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh, ..."
+    if s.endswith(".") or (not colon and not addressed and len(s.split()) > 14):
+        return None
+    m = _UNIT_COLON.match(s if colon else s + ":")
+    if not m or m.group(2):
+        return None
+    head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
+    if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
+        return None
+    units = split_units(head)
+    return units if all(len(u.split()) <= 14 for u in units) else None
 
 
 def _heading_actor(node: Node) -> list[str] | None:
     parent = node.parent
-    if parent is not None and parent.kind == "item" and _unit_heading(parent.text):
-        return split_units(parent.text.rstrip(":"))
+    if parent is not None and parent.kind == "item":
+        return _heading_units(parent.text)
     return None

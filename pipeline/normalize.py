@@ -18,8 +18,9 @@ _STARTS_PARAGRAPH = re.compile(
     r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:)"
 )
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
-_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$")  # "... số 34-"
+_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")  # "... số 34-", "số 115/2018/NĐ-"
 _SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")  # "CT/TW, ngày ..."
+_SPLIT_CODE_HEAD = re.compile(r"^[A-ZĐ]{1,8}\b")  # "CP. ..." after "115/2018/NĐ-"
 
 
 def _visual_lines(source: Source):
@@ -88,7 +89,8 @@ def normalize(source: Source) -> Text:
 
 
 def _joins_tight(before: str, after: str) -> bool:
-    return bool(re.search(r"\d\s*[-/]$", before) and _SPLIT_NUMBER_HEAD.match(after))
+    return bool((re.search(r"\d\s*[-/]$", before) and _SPLIT_NUMBER_HEAD.match(after))
+                or (re.search(r"\d/\d{4}/[A-ZĐ]{1,8}-$", before) and _SPLIT_CODE_HEAD.match(after)))
 
 
 _KIND_THEN_SO = re.compile(r"(?:Chỉ thị|Quyết định|Nghị quyết|Nghị định|Thông tư|Kế hoạch|Chương trình|Công văn|"

@@ -41,6 +41,8 @@ def strip_markdown(line: str) -> str:
 # A line that begins a paragraph of its own: numbering, bullets, "Label:".
 _OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*[.\-/)]|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
                              r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
+# A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -88,6 +90,22 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     return rows
 
 
+def _after_page_number(lines: list[str], k: int) -> int | None:
+    """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
+    with line k's sentence after a page number, or None."""
+    if lines[k].rstrip()[-1:] in ".;:!?":
+        return None
+    j = k + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j == len(lines) or not _PAGE_NUMBER.match(lines[j]):
+        return None
+    j += 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j if j < len(lines) and lines[j].lstrip()[:1].islower() else None
+
+
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
@@ -117,14 +135,19 @@ def _blocks(lines: list[str]) -> list[Block]:
                 k = end
                 continue
         text = line
-        while k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
-                and not _is_row(lines[k + 1]) and (
-                    # hard-wrapped at the width, unless a sentence ended and a new one starts
-                    (width and len(line.rstrip()) >= 0.8 * width
-                     and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()))
-                    # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
-                    or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
-            k += 1
+        while True:
+            if (resume := _after_page_number(lines, k)) is not None:
+                k = resume  # the page number goes; the sentence goes on
+            elif k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
+                    and not _is_row(lines[k + 1]) and (
+                        # hard-wrapped at the width, unless a sentence ended and a new one starts
+                        (width and len(line.rstrip()) >= 0.8 * width
+                         and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()))
+                        # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
+                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
+                k += 1
+            else:
+                break
             line = lines[k]
             text = text.rstrip() + " " + line.strip()
         blocks.append(Block(text=text))

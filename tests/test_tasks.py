@@ -1,0 +1,117 @@
+"""Ways plans write who does what, each in a small plan run through `extract_file`.
+
+Each shape below was met in plans labelled by someone other than the author of the
+rules (tests/data/independent): responsibility written into an item's own sentence,
+items titled by a unit, headings that address units, recurrences in running text,
+a responsibility line under an item, and text copied out of a PDF.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_file
+
+HEADER = """ỦY BAN NHÂN DÂN
+HUYỆN THẠCH HÀ
+Số: 12/KH-UBND
+Thạch Hà, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Thực hiện công tác văn thư, lưu trữ năm 2025
+
+{preamble}
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao chất lượng công tác văn thư, lưu trữ.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+"""
+
+
+def _tasks(tmp_path, body: str, preamble: str = "Căn cứ tình hình thực tế, UBND huyện ban hành Kế hoạch như sau:"):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER.format(preamble=preamble) + body, encoding="utf-8")
+    record = extract_file(path)
+    return record, {t.id: t for t in record.tasks}
+
+
+def test_responsibility_inside_an_item_sentence(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Tổ chức hội nghị quán triệt các văn bản mới. Phòng Nội vụ chủ trì, phối hợp với "
+                                "Văn phòng HĐND và UBND huyện tham mưu tổ chức hội nghị; thời gian: trong quý II/2025.\n")
+    t = tasks["II.1"]
+    assert t.lead == ["Phòng Nội vụ"] and t.coordinators == ["Văn phòng HĐND và UBND huyện"]
+    assert (t.timeline.start, t.timeline.end) == ("2025-04-01", "2025-06-30")
+
+
+def test_item_titled_by_a_unit_gives_the_lead_and_keeps_the_rest_as_text(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Phòng Văn hóa và Thông tin: Hướng dẫn các cơ quan bảo đảm an toàn thông tin; "
+                                "thời gian thực hiện: thường xuyên.\n\n"
+                                "2. Phòng Tài chính - Kế hoạch: Chủ trì, phối hợp với Phòng Nội vụ thẩm định kinh phí, "
+                                "hoàn thành trước ngày 30/4/2025.\n")
+    assert tasks["II.1"].lead == ["Phòng Văn hóa và Thông tin"]
+    assert tasks["II.1"].text.startswith("Hướng dẫn")
+    assert tasks["II.1"].timeline.recurrence == ["continuous"]
+    assert tasks["II.2"].lead == ["Phòng Tài chính - Kế hoạch"] and tasks["II.2"].coordinators == ["Phòng Nội vụ"]
+    assert tasks["II.2"].timeline.text == "trước ngày 30/4/2025" and tasks["II.2"].timeline.end == "2025-04-30"
+
+
+def test_heading_that_addresses_units_hands_them_its_sub_items(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn theo "
+                                "chức năng, nhiệm vụ được giao:\n"
+                                "a) Quán triệt, triển khai nghiêm túc Kế hoạch này.\n"
+                                "b) Tăng cường kiểm tra việc lập hồ sơ công việc.\n\n"
+                                "2. Văn phòng HĐND và UBND huyện (cơ quan thường trực):\n"
+                                "- Chủ trì, phối hợp với Phòng Nội vụ kiểm tra việc thực hiện.\n"
+                                "- Tổng hợp kết quả, báo cáo UBND huyện định kỳ 6 tháng, năm.\n")
+    for tid in ("II.1.a", "II.1.b"):
+        assert tasks[tid].lead == ["Thủ trưởng các cơ quan, đơn vị", "Chủ tịch UBND các xã, thị trấn"], tid
+    assert "II.1" not in tasks  # the heading itself assigns nothing
+    assert tasks["II.2.1"].lead == tasks["II.2.2"].lead == ["Văn phòng HĐND và UBND huyện"]
+    assert tasks["II.2.1"].coordinators == ["Phòng Nội vụ"]
+
+
+@pytest.mark.parametrize("sentence,phrase,recurrence", [
+    ("Văn phòng: Tổng hợp kết quả, báo cáo UBND huyện định kỳ 6 tháng, năm.", "định kỳ 6 tháng, năm",
+     ["semiannual", "annual"]),
+    ("Văn phòng: Theo dõi việc thực hiện; hằng quý báo cáo kết quả.", "hằng quý", ["quarterly"]),
+    ("Văn phòng: Tổ chức kiểm tra từ ngày 15/01/2025 đến ngày 15/3/2025.", "từ ngày 15/01/2025 đến ngày 15/3/2025",
+     []),
+])
+def test_time_phrase_of_running_text(tmp_path, sentence, phrase, recurrence):
+    _, tasks = _tasks(tmp_path, "1. " + sentence + "\n")
+    assert tasks["II.1"].timeline.text == phrase and tasks["II.1"].timeline.recurrence == recurrence
+
+
+def test_responsibility_on_the_line_under_an_item(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Rà soát, chỉnh lý tài liệu tồn đọng.\n"
+                                "Phòng Nội vụ chủ trì, phối hợp với Trung tâm Văn hóa huyện thực hiện; thời gian: "
+                                "quý III/2025.\n\n"
+                                "2. Số hóa tài liệu lưu trữ.\n")
+    assert tasks["II.1"].lead == ["Phòng Nội vụ"] and tasks["II.1"].coordinators == ["Trung tâm Văn hóa huyện"]
+    assert not [tid for tid in tasks if tid.startswith("II.1.")]  # not a second task of its own
+
+
+def test_plural_word_makes_a_verb_a_noun(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức chính trị - xã hội huyện "
+                                "tuyên truyền, vận động Nhân dân thực hiện.\n")
+    assert tasks["II.1"].lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "các tổ chức chính trị - xã hội huyện"]
+
+
+def test_title_stops_where_the_running_text_begins(tmp_path):
+    record, _ = _tasks(tmp_path, "", preamble="Thời gian qua, công tác văn thư được quan tâm. Tuy nhiên, việc lập "
+                                              "hồ sơ còn chậm; để khắc phục, UBND huyện ban hành Kế hoạch như sau:")
+    assert record.document.title == "Thực hiện công tác văn thư, lưu trữ năm 2025"
+
+
+def test_page_number_between_the_halves_of_a_sentence(tmp_path):
+    wrapped = ("1. Văn phòng: Chủ trì, phối hợp với các cơ quan liên quan kiểm tra việc lập hồ sơ công\n"
+               "việc tại các cơ quan, đơn vị thuộc huyện; chủ động xử lý kịp thời các vướng mắc phát\n\n"
+               "2\n\n"
+               "sinh trong quá trình thực hiện, hoàn thành trước ngày 30/6/2025.\n")
+    filler = "".join(f"{i + 2}. Các phòng chuyên môn tổ chức thực hiện nhiệm vụ được giao theo kế hoạch năm số {i}.\n"
+                     for i in range(8))  # enough full-width lines for the reader to see a wrap width
+    _, tasks = _tasks(tmp_path, wrapped + "\n" + filler)
+    t = tasks["II.1"]
+    assert "phát sinh trong quá trình" in t.text and t.timeline.end == "2025-06-30"
