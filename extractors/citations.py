@@ -229,9 +229,17 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         name = m.group("name").strip(" ,")
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
-        found.append(CitationFacts(text=(m.group("kind") + " " + name), kind=m.group("kind"), number=None, date=None,
-                                   issuer=None, title=name, start=m.start(), end=m.start() + len(m.group("kind")) + 1 + len(name)))
-        taken.append((m.start(), m.end()))
+        end = m.start() + len(m.group("kind")) + 1 + len(name)
+        number = d = issuer = None
+        # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
+        if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
+            number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
+            d, issuer, _, end = _tail(text, end + numbered.end())
+        elif _DATE.match(text[end:]):  # "Luật Tổ chức chính quyền địa phương ngày 19/6/2015"
+            d, issuer, _, end = _tail(text, end)
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
+                                   issuer=issuer, title=name, start=m.start(), end=end))
+        taken.append((m.start(), max(m.end(), end)))
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -23,7 +23,10 @@ _PROSE_TIME = re.compile(
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)|(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
-    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)")
+    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
+    r"|^thuong xuyen\b")  # a task that opens "Thường xuyên kiểm tra ..." is continuous work
+# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc"
+_NAME_WORD = re.compile(r"trợ giúp|giúp việc")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
 _LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?:(?:giao|de nghi)\s+)?([^.;:]{2,120}?)\s+chu tri\b")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
@@ -249,8 +252,10 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             pos = m.start() + start
             if pos > 0 and text[pos].isupper():
                 continue
-            # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun
-            if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi"):
+            # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun;
+            # "Trung tâm Trợ giúp pháp lý", "Tổ giúp việc": "giúp" inside a unit's name
+            if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi") \
+                    or _NAME_WORD.match(folded, max(0, pos - 4)) or _NAME_WORD.match(folded, pos):
                 continue
             if best is None or pos < best[0]:
                 best = (pos, v)

@@ -127,7 +127,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     m_before = re.search(r"(?:truoc|cham nhat|han chot|khong qua|xong truoc|den het|truoc het)\s+(?:ngay\s+)?(.+)", s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
     first = _point(s, plan_year)
-    giai_doan = re.search(r"(?:giai doan|tu nam)\s*(\d{4})\s*(?:-|den)\s*(?:nam\s*)?(\d{4})", s)
+    giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)
 
     candidates = []
     if giai_doan:

@@ -24,15 +24,16 @@ def _protect(text: str) -> str:
         while (i := folded.find(fname, start)) >= 0:
             j = i + len(fname)
             if (i == 0 or not folded[i - 1].isalnum()) and (j == len(folded) or not folded[j].isalnum()):
-                chunk = text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002 ").replace(" với ", " \u0003 ")
+                # same length in and out, so that positions in `folded` keep pointing into `text`
+                chunk = text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002\u0002 ").replace(" với ", " \u0003\u0003\u0003 ")
                 text = text[:i] + chunk + text[j:]
-                folded = fold(text.replace(_PROTECT, ",").replace("\u0002", "và").replace("\u0003", "với"))
+                folded = fold(_unprotect(text))
             start = j
     return text
 
 
 def _unprotect(s: str) -> str:
-    return s.replace(_PROTECT, ",").replace("\u0002", "và").replace("\u0003", "với")
+    return s.replace(_PROTECT, ",").replace("\u0002\u0002", "và").replace("\u0003\u0003\u0003", "với")
 
 
 def _collective(piece: str) -> bool:
@@ -61,10 +62,12 @@ def names_actor(text: str) -> bool:
         return False
     words = text.strip().split()
     low = text.strip().lower()
-    for head in _NEEDS_NAME:
-        if low.startswith(head + " ") and len(words) > len(head.split()):
-            nxt = words[len(head.split())]
-            return nxt[:1].isupper() or nxt[:1].isdigit()
+    # the longest head word that opens it: "Tổ giúp việc" and "Tổ công tác" are whole heads, "Tổ" is not
+    head = next((h for h in unit_heads() if low.startswith(h) and (len(low) == len(h) or not low[len(h)].isalnum())),
+                None)
+    if head in _NEEDS_NAME and len(words) > len(head.split()):
+        nxt = words[len(head.split())]
+        return nxt[:1].isupper() or nxt[:1].isdigit()
     return True
 
 

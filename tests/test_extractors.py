@@ -22,6 +22,7 @@ from extractors.units import split_units
     ("Định kỳ 6 tháng, năm và theo chỉ đạo của cấp trên", None, None, ["semiannual", "annual", "on_request"]),
     ("Ban hành trong tháng 2/2024 và thường xuyên", "2024-02-01", "2024-02-29", ["continuous"]),
     ("Giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31", []),
+    ("Năm 2025 - 2026", "2025-01-01", "2026-12-31", []),
 ])
 def test_timeline(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
@@ -40,6 +41,9 @@ def test_timeline_missing_year_is_plan_year():
     ("Đảng ủy Khối CQ và DN tỉnh", ["Đảng ủy Khối CQ và DN tỉnh"]),
     ("UBND các xã, phường, đặc khu", ["UBND các xã, phường, đặc khu"]),
     ("Từng đảng viên, đoàn viên", ["đảng viên", "đoàn viên"]),
+    # two names with commas and "và" in one list: the second is found where it really stands
+    ("Phòng Kinh tế, Hạ tầng và Đô thị, Phòng Văn hóa - Xã hội, Trung tâm Phục vụ hành chính công",
+     ["Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công"]),
 ])
 def test_split_units(value, units):
     assert split_units(value) == units
@@ -127,3 +131,11 @@ def test_fields_written_inside_a_line():
 ])
 def test_issuer_named_in_the_preamble_when_there_is_no_header(preamble, issuer):
     assert parse_header(["KẾ HOẠCH", "Thực hiện năm 2024"], [], preamble)["issuer"] == issuer
+
+
+def test_a_law_cited_by_name_and_number():
+    first, second = find_citations("Căn cứ Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011; "
+                                   "Luật Tổ chức chính quyền địa phương ngày 19/6/2015;")
+    assert (first.kind, first.title, first.number, first.date) == ("Luật", "Lưu trữ", "01/2011/QH13", "2011-11-11")
+    assert first.text == "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011"
+    assert (second.title, second.number, second.date) == ("Tổ chức chính quyền địa phương", None, "2015-06-19")

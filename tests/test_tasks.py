@@ -78,6 +78,7 @@ def test_heading_that_addresses_units_hands_them_its_sub_items(tmp_path):
     ("Văn phòng: Theo dõi việc thực hiện; hằng quý báo cáo kết quả.", "hằng quý", ["quarterly"]),
     ("Văn phòng: Tổ chức kiểm tra từ ngày 15/01/2025 đến ngày 15/3/2025.", "từ ngày 15/01/2025 đến ngày 15/3/2025",
      []),
+    ("Văn phòng: Thường xuyên kiểm tra việc lập hồ sơ công việc.", "Thường xuyên", ["continuous"]),
 ])
 def test_time_phrase_of_running_text(tmp_path, sentence, phrase, recurrence):
     _, tasks = _tasks(tmp_path, "1. " + sentence + "\n")
@@ -91,6 +92,13 @@ def test_responsibility_on_the_line_under_an_item(tmp_path):
                                 "2. Số hóa tài liệu lưu trữ.\n")
     assert tasks["II.1"].lead == ["Phòng Nội vụ"] and tasks["II.1"].coordinators == ["Trung tâm Văn hóa huyện"]
     assert not [tid for tid in tasks if tid.startswith("II.1.")]  # not a second task of its own
+
+
+def test_a_verb_inside_a_unit_name_does_not_end_it(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Giám đốc Trung tâm Trợ giúp pháp lý nhà nước chỉ đạo việc lập hồ sơ.\n\n"
+                                "2. Tổ giúp việc Ban Chỉ đạo tham mưu tổng hợp kết quả.\n")
+    assert tasks["II.1"].lead == ["Giám đốc Trung tâm Trợ giúp pháp lý nhà nước"]
+    assert tasks["II.2"].lead == ["Tổ giúp việc Ban Chỉ đạo"]
 
 
 def test_plural_word_makes_a_verb_a_noun(tmp_path):
