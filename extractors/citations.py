@@ -16,7 +16,8 @@ from functools import lru_cache
 from extractors.lexicon import issuer_codes, kinds, provinces
 from extractors.text import fold
 
-_KINDS = "|".join(re.escape(r["kind"]) for r in kinds())
+# the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
+_KINDS = "|".join(re.escape(r["kind"]) for r in kinds() if r["cited"] == "1")
 _NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
 _NUMBERED = re.compile(
     r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
@@ -27,10 +28,14 @@ _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+# "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
+# ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)(?=\s*,?\s*ngày\s+\d|[;\n]|\.\s|\.?$)")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
-_NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b)"
+# ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
+_NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
                             r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
 
@@ -223,9 +228,17 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
                                    date=None, issuer=issuer, title=name, start=m.start(), end=end))
         taken.append((m.start(), end))
+    amending: list[tuple[int, int]] = []
+    for m in _AMENDING.finditer(text):
+        d, issuer, _, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=d,
+                                   issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
+        taken.append((m.start(), m.start("name")))  # the laws it names are mentions of their own
+        amending.append((m.start(), end))
     for m in _LAW.finditer(text):
         if not free(m.start(), m.end()) or not m.group("name").strip():
             continue
+        inside_amending = any(a < m.start() < b for a, b in amending)
         name = m.group("name").strip(" ,")
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
@@ -235,7 +248,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
             number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
-        elif _DATE.match(text[end:]):  # "Luật Tổ chức chính quyền địa phương ngày 19/6/2015"
+        elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức chính quyền địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
                                    issuer=issuer, title=name, start=m.start(), end=end))

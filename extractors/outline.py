@@ -31,6 +31,8 @@ _MARKERS = [
 _RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.|Q\.\s*)\s*[A-ZĐ]", re.U)
 _BODY_END = re.compile(r"\./\.\s*$")
+# "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
+_ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)$")
 
 
 @dataclass
@@ -175,6 +177,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
 
     plain_pos = -1
     untitled: Node | None = None
+    attached = False  # inside the plan a decision issues (its header is not the document's)
     for entry in order:
         if isinstance(entry, tuple):
             # A task table belongs to its part or section (its rows are numbered there); one after
@@ -190,6 +193,11 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         plain_pos += 1
         line = text.line_text(i)
         if ended:
+            if _ATTACHED_KIND.match(line.strip()) and any(
+                    "kèm theo" in text.line_text(j).lower() for j in plain_lines[plain_pos + 1:plain_pos + 5]):
+                ended = started = False
+                attached = True
+                continue
             closing.append(i)
             continue
         if started and (_RECIPIENTS.match(line) or (_AUTHORITY.match(line) and line.isupper())):
@@ -211,7 +219,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
                 closing.append(i)
                 continue
             else:
-                preamble.append(i)
+                if not attached:
+                    preamble.append(i)
                 continue
         body.append(i)
         f = parse_field(line)

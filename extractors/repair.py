@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extractors.lexicon import field_labels, issuer_codes, kinds, provinces, rows
+from extractors.lexicon import issuer_codes, kinds, provinces, rows
 from extractors.text import fold
 
 FUZZY_MIN = 88  # folded-string ratio a fuzzy repair needs (one slip in ~8 letters)
@@ -299,7 +299,6 @@ def _words(r: _Repairs) -> None:
     """Multi-word unit heads with a wrong tone ("Chỉ bộ" → "Chi bộ"), "Hãng tháng" → "Hằng tháng"."""
     line = _RECURRENCE.sub(lambda m: m.group(1) + "ằng ", r.line)
     for key, head in _unit_heads().items():
-        n = len(head)
         for m in reversed(list(re.finditer(r"(?<!\w)" + r"\s+".join(r"\w+" for _ in head.split()) + r"(?!\w)", line))):
             printed = m.group(0)
             # only a wrong tone: "ỦY BAN" in a capitalised header is the right word in capitals

@@ -10,7 +10,7 @@ from extractors.lexicon import verbs
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
-from extractors.units import names_actor, split_units, starts_actor
+from extractors.units import known_name_spans, names_actor, split_units, starts_actor
 
 ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -267,9 +267,21 @@ def _titling_unit(body: str) -> tuple[list[str], str] | None:
     """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
     addressed to and the words after them; None when the words before the colon are not units."""
     m = _UNIT_COLON.match(body)
-    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_at(m.group(1)):
+    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)):
         return None
     return split_units(m.group(1)), m.group(2)
+
+
+def _verb_outside_names(s: str) -> bool:
+    """A verb in `s` that is not part of a known unit name: "Bộ Chỉ huy quân sự tỉnh chỉ đạo ..." has
+    one, "Phòng Tổ chức, biên chế và tổ chức phi chính phủ" (data/units.txt) has none."""
+    names = known_name_spans(s)
+    pos = 0
+    while (verb := _verb_at(s, pos)) is not None:
+        if not any(a <= verb[0] < b for a, b in names):
+            return True
+        pos = verb[0] + len(verb[1])
+    return False
 
 
 def _lead_clause(body: str) -> tuple[list[str], int] | None:
@@ -296,7 +308,12 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
             break
         kept.append(piece)
     clause = ";".join(kept)
-    return split_units(clause) if starts_actor(clause) else []
+    if not starts_actor(clause):
+        return []
+    units = split_units(clause)
+    # "..., hoàn thành trước ngày 30/11/2025": the list ends where a piece names no one
+    cut = next((k for k, u in enumerate(units) if k and not starts_actor(u)), len(units))
+    return units[:cut]
 
 
 def _prose_time(body: str, plan_year) -> dict:

@@ -17,6 +17,15 @@ _DROP_PREFIX = re.compile(r"^(?:từng|mỗi|toàn thể|tất cả)\s+", re.I)
 _EDGE = " .;,:-–"
 
 
+def known_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the names of data/units.txt stand in `text` (whole words, any case or diacritics)."""
+    folded, spans = fold(text), []
+    for fname in folded_unit_names():
+        for m in re.finditer(r"(?<!\w)" + re.escape(fname) + r"(?!\w)", folded):
+            spans.append(m.span())
+    return spans
+
+
 def _protect(text: str) -> str:
     folded = fold(text)
     for fname in folded_unit_names():
@@ -89,13 +98,14 @@ def split_units(value: str) -> list[str]:
             if not m:
                 continue
             # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
-            if pieces and re.match(r"^(?:các|những)\s", pieces[-1], re.I) and m[:1].islower() \
+            # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise)
+            if pieces and re.search(r"(?:^|\s)(?:các|những)\s", pieces[-1], re.I) and m[:1].islower() \
                     and _collective(m):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
             if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
-                    and fold(pieces[-1]).split()[0] in ("so", "bo", "ban", "phong", "vu", "cuc"):
+                    and fold(pieces[-1]).split()[0] in ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong"):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             pieces.append(m)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -38,8 +39,9 @@ def strip_markdown(line: str) -> str:
     return _EMPHASIS.sub(r"\2", line).replace("**", "")
 
 
-# A line that begins a paragraph of its own: numbering, bullets, "Label:".
-_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*[.\-/)]|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
+# A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
+# "IV/2025") that a wrap pushed to the start of a line is not numbering.
+_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|\d+(?:\.\d+)*\s*[.\-/)](?!\d)|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
                              r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
 # A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
@@ -90,26 +92,25 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     return rows
 
 
-def _after_page_number(lines: list[str], k: int) -> int | None:
+def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | None:
     """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
-    with line k's sentence after a page number, or None."""
+    with line k's sentence after a page break, or None. What stands between is a page number
+    or a running header (a short line printed on several pages, in `running`)."""
     if lines[k].rstrip()[-1:] in ".;:!?":
         return None
-    j = k + 1
-    while j < len(lines) and not lines[j].strip():
+    j, skipped = k + 1, False
+    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or lines[j].strip() in running):
+        skipped |= bool(lines[j].strip())
         j += 1
-    if j == len(lines) or not _PAGE_NUMBER.match(lines[j]):
-        return None
-    j += 1
-    while j < len(lines) and not lines[j].strip():
-        j += 1
-    return j if j < len(lines) and lines[j].lstrip()[:1].islower() else None
+    return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
 
 
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
+    seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
+    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l)}
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
@@ -136,7 +137,7 @@ def _blocks(lines: list[str]) -> list[Block]:
                 continue
         text = line
         while True:
-            if (resume := _after_page_number(lines, k)) is not None:
+            if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
             elif k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
                     and not _is_row(lines[k + 1]) and (
