@@ -123,3 +123,76 @@ def test_page_number_between_the_halves_of_a_sentence(tmp_path):
     _, tasks = _tasks(tmp_path, wrapped + "\n" + filler)
     t = tasks["II.1"]
     assert "phát sinh trong quá trình" in t.text and t.timeline.end == "2025-06-30"
+
+
+def test_plan_issued_by_a_decision_after_its_signature(tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text("""ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC TRỌNG
+Số: 186/QĐ-UBND
+Đức Trọng, ngày 20 tháng 01 năm 2025
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch phòng, chống dịch bệnh năm 2025
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;
+Theo đề nghị của Trưởng phòng Y tế tại Tờ trình số 09/TTr-PYT ngày 15/01/2025.
+
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh năm 2025.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Trần Thị Minh
+
+ỦY BAN NHÂN DÂN
+HUYỆN ĐỨC TRỌNG
+
+KẾ HOẠCH
+Phòng, chống dịch bệnh năm 2025
+(Ban hành kèm theo Quyết định số 186/QĐ-UBND ngày 20/01/2025 của Chủ tịch UBND huyện)
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Chủ động phòng, chống dịch bệnh.
+
+II. NHIỆM VỤ
+1. Kiện toàn Ban Chỉ đạo phòng, chống dịch bệnh huyện (Cơ quan chủ trì: Phòng Y tế; cơ quan phối hợp: Trung tâm Y tế huyện; thời gian hoàn thành: tháng 3/2025).
+2. Tổ chức chiến dịch vệ sinh môi trường (Cơ quan chủ trì: Trung tâm Y tế huyện; thời gian hoàn thành: quý II/2025).
+""", encoding="utf-8")
+    record = extract_file(path)
+    assert (record.document.kind, record.document.number) == ("Quyết định", "186/QĐ-UBND")
+    assert record.document.signer.name == "Trần Thị Minh"
+    assert [(t.id, t.lead) for t in record.tasks] == [("II.1", ["Phòng Y tế"]), ("II.2", ["Trung tâm Y tế huyện"])]
+    cited = [(c.kind, c.title, c.date) for c in record.citations]
+    assert cited[:4] == [
+        ("Luật", "Tổ chức chính quyền địa phương", "2015-06-19"),
+        ("Luật", "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+         "2019-11-22"),
+        ("Luật", "Tổ chức Chính phủ", None),  # named inside the amending law's title: a mention of its own
+        ("Luật", "Tổ chức chính quyền địa phương", None)]
+    assert not [c for c in record.citations if c.kind == "Tờ trình"]  # not a kind the contract cites
+
+
+def test_running_header_and_wrapped_dates_in_a_pdf_copy(tmp_path):
+    wrapped = ("1. Văn phòng: Chủ trì, phối hợp với Phòng Công chức, viên chức rà soát hồ sơ công việc của\n"
+               "các cơ quan, đơn vị thuộc huyện; tổng hợp kết quả báo cáo UBND huyện trong quý\n"
+               "IV/2025; hướng dẫn các đơn vị lập danh mục hồ sơ, báo cáo trước ngày\n"
+               "15/12/2025; phối hợp với Trung tâm Y tế các huyện, thành phố, thị xã kiểm tra tại\n\n"
+               "Kế hoạch số 12/KH-UBND\n\n"
+               "các cơ sở trong toàn huyện.\n")
+    filler = "".join(f"{i + 2}. Các phòng chuyên môn tổ chức thực hiện nhiệm vụ được giao theo kế hoạch năm số {i}.\n"
+                     for i in range(8)) + "\nKế hoạch số 12/KH-UBND\n"
+    _, tasks = _tasks(tmp_path, wrapped + filler)
+    t = tasks["II.1"]
+    assert "trong quý IV/2025" in t.text and "trước ngày 15/12/2025" in t.text
+    assert "kiểm tra tại các cơ sở" in t.text and "Kế hoạch số" not in t.text
+    assert t.coordinators == ["Phòng Công chức, viên chức"]
+    assert (t.timeline.start, t.timeline.end) == ("2025-10-01", "2025-12-31")
