@@ -22,11 +22,12 @@ _PROSE_TIME = re.compile(
     r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
-    r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)|(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
+    r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
+    r"|(?:thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     r"|^thuong xuyen\b")  # a task that opens "Thường xuyên kiểm tra ..." is continuous work
-# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc"
-_NAME_WORD = re.compile(r"trợ giúp|giúp việc")
+# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
+_NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
 _LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?:(?:giao|de nghi)\s+)?([^.;:]{2,120}?)\s+chu tri\b")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name

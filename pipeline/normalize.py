@@ -15,7 +15,7 @@ from pipeline.source import Source
 # A line that starts a new paragraph whatever precedes it: numbering, bullets, field labels.
 _STARTS_PARAGRAPH = re.compile(
     r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*(?:[.\-)]|/\s)(?![A-ZĐ]{1,8}[/\-])|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
-    r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:)"
+    r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:|Số\s*:?\s*\d)"  # "Số 30-KH/HU" (a Party number has no colon)
 )
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
 _SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")  # "... số 34-", "số 115/2018/NĐ-"
