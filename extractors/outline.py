@@ -28,6 +28,10 @@ _MARKERS = [
     ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
     ("bullet", re.compile(r"^(?P<sym>[-–—+•*▪◦·●○■□➢►✓]|\.{1,2})\s*(?P<text>\S.*)$")),
 ]
+# "II PHÂN CÔNG THỰC HIỆN": a scan lost the numeral's dot; a heading in capitals still tells it
+_BARE_ROMAN = re.compile(r"^(" + _ROMAN + r")\s+(?P<text>\S.{4,})$")
+# "B. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ": a part lettered A, B, C over sections I, II (a heading in capitals)
+_LETTER_PART = re.compile(r"^([A-ZĐ])\s*[.\-–)]\s+(?P<text>\S.{4,})$")
 _RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.|Q\.\s*)\s*[A-ZĐ]", re.U)
 _BODY_END = re.compile(r"\./\.\s*$")
@@ -91,6 +95,12 @@ def marker_of(line: str):
         else:
             key = style + m.group("sep").strip()[:1]
         return key, label, m.group("text").strip()
+    m = _BARE_ROMAN.match(line)
+    if m and m.group("text").isupper():
+        return "roman", m.group(1), m.group("text").strip()
+    m = _LETTER_PART.match(line)
+    if m and m.group("text").isupper():
+        return "part", m.group(1), m.group("text").strip()
     return None
 
 

@@ -29,7 +29,11 @@ _PROSE_TIME = re.compile(
 # words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
-_LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?:(?:giao|de nghi)\s+)?([^.;:]{2,120}?)\s+chu tri\b")
+_LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+|\()(?:(?:giao|de nghi)\s+)?([^.;:()]{2,120}?)\s+chu tri\b")
+# "Nội dung: Tổ chức ...; Đơn vị chủ trì: ...": the label of the task's own words
+_CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
+# "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
+_PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
@@ -111,7 +115,7 @@ def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
 def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
     body, start, end = _own_text(text, node)
     end = max([end] + [text.lines[li].end for _, li in node.fields])
-    t = TaskFacts(id=node.id, origin="item", text=_strip_end(body), start=start, end=end,
+    t = TaskFacts(id=node.id, origin="item", text=_strip_end(_CONTENT_LABEL.sub("", body)), start=start, end=end,
                   page=text.lines[node.line].page)
     for f, _ in node.fields:
         if f.role in ROLES:
@@ -195,6 +199,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     base = node.id
     group = ""
     out: list[TaskFacts] = []
+    # numbered rows: an index OCR misread as a letter ("z" for 2, "T" for 7) follows the row before
+    indices = [text.cell_text(node.table, r, index_col).strip().rstrip(".") for r in body_rows
+               if index_col is not None and index_col < len(table.cells[r])]
+    numbered = sum(i.isdigit() for i in indices) >= 0.5 * max(1, sum(bool(i) for i in indices))
+    last_number = 0
     header_text = [fold(text.cell_text(node.table, header_row, c)) for c in range(len(table.cells[header_row]))]
     for r in range(header_row + 1, len(table.cells)):
         row = table.cells[r]
@@ -213,6 +222,9 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
         label = index if re.fullmatch(r"\d{1,3}[a-z]?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
+        if numbered and not label.isdigit() and len(index) == 1:
+            label = str(last_number + 1)
+        last_number = int(label) if label.isdigit() else last_number
         tid = ".".join(p for p in (base, label) if p)
         grouped_id = ".".join(p for p in (base, group, label) if p)
         lines = [i for c in row for i in c]
@@ -337,6 +349,9 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     folded = fold(body)
     lead: list[str] = []
     heading = _heading_actor(node)
+    period = None
+    if m := _PERIOD_COLON.match(body):
+        period, body = m.group(1), m.group(2)
     titled = _titling_unit(body)
     if titled:
         lead, body = titled
@@ -347,16 +362,20 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     elif names_actor(body):
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 160:
-            lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", body[:verb[0]]))
+            # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
+            subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
+            lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
     if not lead and heading:
         lead = list(heading)
-    if not lead or any(len(x.split()) > 14 for x in lead):
+    # a calendar line is work with its period, whoever does it
+    if (not lead and not period) or any(len(x.split()) > 14 for x in lead):
         return []
     start = text.lines[node.line].start
+    timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
     t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
-                  page=text.lines[node.line].page, timeline=_prose_time(body, plan_year))
+                  page=text.lines[node.line].page, timeline=timeline)
     t.roles["lead"] = lead
     t.roles["coordinators"] = _coordinators(body)
     return [t]

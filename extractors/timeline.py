@@ -118,7 +118,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     """{"text", "start", "end", "recurrence"} for a printed time expression."""
     if not text or not text.strip():
         return {"text": None, "start": None, "end": None, "recurrence": []}
-    printed = text.strip().rstrip(" .;,")
+    printed = text.strip().rstrip(" .;,:")
     s = fold(printed)
     start = end = None
 

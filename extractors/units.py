@@ -14,7 +14,7 @@ from extractors.text import fold
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
 _CONJ = re.compile(r"\s+(?:và|với|cùng)\s+")
 _DROP_PREFIX = re.compile(r"^(?:từng|mỗi|toàn thể|tất cả)\s+", re.I)
-_EDGE = " .;,:-–"
+_EDGE = " .;,:-–—_"
 
 
 def known_name_spans(text: str) -> list[tuple[int, int]]:
@@ -111,7 +111,9 @@ def split_units(value: str) -> list[str]:
             pieces.append(m)
     out = []
     for p in pieces:
-        p = _DROP_PREFIX.sub("", _unprotect(p)).strip(_EDGE)
+        p = re.sub(r"\s+_+\s+", " ", _DROP_PREFIX.sub("", _unprotect(p))).strip(_EDGE)  # "Môi __ trường" (OCR)
+        if p.count(")") > p.count("("):  # "... phối hợp với Sở Khoa học và Công nghệ)." closing a bracket
+            p = p.rstrip(")").strip(_EDGE)
         if p:
             out.append(p)
     return out

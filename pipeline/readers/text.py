@@ -36,7 +36,9 @@ def decode(data: bytes) -> str:
 def strip_markdown(line: str) -> str:
     line = _HEADING.sub("", line)
     line = _BULLET.sub(r"\1- ", line)
-    return _EMPHASIS.sub(r"\2", line).replace("**", "")
+    line = _EMPHASIS.sub(r"\2", line).replace("**", "")
+    # pandoc's hard line break (a "\" ending the line) and its escapes ("\*", "\-", "1\.")
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", re.sub(r"\s*\\$", "", line))
 
 
 # A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
@@ -92,6 +94,12 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     return rows
 
 
+def _ends_with_label(line: str) -> bool:
+    """"...; Đơn vị chủ trì: Ban Tuyên giáo; Thời gian:": a field label whose value is on the next line."""
+    tail = re.split(r"[.;]", line.rstrip())[-1]
+    return line.rstrip().endswith(":") and ";" in line and len(tail.split()) <= 5
+
+
 def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | None:
     """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
     with line k's sentence after a page break, or None. What stands between is a page number
@@ -143,7 +151,8 @@ def _blocks(lines: list[str]) -> list[Block]:
                     and not _is_row(lines[k + 1]) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
-                         and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()))
+                         and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
+                                  and not _ends_with_label(line)))
                         # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
                         or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
                 k += 1
