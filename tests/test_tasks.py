@@ -196,3 +196,33 @@ def test_running_header_and_wrapped_dates_in_a_pdf_copy(tmp_path):
     assert "kiểm tra tại các cơ sở" in t.text and "Kế hoạch số" not in t.text
     assert t.coordinators == ["Phòng Công chức, viên chức"]
     assert (t.timeline.start, t.timeline.end) == ("2025-10-01", "2025-12-31")
+
+
+def test_marks_a_scan_or_another_house_style_prints():
+    from extractors.outline import marker_of
+
+    assert marker_of("II PHÂN CÔNG TỔ CHỨC THỰC HIỆN") == ("roman", "II", "PHÂN CÔNG TỔ CHỨC THỰC HIỆN")
+    assert marker_of("B. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ") == ("part", "B", "NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ")
+    assert marker_of("VI Tổ chức thực hiện") is None and marker_of("A. Mục tiêu chung") is None
+
+
+def test_work_calendar_and_content_labels(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Tuyên truyền\n"
+                                "- Nội dung: Tổ chức tuyên truyền Nghị quyết; Đơn vị chủ trì: Văn phòng; "
+                                "Thời gian: Quý II/2025.\n\n"
+                                "III. LỊCH CÔNG TÁC\n\n"
+                                "Tháng 4/2025: Tổ chức Hội thi tìm hiểu pháp luật (Phòng Tư pháp chủ trì, phối hợp "
+                                "với Huyện đoàn).\n\n"
+                                "Tháng 6 - 8/2025: Ra quân chiến dịch tình nguyện hè.\n")
+    assert tasks["II.1.1"].text.startswith("Tổ chức tuyên truyền") and tasks["II.1.1"].lead == ["Văn phòng"]
+    april = tasks["III.1"]
+    assert april.lead == ["Phòng Tư pháp"] and april.coordinators == ["Huyện đoàn"]
+    assert (april.timeline.start, april.timeline.end) == ("2025-04-01", "2025-04-30")
+    assert (tasks["III.2"].timeline.start, tasks["III.2"].timeline.end) == ("2025-06-01", "2025-08-31")
+
+
+def test_pandoc_markdown_line_breaks_and_escapes():
+    from pipeline.readers.text import strip_markdown
+
+    assert strip_markdown("*Chủ trì:* Ban Tuyên giáo Tỉnh ủy.\\") == "Chủ trì: Ban Tuyên giáo Tỉnh ủy."
+    assert strip_markdown("1\\. Nội dung \\*quan trọng\\*") == "1. Nội dung *quan trọng*"

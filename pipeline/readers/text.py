@@ -34,11 +34,14 @@ def decode(data: bytes) -> str:
 
 
 def strip_markdown(line: str) -> str:
+    # pandoc's hard line break (a "\" ending the line) goes; its escapes ("\*", "1\.") stand for the
+    # character itself, kept out of the way of the emphasis rule until the end
+    line = re.sub(r"\s*\\$", "", line)
+    line = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", lambda m: chr(0xE000 + ord(m.group(1))), line)
     line = _HEADING.sub("", line)
     line = _BULLET.sub(r"\1- ", line)
     line = _EMPHASIS.sub(r"\2", line).replace("**", "")
-    # pandoc's hard line break (a "\" ending the line) and its escapes ("\*", "\-", "1\.")
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", re.sub(r"\s*\\$", "", line))
+    return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
 # A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
