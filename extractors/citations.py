@@ -30,12 +30,14 @@ _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫ
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)(?=\s*,?\s*ngày\s+\d|[;\n]|\.\s|\.?$)")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)"
+                       r"(?=\s*,?\s*ngày\s+\d|[;\n]|\.\s|\.?$)")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
 # ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
-_NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
+_NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
+                            r"(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
                             r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
 
@@ -248,7 +250,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
             number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
-        elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức chính quyền địa phương ngày 19/6/2015"
+        elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
                                    issuer=issuer, title=name, start=m.start(), end=end))

@@ -36,7 +36,8 @@ _RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.|Q\.\s*)\s*[A-ZĐ]", re.U)
 _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
-_ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)$")
+_ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN"
+                            r"|HƯỚNG DẪN)$")
 
 
 @dataclass

@@ -30,6 +30,9 @@ _PROSE_TIME = re.compile(
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
 _LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+|\()(?:(?:giao|de nghi)\s+)?([^.;:()]{2,120}?)\s+chu tri\b")
+# "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y" (folded): the coordinators follow
+_COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s+voi)?\s+"
+                           r"|phoi hop(?:\s+chat che)? voi\s+")
 # "Nội dung: Tổ chức ...; Đơn vị chủ trì: ...": the label of the task's own words
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
@@ -268,7 +271,7 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun;
             # "Trung tâm Trợ giúp pháp lý", "Tổ giúp việc": "giúp" inside a unit's name
             if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi") \
-                    or _NAME_WORD.match(folded, max(0, pos - 4)) or _NAME_WORD.match(folded, pos):
+                    or any(n.start() <= pos < n.end() for n in _NAME_WORD.finditer(folded)):
                 continue
             if best is None or pos < best[0]:
                 best = (pos, v)
@@ -309,7 +312,7 @@ def _lead_clause(body: str) -> tuple[list[str], int] | None:
 def _coordinators(body: str, start: int = 0) -> list[str]:
     """The units after "chủ trì, phối hợp với" / "phối hợp với", up to the verb of the work."""
     folded = fold(body)
-    m = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s+voi)?\s+|phoi hop(?:\s+chat che)? voi\s+").search(folded, start)
+    m = _COORDINATION.search(folded, start)
     if not m:
         return []
     verb = _verb_at(body, m.end())
@@ -387,7 +390,7 @@ def _heading_units(s: str) -> list[str] | None:
     for any other line. Without a colon only a short unit name qualifies."""
     s = s.strip()
     colon = s.endswith(":")
-    addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh, ..."
+    addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith(".") or (not colon and not addressed and len(s.split()) > 14):
         return None
     m = _UNIT_COLON.match(s if colon else s + ":")

@@ -34,7 +34,8 @@ def _protect(text: str) -> str:
             j = i + len(fname)
             if (i == 0 or not folded[i - 1].isalnum()) and (j == len(folded) or not folded[j].isalnum()):
                 # same length in and out, so that positions in `folded` keep pointing into `text`
-                chunk = text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002\u0002 ").replace(" với ", " \u0003\u0003\u0003 ")
+                chunk = (text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002\u0002 ")
+                         .replace(" với ", " \u0003\u0003\u0003 "))
                 text = text[:i] + chunk + text[j:]
                 folded = fold(_unprotect(text))
             start = j
