@@ -116,6 +116,9 @@ def time_limit(seconds: float | None):
     finally:
         for timer in timers:
             timer.cancel()
+        # an alarm already on its way must land while our handler is still in place
+        # (the default action for SIGALRM ends the process)
+        timers[0].join()
         signal.signal(signal.SIGALRM, previous)
 
 
