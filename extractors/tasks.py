@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors.fields import column_role
 from extractors.lexicon import verbs
@@ -262,6 +263,7 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
     """The earliest verb at a word boundary from `start`, as (position, verb). A verb is
     written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
     folded = text.lower()
+    inside_names = [n.span() for n in _NAME_WORD.finditer(folded)]
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):
@@ -271,7 +273,7 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun;
             # "Trung tâm Trợ giúp pháp lý", "Tổ giúp việc": "giúp" inside a unit's name
             if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi") \
-                    or any(n.start() <= pos < n.end() for n in _NAME_WORD.finditer(folded)):
+                    or any(a <= pos < b for a, b in inside_names):
                 continue
             if best is None or pos < best[0]:
                 best = (pos, v)
@@ -384,7 +386,8 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     return [t]
 
 
-def _heading_units(s: str) -> list[str] | None:
+@lru_cache(maxsize=1024)
+def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
     trực ...):", "1. Yêu cầu Giám đốc các sở, ngành theo chức năng, nhiệm vụ được giao:"; None
     for any other line. Without a colon only a short unit name qualifies."""
@@ -399,11 +402,11 @@ def _heading_units(s: str) -> list[str] | None:
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
         return None
-    units = split_units(head)
+    units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
 
 
-def _heading_actor(node: Node) -> list[str] | None:
+def _heading_actor(node: Node) -> tuple[str, ...] | None:
     parent = node.parent
     if parent is not None and parent.kind == "item":
         return _heading_units(parent.text)

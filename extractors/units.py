@@ -21,24 +21,20 @@ def known_name_spans(text: str) -> list[tuple[int, int]]:
     """Where the names of data/units.txt stand in `text` (whole words, any case or diacritics)."""
     folded, spans = fold(text), []
     for fname in folded_unit_names():
-        for m in re.finditer(r"(?<!\w)" + re.escape(fname) + r"(?!\w)", folded):
-            spans.append(m.span())
+        start = 0
+        while (i := folded.find(fname, start)) >= 0:  # str.find: a regex per name was a fifth of extraction
+            j = start = i + len(fname)
+            if (i == 0 or not folded[i - 1].isalnum()) and (j == len(folded) or not folded[j].isalnum()):
+                spans.append((i, j))
     return spans
 
 
 def _protect(text: str) -> str:
-    folded = fold(text)
-    for fname in folded_unit_names():
-        start = 0
-        while (i := folded.find(fname, start)) >= 0:
-            j = i + len(fname)
-            if (i == 0 or not folded[i - 1].isalnum()) and (j == len(folded) or not folded[j].isalnum()):
-                # same length in and out, so that positions in `folded` keep pointing into `text`
-                chunk = (text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002\u0002 ")
-                         .replace(" với ", " \u0003\u0003\u0003 "))
-                text = text[:i] + chunk + text[j:]
-                folded = fold(_unprotect(text))
-            start = j
+    for i, j in known_name_spans(text):
+        # same length in and out, so that every span found in the original still fits
+        chunk = (text[i:j].replace(",", _PROTECT).replace(" và ", " \u0002\u0002 ")
+                 .replace(" với ", " \u0003\u0003\u0003 "))
+        text = text[:i] + chunk + text[j:]
     return text
 
 
