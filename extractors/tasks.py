@@ -26,7 +26,8 @@ _PROSE_TIME = re.compile(
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     r"|(?:thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
-    r"|^thuong xuyen\b")  # a task that opens "Thường xuyên kiểm tra ..." is continuous work
+    r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
+    r"|\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
 # words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
@@ -335,14 +336,28 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
 
 
 def _prose_time(body: str, plan_year) -> dict:
-    """The first time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý")."""
-    m = _PROSE_TIME.search(fold(body))
-    if not m:
+    """The time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý"); a recurrence
+    and a period that both apply are joined with "; " in reading order (contract.md)."""
+    folded = fold(body)
+    phrases: list[str] = []
+    kinds: set[bool] = set()
+    for m in _PROSE_TIME.finditer(folded):
+        phrase = body[m.start():m.end()].strip()
+        if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
+            # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
+            phrase = phrase[:re.search(r".*\d", phrase).end()]
+            phrase += re.match(r"(?:\s+năm\s+\d{4})?", body[m.start() + len(phrase):]).group(0)
+        if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
+            phrase = phrase.rstrip(")").strip()
+        parsed = parse_timeline(phrase, plan_year)
+        is_period = bool(parsed["start"] or parsed["end"])
+        if is_period in kinds:
+            continue  # one phrase of each kind: the first deadline, the first recurrence
+        kinds.add(is_period)
+        phrases.append(phrase)
+    if not phrases:
         return parse_timeline(None)
-    phrase = body[m.start():m.end()].strip()
-    if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
-        phrase = phrase.rstrip(")").strip()
-    return parse_timeline(phrase, plan_year)
+    return parse_timeline("; ".join(phrases), plan_year)
 
 
 def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:

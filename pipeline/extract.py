@@ -32,7 +32,14 @@ def extract_source(source: Source) -> PlanRecord:
 def plan_year(doc: dict, text: Text) -> int | None:
     """The year a date without one belongs to: the plan's date, its title, or the text's usual year."""
     if doc.get("date"):
-        return int(doc["date"][:4])
+        issued = int(doc["date"][:4])
+        # a plan issued late in one year for the next ("Kế hoạch ... năm 2026", "giai đoạn 2026-2030"
+        # dated 11/2025): its dates without a year belong to the year it covers. "đến năm 2030" is a
+        # horizon, not the year covered.
+        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", doc.get("title") or "")
+        if covered and int(covered.group(1)) > issued:
+            return int(covered.group(1))
+        return issued
     # a draft's date line leaves the day blank but prints the year: "ngày    tháng 10 năm 2023"
     m = re.search(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})", text.text[:2000])
     if m:

@@ -23,6 +23,20 @@ from extractors.units import split_units
     ("Ban hành trong tháng 2/2024 và thường xuyên", "2024-02-01", "2024-02-29", ["continuous"]),
     ("Giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31", []),
     ("Năm 2025 - 2026", "2025-01-01", "2026-12-31", []),
+    # time cells of real task tables
+    ("Trong năm", "2024-01-01", "2024-12-31", []),
+    ("Chậm nhất trong tháng 6", None, "2024-06-30", []),
+    ("Trước tháng 6/2024", None, "2024-05-31", []),
+    ("Trước ngày 31 tháng 10 năm 2025", None, "2025-10-31", []),
+    ("Trước ngày 15 của tháng liền kề", None, None, ["monthly"]),
+    ("Theo các mốc thời gian tại Quyết định số 123/QĐ-UBND ngày 05/3/2025", None, None, []),
+    ("Theo quy định", None, None, []),
+    ("Định kỳ theo quy định", None, None, []),
+    ("Quý III và quý IV/2026", "2026-07-01", "2026-12-31", []),
+    ("Tháng 6 và tháng 12", "2024-06-01", "2024-12-31", []),
+    ("Từ tháng 6/2025", "2025-06-01", None, []),
+    ("Báo cáo kỳ 6 tháng, kỳ 12 tháng", None, None, ["semiannual", "annual"]),
+    ("Trước hết", None, None, []),
 ])
 def test_timeline(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
