@@ -27,7 +27,18 @@ _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
-_LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+# Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
+# "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
+_LAW_NAME_STOP = (r"(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|trên|dưới|gồm"
+                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần"
+                  r"|kèm|hoặc|hay|hết|kể|đó|này|nay|nêu|gắn|vẫn|còn|chưa|không|cũng|những|mọi|một|nhiều"
+                  r"|quy định|hướng dẫn|thi hành|triển khai|sửa đổi|hiện hành|liên quan|tương ứng|đối với)\b")
+# "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
+_NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
+_LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
+                  + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
+                  + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+_CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
 _AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)"
@@ -255,6 +266,11 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
                                    issuer=issuer, title=name, start=m.start(), end=end))
         taken.append((m.start(), max(m.end(), end)))
+    for m in _CONSTITUTION.finditer(text):  # one Constitution in force: named bare, it is specific
+        if free(m.start(), m.end()):
+            found.append(CitationFacts(text=m.group(0), kind="Hiến pháp", number=None, date=None, issuer=None,
+                                       title="Hiến pháp", start=m.start(), end=m.end()))
+            taken.append((m.start(), m.end()))
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -153,3 +153,17 @@ def test_a_law_cited_by_name_and_number():
     assert (first.kind, first.title, first.number, first.date) == ("Luật", "Lưu trữ", "01/2011/QH13", "2011-11-11")
     assert first.text == "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011"
     assert (second.title, second.number, second.date) == ("Tổ chức chính quyền địa phương", None, "2015-06-19")
+
+
+@pytest.mark.parametrize("sentence,laws", [
+    ("Thực hiện Luật Phòng, chống ma túy trên địa bàn tỉnh.", ["Luật Phòng, chống ma túy"]),
+    ("Căn cứ Luật Đầu tư, gồm các nội dung sau", ["Luật Đầu tư"]),
+    ("triển khai Luật phòng, chống ma túy năm 2021 và Luật Xử lý vi phạm hành chính.",
+     ["Luật phòng, chống ma túy", "Luật Xử lý vi phạm hành chính"]),
+    ("Luật Bảo vệ dữ liệu cá nhân, Luật Dữ liệu, như sau", ["Luật Bảo vệ dữ liệu cá nhân", "Luật Dữ liệu"]),
+    ("Luật Thực hiện dân chủ ở cơ sở", ["Luật Thực hiện dân chủ ở cơ sở"]),
+    ("Đoàn Luật sư tỉnh và Hội Luật gia", []),
+    ("phù hợp với Hiến pháp, pháp luật", ["Hiến pháp"]),
+])
+def test_a_law_named_without_a_number_ends_with_its_name(sentence, laws):
+    assert [c.text for c in find_citations(sentence)] == laws
