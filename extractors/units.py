@@ -43,10 +43,20 @@ def _unprotect(s: str) -> str:
 
 
 def _collective(piece: str) -> bool:
+    """A bare group noun ("đơn vị", "thành phố trực thuộc trung ương", "cơ quan thuộc Chính phủ"):
+    written in lower case, it names no one body of its own."""
     from extractors.lexicon import collective_nouns
 
     f = fold(piece)
-    return len(piece.split()) <= 4 and any(f == n or f.startswith(n + " ") for n in collective_nouns())
+    return piece[:1].islower() and len(piece.split()) <= 8 \
+        and any(f == n or f.startswith(n + " ") for n in collective_nouns())
+
+
+def _groups_many(piece: str) -> bool:
+    """"các sở", "Ủy ban nhân dân các tỉnh", "cơ quan": a piece that refers to a group, so that a bare
+    group noun after it ("…, thành phố trực thuộc trung ương") belongs to it (contract: collective
+    actors stay whole)."""
+    return bool(re.search(r"(?:^|\s)(?:các|những|mọi)\s", piece, re.I)) or _collective(piece)
 
 
 def starts_actor(piece: str) -> bool:
@@ -81,23 +91,28 @@ def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
     pieces: list[str] = []
-    for part in re.split(r"\s*[;,]\s*", text):
+    parts = re.split(r"\s*[;,]\s*", text)
+    for k, part in enumerate(parts):
         sub = _CONJ.split(part)
         merged = [sub[0]]
         for s in sub[1:]:
-            # "và" splits only when what follows can start an actor's name
-            if starts_actor(s):
+            # "và" splits only when what follows can start an actor's name, and not inside a
+            # collective: "các bộ, ngành và địa phương" is one actor (a short group noun closing the list;
+            # "... và cơ quan, tổ chức khác" opens a list of its own)
+            collective_goes_on = k == len(parts) - 1 and len(s.split()) <= 3 and _collective(s) and (
+                _groups_many(merged[-1]) or (bool(pieces) and merged[-1][:1].islower() and _groups_many(pieces[-1])))
+            if starts_actor(s) and not collective_goes_on:
                 merged.append(s)
             else:
                 merged[-1] = merged[-1] + " và " + s
-        for m in merged:
+        for after_and, m in enumerate(merged):
             m = m.strip(_EDGE)
             if not m:
                 continue
             # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
-            # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise)
-            if pieces and re.search(r"(?:^|\s)(?:các|những)\s", pieces[-1], re.I) and m[:1].islower() \
-                    and _collective(m):
+            # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise);
+            # one that "và" put apart opens an actor of its own
+            if pieces and not after_and and _groups_many(pieces[-1]) and _collective(m):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")

@@ -116,10 +116,38 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Paragraphs set apart by blank lines, as Markdown writes them: then a line break inside a
+    paragraph is only a wrap (crawled pages break lines anywhere, the first line of a paragraph short)."""
+    blank = sum(1 for l in lines if not l.strip())
+    return len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank)
+
+
+_SENTENCE_END = ".;!?"
+
+
+def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
+    """A sentence that a line break cut: "- Cơ quan thực hiện: Bộ Công" / "an, Bộ Tư pháp ...".
+    A Vietnamese paragraph never opens in lower case or on a bare figure ("2025 và các năm ..."),
+    so such a line continues the one before unless that one ended its sentence. In blank-line
+    paragraphs a line ending on a lower-case word ("5. Xây dựng Nghị định của" / "Chính phủ")
+    goes on too, as does a numbered capital heading ("II. NỘI" / "DUNG")."""
+    end, first = line.rstrip()[-1:], following.lstrip()[:1]
+    if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
+        return False
+    if first.islower() or (first.isdigit() and not re.match(r"\s*\d+\s*[.)/-]", following)):
+        return True
+    if not blank_separated or end == ":" or not first.isupper():
+        return False
+    last_word = line.split()[-1] if line.split() else ""
+    return last_word[:1].islower() or bool(re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper())
+
+
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
+    blank_separated = _blank_separated(lines)
     seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
     running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l)}
     blocks: list[Block] = []
@@ -157,7 +185,8 @@ def _blocks(lines: list[str]) -> list[Block]:
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
                                   and not _ends_with_label(line)))
                         # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
-                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
+                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())
+                        or _goes_on(line, lines[k + 1], blank_separated)):
                 k += 1
             else:
                 break
