@@ -33,6 +33,25 @@ def decode(data: bytes) -> str:
     return text
 
 
+_EMPHASIS_RUN = re.compile(r"(?<![\\*])\*+")
+
+
+def _odd_emphasis(line: str) -> bool:
+    return len(_EMPHASIS_RUN.findall(_BULLET.sub("", line))) % 2 == 1
+
+
+def _join_split_emphasis(lines: list[str]) -> list[str]:
+    """"*2.1. Sở" / "Tài chính*": emphasis opened on one line and closed on the next is one
+    phrase that a wrap cut (crawled pages); the two lines are one."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and _odd_emphasis(out[-1]) and _odd_emphasis(line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def strip_markdown(line: str) -> str:
     # pandoc's hard line break (a "\" ending the line) goes; its escapes ("\*", "1\.") stand for the
     # character itself, kept out of the way of the emphasis rule until the end
@@ -41,6 +60,7 @@ def strip_markdown(line: str) -> str:
     line = _HEADING.sub("", line)
     line = _BULLET.sub(r"\1- ", line)
     line = _EMPHASIS.sub(r"\2", line).replace("**", "")
+    line = re.sub(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\S)|\s\*+$", "", line)  # an emphasis mark left unpaired
     return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
@@ -204,6 +224,6 @@ def read(path: Path) -> Source:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
     text = decode(data)
-    blocks = _blocks([strip_markdown(line) for line in text.splitlines()])
+    blocks = _blocks([strip_markdown(line) for line in _join_split_emphasis(text.splitlines())])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks)
