@@ -53,6 +53,20 @@ _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
                             r"[^\s,;.(“\"”]+){1,14})")
 
 
+# "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+
+
+def kind_of_number(number: str) -> str | None:
+    """The kind a number's code names: "37/2019/NĐ-CP" → Nghị định, "12-KH/TU" → Kế hoạch."""
+    _, _, codes = split_number(number)
+    by_code = {fold(r["number_code"]).upper(): r["kind"] for r in kinds() if r["number_code"] and r["cited"] == "1"}
+    for code in codes[:2]:  # "12/KH-UBND" (State) or "12-KH/TU" (Party): the kind code comes first
+        if fold(code).upper() in by_code:
+            return by_code[fold(code).upper()]
+    return None
+
+
 @dataclass
 class CitationFacts:
     text: str
@@ -226,6 +240,19 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number,
                                    date=d, issuer=issuer, title=title, start=m.start(), end=end))
         taken.append((m.start(), m.end()))
+    for m in _BARE_NUMBER.finditer(text):
+        # "(Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ...)", "văn bản số 123/VPCP-CN":
+        # a number without its kind word; the kind code inside the number says what it is
+        number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
+        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None)
+        if not kind or not free(m.start("number"), m.end("number")) or (
+                own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper()):
+            continue
+        d, issuer, title, end = _tail(text, m.end())
+        start = m.start("letter") if m.group("letter") else m.start()
+        found.append(CitationFacts(text=text[start:end].strip(" ,"), kind=kind, number=number,
+                                   date=d, issuer=issuer, title=title, start=start, end=end))
+        taken.append((start, m.end()))
     for m in _QUOTED.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -9,7 +9,9 @@ from datetime import date
 from extractors.lexicon import kinds
 from extractors.text import fold
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+                    # the national name broken over two lines of a header column ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA ...")
+                    r"|CỘNG\s+HÒA\s+XÃ(?:\s+HỘI)?\s*$|^\s*(?:XÃ\s+)?HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
                     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
                     r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
@@ -29,6 +31,10 @@ _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huye
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
 
+# The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
+# "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
+_ENACTING = re.compile(r"^(?:THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ"
+                       r"|BAN CHẤP HÀNH|HỘI ĐỒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
 # Words kept capitalised when a capitalised heading is put in sentence case.
 _KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
                  "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
@@ -60,7 +66,7 @@ def name_case(s: str) -> str:
     words = s.lower().split()
     two = " ".join(words[:2])
     head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
-                              "trung tam", "lien doan", "tinh uy", "huyen uy") else 1
+                              "trung tam", "lien doan", "tinh uy", "huyen uy", "thu tuong", "bo truong") else 1
     out, place = [], False
     if fold(two) in ("tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"):
         place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
@@ -77,6 +83,7 @@ def name_case(s: str) -> str:
     text = " ".join(out)
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
+    text = re.sub(r"\b(chính phủ|quốc hội|nhà nước)\b", lambda m: m.group(1).capitalize(), text)  # proper names
     return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
@@ -110,7 +117,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             subject_line = doc["kind"] == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
             opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
-            caps_after_title = title_lines and plain.isupper() and not title_lines[-1].isupper()
+            caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
+                                                                    or _ENACTING.match(plain))
             # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")
             prose_after_title = title_lines and (len(plain) > 220 or re.search(r"[.;]\s+\w", plain))
             if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \

@@ -87,6 +87,12 @@ def names_actor(text: str) -> bool:
     return True
 
 
+# Heads whose proper name may hold commas: "Sở Văn hóa, Thể thao và Du lịch",
+# "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Đài Phát thanh, Truyền hình"
+_NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong", "vien", "hoc", "dai", "bao",
+                       "hoi", "lien")
+
+
 def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
@@ -117,7 +123,7 @@ def split_units(value: str) -> list[str]:
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
             if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
-                    and fold(pieces[-1]).split()[0] in ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong"):
+                    and fold(pieces[-1]).split()[0] in _NAME_GOES_ON_AFTER:
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             pieces.append(m)

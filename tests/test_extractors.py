@@ -167,3 +167,37 @@ def test_a_law_cited_by_name_and_number():
 ])
 def test_a_law_named_without_a_number_ends_with_its_name(sentence, laws):
     assert [c.text for c in find_citations(sentence)] == laws
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("các Quyết định của Bộ trưởng (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ngày 29/7/2025);",
+     [("Quyết định", "1226/QĐ-BVHTTDL"), ("Quyết định", "2657/QĐ-BVHTTDL")]),
+    ("Nghị định số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi",
+     [("Nghị định", "37/2019/NĐ-CP"), ("Nghị định", "58/2023/NĐ-CP")]),
+    ("theo văn bản số 123/VPCP-CN ngày 2/3/2025", [("Công văn", "123/VPCP-CN")]),
+    ("Công điện số 12/CĐ-TTg ngày 1/2/2025 của Thủ tướng", [("Công điện", "12/CĐ-TTg")]),
+    ("Số: 12/KH-UBND", []),  # the plan's own number
+])
+def test_a_number_without_its_kind_word_is_cited_by_its_code(sentence, expected):
+    found = find_citations(sentence, own_number="12/KH-UBND")
+    assert [(c.kind, c.number) for c in found] == expected
+
+
+def test_collective_actors_stay_whole():
+    assert split_units("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố "
+                       "trực thuộc trung ương") == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                                                   "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert split_units("các bộ, ngành và địa phương") == ["các bộ, ngành và địa phương"]
+    assert split_units("Ủy ban nhân dân các tỉnh, thành phố và cơ quan, tổ chức khác có liên quan") == [
+        "Ủy ban nhân dân các tỉnh, thành phố", "cơ quan, tổ chức khác có liên quan"]
+    assert split_units("Sở Nội vụ, Sở Tài chính và Công an tỉnh") == ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]
+    assert split_units("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam") == [
+        "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]
+
+
+def test_a_decision_title_ends_at_the_authority_that_enacts_it():
+    doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2623/QĐ-TTg",
+                        "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",
+                        "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"], [])
+    assert doc["title"] == "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"
+    assert doc["issuer"] == "Thủ tướng Chính phủ"
