@@ -21,6 +21,7 @@ import io
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -223,11 +224,13 @@ def split_on_gaps(words: list[Word], gap_factor: float = 4.0) -> list[list[Word]
     if len(words) < 2:
         return [words]
     widths = [(w.x1 - w.x0) / max(len(w.text), 1) for w in words]
-    char = float(np.median(widths)) or 1.0
+    # statistics.median gives np.median's value; numpy's call costs more than the sort
+    # on lines of a few words, and a text PDF need not import numpy at all
+    char = float(statistics.median(widths)) or 1.0
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
     # capitals are wide, so a header's column gap can be under 4 of its characters;
     # against the line's own word spacing it still stands out
-    usual = float(np.median(gaps)) if len(gaps) >= 3 else None
+    usual = float(statistics.median(gaps)) if len(gaps) >= 3 else None
     pieces, current = [], [words[0]]
     for prev, word in zip(words, words[1:]):
         gap = word.x0 - prev.x1

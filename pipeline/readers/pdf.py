@@ -79,13 +79,18 @@ def _page_words(page) -> tuple[list[Word], dict[int, str]]:
 def _styled_words(raw) -> tuple[list[Word], dict[int, str]]:
     """(text, x0, top, x1, bottom, [font of each char]) → Words and the style of each word."""
     words, styles = [], {}
-    cache: dict[str, object] = {}
+    converters: dict[str, object] = {}
+    looks: dict[str, tuple[bool, bool]] = {}  # font name → (bold, italic)
     for text, x0, top, x1, bottom, names in raw:
-        fonts = Counter(names)
-        font = fonts.most_common(1)[0][0] if fonts else ""
-        if font not in cache:
-            cache[font] = _legacy_converter(font)
-        charmap = cache[font]
+        distinct = set(names)
+        if len(distinct) == 1:
+            font = names[0]
+        else:
+            fonts = Counter(names)
+            font = fonts.most_common(1)[0][0] if fonts else ""
+        if font not in converters:
+            converters[font] = _legacy_converter(font)
+        charmap = converters[font]
         if charmap is not None:
             from viparse.normalize.tables import convert
 
@@ -94,8 +99,11 @@ def _styled_words(raw) -> tuple[list[Word], dict[int, str]]:
         if not text.strip():
             continue
         words.append(Word(text, float(x0), float(top), float(x1), float(bottom)))
-        bold = all(_BOLD.search(n) for n in names) if names else False
-        italic = all(_ITALIC.search(n) for n in names) if names else False
+        for name in distinct:
+            if name not in looks:
+                looks[name] = (bool(_BOLD.search(name)), bool(_ITALIC.search(name)))
+        bold = all(looks[n][0] for n in distinct) if distinct else False
+        italic = all(looks[n][1] for n in distinct) if distinct else False
         styles[id(words[-1])] = "bold italic" if bold and italic else "bold" if bold else "italic" if italic else ""
     return words, styles
 

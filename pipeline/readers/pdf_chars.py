@@ -223,9 +223,11 @@ def _page_chars(page, fonts, raw):
         box = raw.FS_RECTF()
         box_at = ctypes.addressof(box)
         objects: dict[int, tuple | None] = {}
+        advances: dict[tuple, dict] = {}  # per (font, scale): {text: [(advance, shift step)]}
         chars = []
         append = chars.append
-        current, info, shift = None, None, 0.0
+        current, shift = None, 0.0
+        fontname = top = bottom = sized = widths = scale = None
         for i in range(count):
             obj = get_object(tp, i)
             if not obj:  # a space or line break pdfium made up; pdfminer has no such character
@@ -236,27 +238,38 @@ def _page_chars(page, fonts, raw):
                     info = objects[obj] = _object_info(textpage.raw, i, obj, fonts, page_height, raw)
                 if info is None:
                     return None
+                fontname, top, bottom, widths, scale = info
+                sized = advances.setdefault((id(widths), scale), {})
                 current, shift = obj, 0.0
             text = chr(get_unicode(tp, i))
             get_box(tp, i, box_at)
-            fontname, top, bottom, widths, scale = info
-            left, right = box.left, box.right
-            choices = widths.get(text)
-            if choices is None:
-                return _refuse(f"no pdfminer width for {text!r}")  # pdfminer would not read this glyph as this text ("(cid:N)" ...)
-            advance = right - left
-            # several codes can read as one letter (a font's encoding and its ToUnicode
-            # map both count): the width nearest pdfium's advance is the glyph's own
-            width = choices[0] if len(choices) == 1 else min(choices, key=lambda w: abs(advance - w * scale))
+            left = box.left
+            options = sized.get(text)
+            if options is None:
+                choices = widths.get(text)
+                if choices is None:  # pdfminer would not read this glyph as this text ("(cid:N)" ...)
+                    return _refuse(f"no pdfminer width for {text!r}")
+                options = sized[text] = [_advance(width, scale) for width in choices]
+            if len(options) == 1:
+                advance, step = options[0]
+            else:
+                # several codes can read as one letter (a font's encoding and its ToUnicode
+                # map both count): the width nearest pdfium's advance is the glyph's own
+                measured = box.right - left
+                advance, step = min(options, key=lambda o: abs(measured - o[0]))
             x0 = left + shift
-            x1 = x0 + width * scale
-            # pdfium advances by the width cut to a whole 1/1000 em; pdfminer by all of it
-            w = round(width * 1000, 3)
-            shift += (w - int(w)) / 1000 * scale
-            append((text, x0, top, x1, bottom, fontname))
+            append((text, x0, top, x0 + advance, bottom, fontname))
+            shift += step
         return chars
     finally:
         textpage.close()
+
+
+def _advance(width: float, scale: float) -> tuple[float, float]:
+    """pdfminer's advance of a glyph, and what pdfium's falls short of it: pdfium
+    advances by the width cut to a whole 1/1000 em, pdfminer by all of it."""
+    w = round(width * 1000, 3)
+    return width * scale, (w - int(w)) / 1000 * scale
 
 
 def _object_info(tp, index: int, obj, fonts, page_height: float, raw):
@@ -304,31 +317,42 @@ def _words(chars):
     lines: list[list] = [[] for _ in range(index + 1)]
     for c in chars:
         lines[cluster_of[c[2]]].append(c)
-    words = []
+    out = []
+    append = out.append
+    x0_of = _X0
     for line in lines:
         if not line:
             continue
-        line.sort(key=lambda c: c[1])
+        line.sort(key=x0_of)
         current: list = []
+        prev = None
         for c in line:
             if c[0].isspace():
                 if current:
-                    words.append(current)
+                    append(_merge(current))
                 current = []
-            elif current and (c[1] < current[-1][1] or c[1] > current[-1][3] + X_TOLERANCE
-                              or abs(c[2] - current[-1][2]) > Y_TOLERANCE):
-                words.append(current)
+            elif current and (c[1] < prev[1] or c[1] > prev[3] + X_TOLERANCE or abs(c[2] - prev[2]) > Y_TOLERANCE):
+                append(_merge(current))
                 current = [c]
             else:
                 current.append(c)
+            prev = c
         if current:
-            words.append(current)
-    out = []
-    for w in words:
-        text = "".join(LIGATURES.get(c[0], c[0]) for c in w)
-        out.append((text, min(c[1] for c in w), min(c[2] for c in w), max(c[3] for c in w),
-                    max(c[4] for c in w), [c[5] for c in w]))
+            append(_merge(current))
     return out
+
+
+def _X0(c):
+    return c[1]
+
+
+def _merge(word):
+    if len(word) == 1:
+        c = word[0]
+        return (LIGATURES.get(c[0], c[0]), c[1], c[2], c[3], c[4], [c[5]])
+    text = "".join([LIGATURES.get(c[0], c[0]) for c in word])
+    return (text, min([c[1] for c in word]), min([c[2] for c in word]), max([c[3] for c in word]),
+            max([c[4] for c in word]), [c[5] for c in word])
 
 
 def page_words(page, fonts: dict[str, tuple[str, float]] | None):
