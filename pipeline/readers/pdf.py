@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.errors import ReadError
-from pipeline.readers.ocr import Word, split_on_gaps
+from pipeline.readers.lines import Word, split_on_gaps
 from pipeline.source import Block, Source
 
 OCR_DPI = 300
@@ -402,7 +402,6 @@ def _pdfium_words(pdfium_doc, index: int, fonts, page):
 
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
-    from pipeline.readers import ocr
 
     path = Path(path)
     import pypdfium2 as pdfium
@@ -455,6 +454,8 @@ def read(path: Path) -> Source:
         if pdfium_doc is not None:
             pdfium_doc.close()
     if to_ocr:
+        from pipeline.readers import ocr  # numpy, Pillow and Tesseract only for pages that need them
+
         limit = max_ocr_pages()
         if len(to_ocr) > limit:
             raise ReadError(f"{path}: {len(to_ocr)} pages need OCR, over the limit of {limit} "

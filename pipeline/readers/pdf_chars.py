@@ -36,10 +36,10 @@ last_refusal = ""
 pages_read = 0
 
 
-def _refuse(reason: str):
+def _refuse(reason: str) -> None:
+    """Note why pdfplumber must read the page; callers `return _refuse(...)` (None)."""
     global last_refusal
     last_refusal = reason
-    return None
 
 
 def _plain_name(name) -> str | None:
@@ -108,9 +108,9 @@ class FontTable:
                 seen.add(id(ref))
                 xobj = resolve1(ref)
                 attrs = getattr(xobj, "attrs", {})
-                if resolve1(attrs.get("Subtype")) is not None and getattr(resolve1(attrs.get("Subtype")), "name", "") == "Form":
-                    if "Resources" in attrs and not visit(attrs["Resources"], depth + 1):
-                        return False
+                is_form = getattr(resolve1(attrs.get("Subtype")), "name", "") == "Form"
+                if is_form and "Resources" in attrs and not visit(attrs["Resources"], depth + 1):
+                    return False
             return True
 
         try:
