@@ -66,7 +66,8 @@ def strip_markdown(line: str) -> str:
 
 # A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
 # "IV/2025") that a wrap pushed to the start of a line is not numbering.
-_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|\d+(?:\.\d+)*\s*[.\-/)](?!\d)|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
+_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*\s*[.\-/)](?!\d)"
+                             r"(?![A-ZĐ]{1,8}[/\-])|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
                              r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
 # A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
@@ -155,12 +156,16 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
-    if first.islower() or (first.isdigit() and not re.match(r"\s*\d+\s*[.)/-]", following)):
+    if first.islower() or (first.isdigit() and not _OPENS_PARAGRAPH.match(following)):
         return True
     if not blank_separated or end == ":" or not first.isupper():
         return False
-    last_word = line.split()[-1] if line.split() else ""
-    return last_word[:1].islower() or bool(re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper())
+    # Markdown: lines with no blank between them are one paragraph — except a line in capitals
+    # (a position over a signer's name, a heading), which stands alone unless it is a numbered heading
+    # broken in two ("II. NỘI" / "DUNG")
+    if re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper():
+        return True
+    return any(c.islower() for c in line) and not _is_row(following)
 
 
 def _blocks(lines: list[str]) -> list[Block]:
@@ -169,7 +174,9 @@ def _blocks(lines: list[str]) -> list[Block]:
     width = _wrap_width(lines)
     blank_separated = _blank_separated(lines)
     seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
-    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l)}
+    # a running header is printed in capitals or title case ("KẾ HOẠCH CCHC 2026", "Trang 2");
+    # a short lower-case line seen twice ("ngành.") is the tail of a wrapped sentence
+    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l) and not l[:1].islower()}
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
