@@ -280,6 +280,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         if _BODY_END.search(line):
             ended = True
     _fields_to_parent(root)
+    _task_cards(root)
     _assign_ids(root)
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
 
@@ -342,6 +343,44 @@ def _fields_to_parent(root: Node) -> None:
                 and not node.fields and not bullets[-1].children:
             node.fields.extend(bullets[-1].fields)
             bullets[-1].fields = []
+
+
+_TASK_LABEL = re.compile(r"^Nhiệm vụ(?: cụ thể)?\s*:\s*", re.I)
+
+
+def _field_group(node: Node) -> bool:
+    """"b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: ..." / "- Đơn vị phối hợp: ...": a label
+    that only gathers field lines."""
+    from extractors.lexicon import field_labels
+
+    label = fold(node.text.rstrip()).rstrip(" :")
+    return node.text.rstrip().endswith(":") and bool(node.fields) \
+        and label in {lab for lab, _ in field_labels()} and not any(c.kind != "para" for c in node.children)
+
+
+def _task_cards(root: Node) -> None:
+    """An item laid out as a card: "a) Nhiệm vụ: ...", "b) Cơ quan thực hiện: - Đơn vị chủ trì: ...",
+    "c) Thời gian thực hiện: ...". The card is one task: its work is what "Nhiệm vụ:" says (each
+    bullet under a bare "Nhiệm vụ:" is a task of its own), and every field of the card is its."""
+    for node in list(root.walk()):
+        work = next((c for c in node.children if c.kind in ("item", "bullet") and _TASK_LABEL.match(c.text)), None)
+        groups = [c for c in node.children if c is not work and c.kind in ("item", "bullet") and _field_group(c)]
+        if work is None or not (groups or node.fields or work.fields):
+            continue
+        fields = node.fields + work.fields + [f for g in groups for f in g.fields]
+        rest = [c for c in node.children if c is not work and c not in groups]
+        content = _TASK_LABEL.sub("", work.text).strip()
+        steps = [c for c in work.children if c.kind in ("item", "bullet")]
+        if content or not steps:
+            node.text, node.fields = content or node.text, fields
+            node.children = [c for c in work.children] + rest
+        else:
+            for step in steps:
+                step.fields = step.fields + list(fields)
+            node.fields = []
+            node.children = work.children + rest
+        for c in node.children:
+            c.parent = node
 
 
 def _assign_ids(node: Node, counters: dict | None = None) -> None:

@@ -93,6 +93,13 @@ _NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", 
                        "hoi", "lien")
 
 
+# "UBND xã, phường", "Công an tỉnh, thành phố": a unit of one administrative level, then another
+# level alone — the same unit at every such level, one actor
+_LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
+_LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
+_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
+
+
 def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
@@ -118,7 +125,8 @@ def split_units(value: str) -> list[str]:
             # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
             # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise);
             # one that "và" put apart opens an actor of its own
-            if pieces and not after_and and _groups_many(pieces[-1]) and _collective(m):
+            if pieces and not after_and and (_groups_many(pieces[-1]) and _collective(m)
+                                             or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
