@@ -404,6 +404,10 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     return [t]
 
 
+# "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit
+_APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
+
+
 @lru_cache(maxsize=1024)
 def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
@@ -418,6 +422,7 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     if not m or m.group(2):
         return None
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
+    head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
     if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
         return None
     units = tuple(split_units(head))
@@ -425,7 +430,11 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
 
 
 def _heading_actor(node: Node) -> tuple[str, ...] | None:
+    """The units of the item heading this node stands under: its parent, or, for a bullet under a
+    bullet ("a) Bộ Nội vụ:" / "- Ban hành …, bao gồm:" / "+ Tổ chức …"), the nearest heading above."""
     parent = node.parent
+    while parent is not None and parent.kind == "bullet":
+        parent = parent.parent
     if parent is not None and parent.kind == "item":
         return _heading_units(parent.text)
     return None

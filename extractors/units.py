@@ -47,7 +47,7 @@ def _collective(piece: str) -> bool:
     written in lower case, it names no one body of its own."""
     from extractors.lexicon import collective_nouns
 
-    f = fold(piece)
+    f = re.sub(r"^(?:cac|nhung) ", "", fold(piece))  # "Các bộ, các tỉnh": one group of both
     return piece[:1].islower() and len(piece.split()) <= 8 \
         and any(f == n or f.startswith(n + " ") for n in collective_nouns())
 

@@ -266,3 +266,23 @@ c) Thời gian thực hiện: Thực hiện thường xuyên.
                                                           "Số hóa hồ sơ lưu trữ theo lộ trình."]
     assert tasks["II.2.2"].lead == ["Các phòng, ban"] and tasks["II.2.2"].timeline.recurrence == ["continuous"]
     assert "II.2" not in tasks and not any(t.endswith(".b") for t in tasks)
+
+
+def test_a_unit_heading_with_its_role_in_apposition_hands_work_to_bullets_and_their_steps(tmp_path):
+    """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" (a decision of the Ministry, 2025): the
+    unit is the one before the comma; its bullets, and the "+" steps under a bullet, are its tasks."""
+    _, tasks = _tasks(tmp_path, """1. Trách nhiệm thực hiện
+
+a) Phòng Nội vụ, cơ quan chủ trì triển khai Kế hoạch:
+
+- Ban hành văn bản hướng dẫn các xã triển khai Kế hoạch.
+
+- Tổ chức đánh giá hằng năm, bao gồm:
+
++ Tổng hợp, xử lý số liệu, xây dựng báo cáo.
+
++ Thành lập Hội đồng thẩm định kết quả.
+""")
+    assert tasks["II.1.a.1"].lead == ["Phòng Nội vụ"]
+    assert tasks["II.1.a.2.2"].lead == ["Phòng Nội vụ"]
+    assert tasks["II.1.a.2.2"].text.startswith("Thành lập Hội đồng")

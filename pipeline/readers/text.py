@@ -10,7 +10,7 @@ from pipeline.source import Block, Source
 
 # Markdown emphasis around words (*x*, **x**, _x_); a "* " bullet at line start is not emphasis.
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_BULLET = re.compile(r"^(\s*)[*+]\s+")
+_BULLET = re.compile(r"^(\s*)\*\s+")  # "+ " stays: Vietnamese plans use it one level under "- "
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
