@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from extractors.grammar import is_roman, kind_words
 from extractors.lexicon import issuer_codes, kinds, provinces, rows
 from extractors.text import fold
 
@@ -42,7 +43,6 @@ _SECTION_READINGS = {"H": "II", "HI": "III", "IH": "III", "HH": "III", "L": "I",
                      "ll": "II", "IIl": "III", "VH": "VII", "Vl": "VI", "IH.": "III"}
 # "Hằng tháng" read as "Hãng tháng" (a company); "Chi bộ" as "Chỉ bộ" (only): no such phrases exist
 _RECURRENCE = re.compile(r"\b([Hh])ãng\s+(?=(?:năm|tháng|quý|tuần|ngày)\b)")
-_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 # "số 70 /KH-UBND", "Số: O2 - CT/UBND", "Chỉ thị 34-CT/ TW": a serial, an optional /year, codes
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}"
 _NUMBER = re.compile(r"(?P<serial>(?<![\w/])[0-9OolI]{1,5}[a-z]?)(?P<year>\s*/\s*\d{4})?\s*(?P<sep>[/-])\s*"
@@ -224,7 +224,7 @@ def _numbers(r: _Repairs) -> None:
     """Document numbers after "số" or a kind word: digits read as letters, spaces around "/"."""
     codes = _codes()
     out, pos, changed = [], 0, []
-    trigger = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*|(?:" + "|".join(re.escape(k["kind"]) for k in kinds()) + r")\s+")
+    trigger = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*|(?:" + kind_words() + r")\s+")
     for t in trigger.finditer(r.line):
         if t.end() < pos:
             continue
@@ -261,7 +261,7 @@ def _numbers(r: _Repairs) -> None:
 def _romans(r: _Repairs) -> None:
     def part(m: re.Match) -> str:
         roman = m.group(2).replace("H", "II").replace("l", "I").replace("1", "I")
-        return f"PHẦN {roman}" if _ROMAN.match(roman) else m.group(0)
+        return f"PHẦN {roman}" if is_roman(roman) else m.group(0)
 
     def quarter(m: re.Match) -> str:
         roman = m.group(2).replace("l", "I").replace("1", "I")

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from extractors.grammar import WHOLE_NUMBER, opens_paragraph
 from pipeline.errors import ReadError
 from pipeline.source import Block, Source
 
@@ -44,10 +45,6 @@ def strip_markdown(line: str) -> str:
     return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
-# A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
-# "IV/2025") that a wrap pushed to the start of a line is not numbering.
-_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|\d+(?:\.\d+)*\s*[.\-/)](?!\d)|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
-                             r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
 # A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -121,7 +118,9 @@ def _blocks(lines: list[str]) -> list[Block]:
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
     seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
-    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l)}
+    # a short line printed on several pages is a running header, unless it opens a paragraph or is a
+    # document number wrapped onto a line of its own ("01-HD/BTCTU." after "... Hướng dẫn số")
+    running = {l for l, n in seen.items() if n >= 2 and not opens_paragraph(l) and not WHOLE_NUMBER.match(l)}
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
@@ -150,7 +149,7 @@ def _blocks(lines: list[str]) -> list[Block]:
         while True:
             if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
-            elif k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
+            elif k + 1 < len(lines) and lines[k + 1].strip() and not opens_paragraph(lines[k + 1]) \
                     and not _is_row(lines[k + 1]) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
