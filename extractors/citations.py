@@ -215,15 +215,15 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
-        number = d = issuer = None
+        law_number = d = issuer = None
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
         if numbered := re.match(r"\s+số\s*:?\s*(" + NUMBER + r")(?![\w/])", text[end:]):
-            number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
+            law_number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
         elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
-                                   issuer=issuer, title=name, start=m.start(), end=end))
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=law_number,
+                                   date=d, issuer=issuer, title=name, start=m.start(), end=end))
         taken.append((m.start(), max(m.end(), end)))
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):

@@ -78,12 +78,12 @@ def name_case(s: str) -> str:
 
 def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
-    doc = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
+    doc: dict = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
            "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
-    lines = []
+    lines: list[str] = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
         parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
@@ -162,7 +162,7 @@ def _canonical_places(name: str | None) -> str | None:
 
 
 def _issuer(lines: list[str]) -> str | None:
-    lines = [l.strip(" *-") for l in lines if l.strip(" *-")]
+    lines = [line.strip(" *-") for line in lines if line.strip(" *-")]
     if not lines:
         return None
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.

@@ -42,7 +42,8 @@ class Node:
 
     @property
     def path(self) -> list["Node"]:
-        out, n = [], self
+        out: list[Node] = []
+        n: Node | None = self
         while n is not None and n.kind != "root":
             out.append(n)
             n = n.parent

@@ -117,7 +117,8 @@ def _bullet_and_label(r: _Repairs) -> None:
     line = r.line
     junk = _JUNK_BULLET.match(line)
     body = line[junk.end():] if junk else line
-    lead = "" if junk else _LEAD_IN.match(body).group(1)
+    lead_in = _LEAD_IN.match(body)  # always matches (all of it is optional)
+    lead = "" if junk or not lead_in else lead_in.group(1)
     rest = body[len(lead):]
     colon = rest.find(":")
     if not 2 <= colon <= 45:

@@ -25,6 +25,7 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -213,7 +214,7 @@ def _join_years(keys: set[str], groups: _Groups) -> None:
 
 # -- linking ----------------------------------------------------------------
 
-def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()) -> Linked:
+def link(documents: list[dict], citations: list[dict], registry: Sequence[dict] = ()) -> Linked:
     """Resolve every citation and audit them.
 
     documents: {id, path, kind, number, issuer, place, date, title, text?, sha256?} — the citing plans,
@@ -223,7 +224,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
     docs = {d["id"]: d for d in documents}
     homes = {i: home_province(d) for i, d in docs.items()}
 
-    targets = []
+    targets: list[dict] = []
     for d in documents:
         key = document_key(d.get("kind"), d.get("number"), d.get("date"), d.get("issuer"), homes[d["id"]])
         if key and _numbered_key(key):  # a plan without a number cannot be cited by one
@@ -242,7 +243,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
                         "title": r.get("title"), "key": key, "alias": alias if alias != key else None,
                         "path": None})
 
-    rows = []
+    rows: list[dict] = []
     for c in citations:
         d = docs.get(c["document_id"], {})
         key = c.get("key") or document_key(c.get("kind"), c.get("number"), c.get("date"), c.get("issuer"),
@@ -255,7 +256,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
                      "title": c.get("title"), "key": key})
 
     groups = _Groups()
-    all_keys = {r["key"] for r in rows if r["key"]} | {t["key"] for t in targets} | \
+    all_keys: set[str] = {r["key"] for r in rows if r["key"]} | {t["key"] for t in targets} | \
         {t["alias"] for t in targets if t["alias"]}
     for k in all_keys:
         groups.add(k)
@@ -337,7 +338,7 @@ def _line_of(text: str | None, offset) -> int | None:
 
 def _mention(r: dict, **extra) -> dict:
     page, line = r.get("page"), r.get("line")
-    return {"document": r["document"], "page": None if pd.isna(page) else int(page),
+    return {"document": r["document"], "page": None if page is None or pd.isna(page) else int(page),
             "line": None if line is None or pd.isna(line) else int(line), "text": r["text"], **extra}
 
 
@@ -371,7 +372,7 @@ def _findings(mentions: pd.DataFrame, resolved: dict[str, dict], labels: dict[st
         for field_, norm in (("title", _words), ("issuer", normalize_actor)):
             values = [m[field_] for m in ms if m[field_]]
             official = target.get(field_) if target else None
-            if official and field_ == "title":
+            if official and target and field_ == "title":
                 official = strip_kind(official, target["kind"])
             if len(set(values) | ({official} if official else set())) > 1 and \
                     _dissimilar(values + ([official] if official else []), norm):
@@ -494,7 +495,7 @@ def record_inputs(record: dict, doc_id: int = 1) -> tuple[list[dict], list[dict]
     return documents, citations
 
 
-def audit_file(path, registry: list[dict] = ()) -> Linked:
+def audit_file(path, registry: Sequence[dict] = ()) -> Linked:
     """Extract one file and audit its citations alone (with `registry` entries as known documents)."""
     from pipeline.extract import extract_text
     from pipeline.normalize import normalize

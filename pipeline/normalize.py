@@ -132,7 +132,7 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
     neighbour) is written once and referenced from each grid position it covers."""
     grid: list[list[list[int]]] = []
     for r, row in enumerate(block.rows):
-        out_row = []
+        out_row: list[list[int]] = []
         for c, cell in enumerate(row):
             cell = cell or ""
             if c > 0 and cell.strip() and cell == row[c - 1]:

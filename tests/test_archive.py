@@ -254,7 +254,7 @@ def test_dask_local_cluster_stores_the_same_rows(corpus, tmp_path):
 # -- queries ---------------------------------------------------------------
 
 def _crafted_tasks(arch: Archive, name: str, corpus) -> "object":
-    path = str(corpus["crafted"][name].resolve())
+    path = str(corpus["crafted"][name].resolve())  # noqa: F841 (read by the query as @path)
     return arch.tasks().query("source == @path")
 
 

@@ -212,7 +212,7 @@ class _Numbering:
             return
         for el in root.findall(_q("abstractNum")):
             aid = el.get(_q("abstractNumId"))
-            self.abstract[aid] = {int(l.get(_q("ilvl"), "0")): _parse_level(l) for l in el.findall(_q("lvl"))}
+            self.abstract[aid] = {int(lvl.get(_q("ilvl"), "0")): _parse_level(lvl) for lvl in el.findall(_q("lvl"))}
             link = _val(el.find(_q("numStyleLink")))
             if link:
                 self.style_link[aid] = link

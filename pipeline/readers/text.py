@@ -52,7 +52,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and not _is_row(l))
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not _is_row(line))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
@@ -80,17 +80,17 @@ _COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
 def _columns(run: list[str]) -> list[list[str]] | None:
     """Lines laid out in two columns with spaces ("Nơi nhận:      KT. GIÁM ĐỐC") as [left, right] rows;
     a line standing far to the right belongs to the right column."""
-    if sum(1 for l in run if _COLUMN_GAP.search(l)) < 2:
+    if sum(1 for line in run if _COLUMN_GAP.search(line)) < 2:
         return None
     rows = []
-    for l in run:
-        m = _COLUMN_GAP.search(l)
+    for line in run:
+        m = _COLUMN_GAP.search(line)
         if m:
-            rows.append([l[: m.start()].strip(), l[m.end():].strip()])
-        elif len(l) - len(l.lstrip()) >= 20:
-            rows.append(["", l.strip()])
+            rows.append([line[: m.start()].strip(), line[m.end():].strip()])
+        elif len(line) - len(line.lstrip()) >= 20:
+            rows.append(["", line.strip()])
         else:
-            rows.append([l.strip(), ""])
+            rows.append([line.strip(), ""])
     return rows
 
 
@@ -117,10 +117,10 @@ def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
-    seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
+    seen = Counter(line.strip() for line in lines if line.strip() and len(line.strip()) < 60)
     # a short line printed on several pages is a running header, unless it opens a paragraph or is a
     # document number wrapped onto a line of its own ("01-HD/BTCTU." after "... Hướng dẫn số")
-    running = {l for l, n in seen.items() if n >= 2 and not opens_paragraph(l) and not WHOLE_NUMBER.match(l)}
+    running = {s for s, n in seen.items() if n >= 2 and not opens_paragraph(s) and not WHOLE_NUMBER.match(s)}
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
@@ -140,9 +140,9 @@ def _blocks(lines: list[str]) -> list[Block]:
             end = k
             while end < len(lines) and lines[end].strip() and not _is_row(lines[end]):
                 end += 1
-            rows = _columns(lines[k:end])
-            if rows:
-                blocks.append(Block(text="", rows=rows))
+            columns = _columns(lines[k:end])
+            if columns:
+                blocks.append(Block(text="", rows=columns))
                 k = end
                 continue
         text = line
