@@ -236,6 +236,24 @@ def date_line_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# -- the header: mottos ---------------------------------------------------------------------------
+
+
+def _motto_pattern(motto: str) -> str:
+    """"Độc lập - Tự do - Hạnh phúc" → words apart by any spaces, a dash of either kind."""
+    return r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in motto.split(" - "))
+
+
+# The national (or Party, Union) motto printed in the header's right column: "CỘNG HÒA XÃ HỘI CHỦ
+# NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc". Two columns flattened into one line are split on it.
+MOTTO = re.compile("|".join(_motto_pattern(r["motto"]) for r in rows("mottos.csv")), re.I)
+
+
+def mottos(ocr_repair: bool = False) -> tuple[str, ...]:
+    """The mottos as printed; with ocr_repair, those an OCR'd line is mended to."""
+    return tuple(r["motto"] for r in rows("mottos.csv") if not ocr_repair or r["ocr_repair"] == "1")
+
+
 # -- the closing: Nơi nhận and the signer's authority ---------------------------------------
 
 RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)

@@ -6,12 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.grammar import HEADER_NUMBER, PLACE_DATE, RECIPIENTS, authority_of, authority_words, heading_kind
+from extractors.grammar import HEADER_NUMBER, MOTTO, PLACE_DATE, RECIPIENTS, authority_of, authority_words, heading_kind
 from extractors.text import fold
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
-                    r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
@@ -85,10 +82,10 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     in_title = False
     lines: list[str] = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
-        parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
+        parts = [p.strip(" -–_*") for p in MOTTO.split(line)] if MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
     for line in lines:
-        plain = _MOTTO.sub(" ", line).strip(" -–")
+        plain = MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
@@ -99,7 +96,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
                     or (subject_line and not plain[:1].islower()) or HEADER_NUMBER.match(plain) \
-                    or PLACE_DATE.search(plain) or _MOTTO.search(line):
+                    or PLACE_DATE.search(plain) or MOTTO.search(line):
                 in_title = False
             else:
                 title_lines.append(plain)
@@ -259,7 +256,7 @@ def _closing(lines: list[str], doc: dict) -> None:
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
-        if _NAME.match(candidate) and not _MOTTO.search(candidate):
+        if _NAME.match(candidate) and not MOTTO.search(candidate):
             name = candidate
             break
     doc["signer"] = {"name": name, "position": position, "authority": authority}

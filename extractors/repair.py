@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extractors.grammar import is_roman, kind_words
+from extractors.grammar import is_roman, kind_words, mottos
 from extractors.lexicon import issuer_codes, kinds, provinces, rows
 from extractors.text import fold
 
@@ -29,8 +29,6 @@ MARGIN = 6  # ... and its lead over the next candidate that would read different
 _LEAD_IN = re.compile(r"^(\s*(?:[-+•]\s*|[a-zđ]\s*[).]\s*|\(?\d{1,2}\)\s*)?)")
 # A bullet "•" comes back as a guillemet, a copyright sign, a lone e/s/o or "*"
 _JUNK_BULLET = re.compile(r"^\s*(?:[«»‹›©®°¢¤]{1,2}|[eso*]|\*)\s+")
-_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
-           "ĐOÀN TNCS HỒ CHÍ MINH", "CÔNG ĐOÀN VIỆT NAM")
 _RECIPIENTS = re.compile(r"^\s*(?:\S{1,3}\s+)?n?\s*oi\s*nhan\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^\d,;:]{2,40}?)(?P<sep>\s*,\s*)(?P<ngay>ng[aàảáạã]y)\b", re.IGNORECASE)
 _DATE_JUNK = re.compile(r"\b(ngày|tháng)\s+(\d{1,2})[_.,'`~\-]+\s+(?=(tháng|năm)\b)")
@@ -86,7 +84,7 @@ def _kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _mottos() -> dict[str, str]:
-    return {re.sub(r"[^a-z ]", "", fold(m)).strip(): m for m in _MOTTOS}
+    return {re.sub(r"[^a-z ]", "", fold(m)).strip(): m for m in mottos(ocr_repair=True)}
 
 
 @lru_cache(maxsize=1)

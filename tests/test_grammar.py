@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.grammar import (HEADER_NUMBER, PLACE_DATE, RECIPIENTS, authority_of, date_line_year, ends_inside_number,
+from extractors.grammar import (HEADER_NUMBER, MOTTO, PLACE_DATE, RECIPIENTS, authority_of, date_line_year, ends_inside_number,
                                 heading_kind, home_province, is_roman, marker_of, number_follows, number_id,
                                 number_joins_tight, number_text_key, opens_paragraph, province_code, split_number)
 from pipeline.normalize import normalize
@@ -91,6 +91,8 @@ def test_header_shapes():
     assert HEADER_NUMBER.search("Số: 12/KH-UBND").group(1) == "12/KH-UBND"
     assert heading_kind("KẾ HOẠCH Thực hiện công tác") == ("Kế hoạch", "Thực hiện công tác")
     assert heading_kind("Kế hoạch thực hiện") is None  # a kind heading is printed in capitals
+    flattened = "UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do - Hạnh phúc"
+    assert [p.strip() for p in MOTTO.split(flattened)] == ["UBND TỈNH LÂM ĐỒNG", "", ""]
     assert is_roman("XIV") and not is_roman("IIII") and not is_roman("VX")
     assert province_code("UBND tỉnh Lâm Đồng") == province_code("Lâm Đồng") is not None
     assert home_province(None, None, "... tỉnh Lâm Đồng ... tỉnh Lâm Đồng ... tỉnh Gia Lai") == "Lâm Đồng"
