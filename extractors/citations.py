@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extractors.grammar import NUMBER, NUMERIC_DATE, WORDED_DATE, kind_code, kind_words, province_code, split_number
+from extractors.grammar import NUMBER, NUMERIC_DATE, PLACE_LEVELS, WORDED_DATE, kind_code, kind_words, province_code, split_number
 from extractors.lexicon import issuer_codes, kinds
 from extractors.text import fold
 
@@ -118,7 +118,7 @@ def _trim_issuer(s: str) -> str | None:
     return s or None
 
 
-_LEVEL = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố"}
+_LEVEL = set(PLACE_LEVELS)
 
 
 def _name_part(s: str) -> str:

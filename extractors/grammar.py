@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import kinds, provinces, rows
+from extractors.lexicon import kinds, provinces, rows, words
 from extractors.text import fold
 
 # -- Roman numerals ------------------------------------------------------------
@@ -289,6 +289,13 @@ def authority_words() -> frozenset[str]:
 
 
 # -- provinces and the plan's home province --------------------------------------------------
+
+PLACE_LEVELS = words("place_levels.txt")  # "thành phố", "thị xã", "tỉnh", "huyện", ...
+_LEVEL_CAPS = "|".join(re.escape(level.upper()) for level in PLACE_LEVELS)
+# "... VIÊN CHỨC TỈNH" (a unit's name ending in its level) and "UBND TỈNH GIA LAI" (a level and its place)
+ENDS_WITH_LEVEL = re.compile(r"\b(" + _LEVEL_CAPS + r")$")
+LEVEL_AND_PLACE = re.compile(r"\b(?:" + _LEVEL_CAPS + r")\s+(.+)$")
+
 
 @lru_cache(maxsize=65536)  # called for every mention and document when an archive is linked
 def province_code(s: str | None) -> str | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.grammar import HEADER_NUMBER, MOTTO, PLACE_DATE, RECIPIENTS, authority_of, authority_words, heading_kind
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
+                                authority_words, heading_kind)
 from extractors.text import fold
 
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
@@ -17,7 +18,6 @@ _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
                          r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
                          r"THÀNH ỦY|QUẬN ỦY|THỊ ỦY|TỈNH ỦY|ĐẢNG ỦY|UBKT|BỘ CHỈ HUY|TRƯỜNG|TỈNH ĐOÀN|HUYỆN ĐOÀN)\b")
-_PLACE_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
@@ -168,8 +168,8 @@ def _issuer(lines: list[str]) -> str | None:
             child_caps = " ".join(lines[k:])
             parent_caps = " ".join(lines[:k])
             # "CÔNG ĐOÀN VIÊN CHỨC TỈNH" under "LĐLĐ TỈNH GIA LAI": the place is the parent's
-            level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", child_caps)
-            place = re.search(r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent_caps)
+            level = ENDS_WITH_LEVEL.search(child_caps)
+            place = LEVEL_AND_PLACE.search(parent_caps)
             if level and place:
                 child_caps = f"{child_caps} {place.group(1)}"
             child = name_case(_expand(child_caps))
