@@ -3,6 +3,7 @@ archive and the audit run with flask, psycopg, dask and reportlab absent, and a 
 needs one of them says which extra to install, in one line."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -13,9 +14,10 @@ from pipeline.extras import EXTRA_OF
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = Path(__file__).parent / "data" / "ubnd_ma_tuy.txt"
 
-# Run `kehoach ARGS` in a fresh interpreter where the optional packages cannot be imported.
+# `kehoach` commands, one after the other, in a fresh interpreter where the optional packages
+# cannot be imported; what each printed and returned comes back as JSON.
 BLOCKED = textwrap.dedent("""
-    import sys
+    import contextlib, io, json, sys
     from importlib.abc import MetaPathFinder
 
     OPTIONAL = {optional!r}
@@ -28,35 +30,37 @@ BLOCKED = textwrap.dedent("""
 
     sys.meta_path.insert(0, Absent())
     from pipeline.cli import main
-    code = main(sys.argv[1:])
-    assert not OPTIONAL & {{m.split(".")[0] for m in sys.modules}}, "an optional package was imported"
-    sys.exit(code)
+    results = []
+    for argv in json.loads(sys.argv[1]):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        results.append({{"code": code, "out": out.getvalue(), "err": err.getvalue()}})
+    imported = sorted(OPTIONAL & {{m.split(".")[0] for m in sys.modules}})
+    print(json.dumps({{"results": results, "imported": imported}}))
 """)
 
 
-def kehoach_without_extras(*args: str) -> subprocess.CompletedProcess:
+def kehoach_without_extras(*commands: list[str]) -> list[dict]:
     code = BLOCKED.format(optional=set(EXTRA_OF))
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run([sys.executable, "-c", code, json.dumps(commands)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.splitlines()[-1])
+    assert report["imported"] == [], "an optional package was imported"
+    return report["results"]
 
 
-def test_extraction_archive_and_audit_need_no_extra(tmp_path):
+def test_core_runs_without_the_extras_and_a_command_that_needs_one_names_it(tmp_path):
     from test_grammar import _plan_paragraphs, _write_pdf  # a real PDF, made here (reportlab is ours)
 
     pdf = _write_pdf(tmp_path / "plan.pdf", _plan_paragraphs())
-    out = kehoach_without_extras("extract", "--format", "json", str(PLAN), str(pdf))
-    assert out.returncode == 0, out.stderr
-    assert len(out.stdout.splitlines()) == 2 and '"tasks"' in out.stdout
-    db = tmp_path / "kehoach.db"
-    out = kehoach_without_extras("ingest", str(PLAN), "--db", str(db), "-q")
-    assert out.returncode == 0, out.stderr
-    out = kehoach_without_extras("audit", "--db", str(db))
-    assert out.returncode == 0, out.stderr
-
-
-def test_a_command_that_needs_an_extra_names_it(tmp_path):
-    db = tmp_path / "kehoach.db"
-    assert kehoach_without_extras("ingest", str(PLAN), "--db", str(db), "-q").returncode == 0
-    out = kehoach_without_extras("serve", "--db", str(db))
-    assert out.returncode == 1
-    assert out.stderr.strip().splitlines() == [
+    db = str(tmp_path / "kehoach.db")
+    extract, ingest, audit, serve = kehoach_without_extras(
+        ["extract", "--format", "json", str(PLAN), str(pdf)], ["ingest", str(PLAN), "--db", db, "-q"],
+        ["audit", "--db", db], ["serve", "--db", db])
+    assert extract["code"] == 0, extract["err"]
+    assert len(extract["out"].splitlines()) == 2 and '"tasks"' in extract["out"]
+    assert ingest["code"] == 0 and audit["code"] == 0, ingest["err"] + audit["err"]
+    assert serve["code"] == 1
+    assert serve["err"].strip().splitlines() == [
         "kehoach: this needs werkzeug, which is optional: pip install 'kehoach[web]'"]
