@@ -11,19 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from extractors.lexicon import issuer_codes, kinds, provinces
+from extractors.grammar import NUMBER, NUMERIC_DATE, PLACE_LEVELS, WORDED_DATE, kind_code, kind_words, province_code, split_number
+from extractors.lexicon import issuer_codes, kinds
 from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
-_KINDS = "|".join(re.escape(r["kind"]) for r in kinds() if r["cited"] == "1")
-_NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+_KINDS = kind_words(cited_only=True)
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
+    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
     + r")(?![\w/])")
-_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
-                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?" + NUMERIC_DATE + r"|^\s*,?\s*(?:ban hành\s+)?" + WORDED_DATE)
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
@@ -54,7 +52,7 @@ _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
 
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
 def kind_of_number(number: str) -> str | None:
@@ -80,36 +78,8 @@ class CitationFacts:
     key: str | None = None
 
 
-def _kind_code(kind: str) -> str:
-    for r in kinds():
-        if r["kind"] == kind:
-            return r["code"]
-    return fold(kind).upper().replace(" ", "")
-
-
-def split_number(number: str) -> tuple[str, str | None, list[str]]:
-    """"02-CT/UBND" → ("02", None, ["CT", "UBND"]); "25/2025/NĐ-CP" → ("25", "2025", ["NĐ", "CP"])."""
-    # "số 02-CT/UBND" / "Số: 02/CT-UBND" as typed by a user or a registry: the word is not the number
-    compact = re.sub(r"\s+", "", re.sub(r"^\s*(?:số|so)\b\s*:?", "", number, flags=re.IGNORECASE))
-    m = re.match(r"(\d+[a-zA-Z]?)(?:/(\d{4}))?[/\-](.+)", compact)
-    if not m:
-        return compact, None, []
-    return m.group(1), m.group(2), [p for p in re.split(r"[/\-]", m.group(3)) if p]
-
-
 def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
-
-
-@lru_cache(maxsize=65536)  # called for every mention and document when the archive is linked
-def province_code(s: str | None) -> str | None:
-    if not s:
-        return None
-    folded = fold(s)
-    for name, code in provinces():
-        if fold(name) in folded:
-            return code
-    return None
 
 
 def canonical_key(kind: str, number: str | None, year: str | None, title: str | None,
@@ -121,7 +91,7 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
     a local issuer (UBND, TU, ...) is qualified by its province — the one the mention names, or
     else the citing plan's own. Unnumbered: KINDCODE/slug of the name.
     """
-    code = _kind_code(kind)
+    code = kind_code(kind)
     if not number:
         return f"{code}/{slug(title or '')}"
     serial, year_in_number, parts = split_number(number)
@@ -173,7 +143,7 @@ def _trim_issuer(s: str) -> str | None:
     return s or None
 
 
-_LEVEL = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố"}
+_LEVEL = set(PLACE_LEVELS)
 
 
 def _name_part(s: str) -> str:
@@ -283,15 +253,15 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
-        number = d = issuer = None
+        law_number = d = issuer = None
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
-        if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
-            number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
+        if numbered := re.match(r"\s+số\s*:?\s*(" + NUMBER + r")(?![\w/])", text[end:]):
+            law_number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
         elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
-                                   issuer=issuer, title=name, start=m.start(), end=end))
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=law_number,
+                                   date=d, issuer=issuer, title=name, start=m.start(), end=end))
         taken.append((m.start(), max(m.end(), end)))
     for m in _CONSTITUTION.finditer(text):  # one Constitution in force: named bare, it is specific
         if free(m.start(), m.end()):

@@ -6,27 +6,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.lexicon import kinds
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
+                                authority_words, heading_kind)
 from extractors.text import fold
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-                    # the national name broken over two lines of a header column ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA ...")
-                    r"|CỘNG\s+HÒA\s+XÃ(?:\s+HỘI)?\s*$|^\s*(?:XÃ\s+)?HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
-                    r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
-_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})",
-                         re.I)
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
-_AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
                          r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
                          r"THÀNH ỦY|QUẬN ỦY|THỊ ỦY|TỈNH ỦY|ĐẢNG ỦY|UBKT|BỘ CHỈ HUY|TRƯỜNG|TỈNH ĐOÀN|HUYỆN ĐOÀN)\b")
-_PLACE_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
@@ -48,7 +39,7 @@ def sentence_case(s: str) -> str:
     out = [words[0].capitalize()]
     for k, w in enumerate(words[1:], 1):
         prev = words[k - 1]
-        out.append(w.capitalize() if prev in ("phó", "k/t", "t/m", "q.", "tl.", "kt.", "tm.") else w)
+        out.append(w.capitalize() if prev == "phó" or prev in authority_words() else w)
     text = " ".join(out)
     for phrase in _KEEP_CAPITAL:
         text = re.sub(r"\b" + phrase + r"\b", phrase.title() if phrase != "đảng" else "Đảng", text)
@@ -87,32 +78,19 @@ def name_case(s: str) -> str:
     return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
-def _kind_of(line: str) -> tuple[str, str] | None:
-    """(kind, rest of the line) when the line opens with a document kind in capitals.
-    Compared without diacritics, so an OCR'd "KẺ HOẠCH" is still a Kế hoạch."""
-    for row in kinds():
-        k = row["kind"]
-        if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
-                and (len(line) == len(k) or not line[len(k)].isalnum()):
-            # "CHƯƠNG TRÌNH HÀNH ĐỘNG": a Chương trình (the kinds of the contract have no "hành động")
-            rest = re.sub(r"^(?:HÀNH ĐỘNG|LIÊN TỊCH)\b", "", line[len(k):].strip(" :"), flags=re.I).strip(" :")
-            return k, rest
-    return None
-
-
 def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
-    doc = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
+    doc: dict = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
            "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
-    lines = []
+    lines: list[str] = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
-        parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
+        parts = [p.strip(" -–_*") for p in MOTTO.split(line)] if MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
     for line in lines:
-        plain = _MOTTO.sub(" ", line).strip(" -–")
+        plain = MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
@@ -123,8 +101,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             prose_after_title = title_lines and (len(plain) > 220 or re.search(r"[.;]\s+\w", plain))
             if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
-                    or (subject_line and not plain[:1].islower()) or _NUMBER.match(plain) \
-                    or _PLACE_DATE.search(plain) or _MOTTO.search(line):
+                    or (subject_line and not plain[:1].islower()) or HEADER_NUMBER.match(plain) \
+                    or PLACE_DATE.search(plain) or MOTTO.search(line):
                 in_title = False
             else:
                 title_lines.append(plain)
@@ -133,7 +111,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             continue
         if _BANNER.search(plain):
             continue
-        if (m := _NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
+        if (m := HEADER_NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             doc["number"] = num if re.match(r"\d", num) else None
             before = plain[: m.start()].strip()
@@ -142,7 +120,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             plain = plain[m.end():].strip()
             if not plain:
                 continue
-        if (m := _PLACE_DATE.search(plain)) and doc["place"] is None:
+        if (m := PLACE_DATE.search(plain)) and doc["place"] is None:
             place = m.group(1).strip(" ,")
             doc["place"] = None if place.isupper() else place
             try:
@@ -155,7 +133,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             title_lines.append(s.group(1).strip())
             in_title = True  # the subject runs on over the next lowercase lines
             continue
-        if not doc["kind"] and (k := _kind_of(plain)):
+        if not doc["kind"] and (k := heading_kind(plain)):
             doc["kind"] = k[0]
             in_title = True
             if k[1]:
@@ -187,7 +165,7 @@ def _canonical_places(name: str | None) -> str | None:
 
 
 def _issuer(lines: list[str]) -> str | None:
-    lines = [l.strip(" *-") for l in lines if l.strip(" *-")]
+    lines = [line.strip(" *-") for line in lines if line.strip(" *-")]
     if not lines:
         return None
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.
@@ -196,8 +174,8 @@ def _issuer(lines: list[str]) -> str | None:
             child_caps = " ".join(lines[k:])
             parent_caps = " ".join(lines[:k])
             # "CÔNG ĐOÀN VIÊN CHỨC TỈNH" under "LĐLĐ TỈNH GIA LAI": the place is the parent's
-            level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", child_caps)
-            place = re.search(r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent_caps)
+            level = ENDS_WITH_LEVEL.search(child_caps)
+            place = LEVEL_AND_PLACE.search(parent_caps)
             if level and place:
                 child_caps = f"{child_caps} {place.group(1)}"
             child = name_case(_expand(child_caps))
@@ -246,9 +224,9 @@ def _closing(lines: list[str], doc: dict) -> None:
     in_recipients = False
     sign: list[str] = []
     for line in lines:
-        if re.match(r"^(?:[-*]\s*)?Nơi\s+nhận", line, re.I):
+        if RECIPIENTS.match(line):
             in_recipients = True
-            rest = re.sub(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", "", line, flags=re.I).strip()
+            rest = RECIPIENTS.sub("", line, count=1).strip()
             if rest:
                 recipients.append(rest.strip(" -,;."))
             continue
@@ -272,13 +250,11 @@ def _closing(lines: list[str], doc: dict) -> None:
     doc["recipients"] = recipients
     authority = position = name = None
     for k, line in enumerate(sign):
-        m = _AUTHORITY.match(line)
-        if m and line.isupper() and position is None:
-            prefix = m.group(1).upper().rstrip(".").replace("/", "")
-            prefix = {"KT": "K/T", "TM": "T/M", "Q": "Q.", "TL": "TL.", "TUQ": "TUQ."}.get(prefix, prefix)
-            part = f"{prefix} {sentence_case(m.group(2))}"
+        found = authority_of(line)
+        if found and line.isupper() and position is None:
+            part = f"{found[0]} {sentence_case(found[1])}"
             authority = f"{authority}, {part}" if authority else part
-            if k + 1 < len(sign) and sign[k + 1].isupper() and not _AUTHORITY.match(sign[k + 1]) \
+            if k + 1 < len(sign) and sign[k + 1].isupper() and not authority_of(sign[k + 1]) \
                     and not _NAME.match(sign[k + 1]):
                 position = sentence_case(sign[k + 1])
         elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
@@ -286,7 +262,7 @@ def _closing(lines: list[str], doc: dict) -> None:
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
-        if _NAME.match(candidate) and not _MOTTO.search(candidate):
+        if _NAME.match(candidate) and not MOTTO.search(candidate):
             name = candidate
             break
     doc["signer"] = {"name": name, "position": position, "authority": authority}

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.outline import Node, Outline
-from extractors.text import Text, fold
+from extractors.text import Line, Text, fold
 
 _TARGET_HEAD = re.compile(r"chi tieu|muc tieu cu the")
 _INLINE = re.compile(r"\((\d{1,2})\)\s*[-–.:]?\s*")
@@ -75,13 +75,18 @@ def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
             continue
         if taking and c.kind in ("item", "bullet") and not c.fields:
             value, unit = figure(c.text)
-            ln = text.lines[c.line]
+            ln = _line_of(text, c)
             out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
     return out
 
 
+def _line_of(text: Text, node: Node) -> Line:
+    assert node.line is not None, "items and paragraphs of an outline have a line"
+    return text.lines[node.line]
+
+
 def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
-    out = []
+    out: list[TargetFacts] = []
     if any(c.kind in ("item", "section") and _TARGET_HEAD.search(fold(c.text)[:40]) for c in head.children):
         return out  # "I. Mục tiêu, chỉ tiêu" → "2. Chỉ tiêu cụ thể": the targets are the nested heading's
     # "... như sau: (1)- 100% ...; (2)- ..." written inline in the heading line or a paragraph
@@ -100,13 +105,13 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
             value, unit = figure(c.text)
             if strict and value is None:
                 continue
-            ln = text.lines[c.line]
+            ln = _line_of(text, c)
             out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
     return out
 
 
 def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -> list[TargetFacts]:
-    ln = text.lines[src.line]
+    ln = _line_of(text, src)
     s = src.text
     marks = list(_INLINE.finditer(s))
     out = []

@@ -78,8 +78,8 @@ def _point(s: str, plan_year: int | None):
             return None
         return ((f"{y}-01-01", f"{y}-06-30") if name == "half1" else (f"{y}-07-01", f"{y}-12-31")), m
     if name in ("day", "daywords"):
-        d, mo, y = g
-        y = int(y) if y else plan_year
+        d, mo, printed_year = g
+        y = int(printed_year) if printed_year else plan_year
         if not y or not _iso(y, mo, d):
             return None
         iso = _iso(y, mo, d)
@@ -163,7 +163,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
     giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)
 
-    candidates = []
+    candidates: list[tuple[int, tuple[str | None, str | None]]] = []
     if giai_doan:
         candidates.append((giai_doan.start(), (f"{giai_doan.group(1)}-01-01", f"{giai_doan.group(2)}-12-31")))
     if rng:

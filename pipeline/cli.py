@@ -10,6 +10,7 @@ import sys
 
 from pipeline import commands
 from pipeline.errors import KehoachError
+from pipeline.extras import missing_extra
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KehoachError as exc:
         print(f"kehoach: {exc}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as exc:  # an optional part (pipeline/extras.py) not installed
+        if (error := missing_extra(exc)) is None:
+            raise
+        print(f"kehoach: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from extractors.citations import find_citations, province_code
+from extractors.citations import find_citations
+from extractors.grammar import date_line_year, home_province
 from extractors.header import parse_header
 from extractors.outline import parse_outline
 from extractors.targets import find_targets
@@ -41,26 +42,14 @@ def plan_year(doc: dict, text: Text) -> int | None:
             return int(covered.group(1))
         return issued
     # a draft's date line leaves the day blank but prints the year: "ngày    tháng 10 năm 2023"
-    m = re.search(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})", text.text[:2000])
-    if m:
-        return int(m.group(1))
+    year = date_line_year(text.text[:2000])
+    if year is not None:
+        return year
     m = re.search(r"\b(20\d\d)\b", doc.get("title") or "")
     if m:
         return int(m.group(1))
     years = Counter(re.findall(r"\b(20\d\d)\b", text.text))
     return int(years.most_common(1)[0][0]) if years else None
-
-
-def _home_province(doc: dict, text: Text) -> str | None:
-    """The plan's own province, for keys of local directives that do not name theirs."""
-    for candidate in (doc.get("issuer"), doc.get("place")):
-        if province_code(candidate):
-            return candidate
-    names = re.findall(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹđ]*\s?){1,3})", text.text)
-    for name, _ in Counter(n.strip() for n in names).most_common():
-        if province_code(name):
-            return name
-    return None
 
 
 def extract_text(text: Text, source: Source) -> PlanRecord:
@@ -71,7 +60,7 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
     year = plan_year(doc, text)
     warnings = list(source.warnings)
 
-    cites = find_citations(text.text, own_number=doc.get("number"), home_issuer=_home_province(doc, text))
+    cites = find_citations(text.text, own_number=doc.get("number"), home_issuer=home_province(doc.get("issuer"), doc.get("place"), text.text))
     citations = [Citation(text=c.text, kind=c.kind, number=c.number, date=c.date, issuer=c.issuer, title=c.title,
                           key=c.key, span=Span(text.page_at(c.start), c.start, c.end)) for c in cites]
 

@@ -26,6 +26,7 @@ import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import pathname2url
 
@@ -52,7 +53,7 @@ def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
 
 
 def _arrow_frame(rows: list, schema: pa.Schema) -> pd.DataFrame:
-    columns = list(zip(*rows)) if rows else [[] for _ in schema]
+    columns: list = list(zip(*rows)) if rows else [[] for _ in schema]
     return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema).to_pandas()
 
 
@@ -78,7 +79,7 @@ class SQLiteStore:
         self.location = str(path)
         self._rw: sqlite3.Connection | None = None
         self._ro: sqlite3.Connection | None = None
-        self._arrow = None  # adbc_driver_sqlite connection
+        self._arrow: Any = None  # adbc_driver_sqlite connection (imported only when used)
 
     @staticmethod
     def fts_terms(words: list[str]) -> str:
@@ -240,7 +241,8 @@ class PostgresStore:
             netloc[0] = netloc[0].split(":", 1)[0] + ":***"
         self.location = urlunsplit(parts._replace(netloc="@".join(netloc)))
         self.files: list[Path] = []
-        self._rw = self._ro = None
+        self._rw: Any = None  # psycopg connections (psycopg is imported only when used)
+        self._ro: Any = None
 
     @staticmethod
     def fts_terms(words: list[str]) -> str:

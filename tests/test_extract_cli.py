@@ -107,9 +107,10 @@ def test_dev_corpus_score(tmp_path):
     scores = json.loads(report.read_text())
     assert scores["failed"] == 0
     assert scores["overall"] >= 0.95
-    for name in ("tasks", "fields", "citations", "document"):
-        assert scores["prf"][name]["f1"] >= 0.85, name
-    assert scores["acc"]["citations.links"]["value"] >= 0.85  # B-cubed: an accuracy, not a P/R pair
+    for name in ("tasks", "fields", "citations", "citations.links", "document"):
+        # citations.links is scored as an accuracy (B-cubed) by newer versions of score.py
+        value = scores["prf"][name]["f1"] if name in scores["prf"] else scores["acc"][name]["value"]
+        assert value >= 0.85, name
 
 
 VARIANTS = {  # the same plan as other editors print it: the rules must not hang on one layout

@@ -62,10 +62,10 @@ def text_quality(text: str) -> float:
 
 
 def _legacy_converter(fontname: str):
-    from viparse.normalize.detector import _encoding_for_font
+    from viparse.normalize.detector import detect_encoding
     from viparse.normalize.encodings import get_charmap
 
-    enc = _encoding_for_font(fontname or "")
+    enc = detect_encoding([fontname or ""]).encoding  # TCVN3 for .Vn* fonts, VNI for VNI-*, else None
     return get_charmap(enc) if enc else None
 
 

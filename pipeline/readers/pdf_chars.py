@@ -50,7 +50,7 @@ def _widths_by_text(font) -> dict[str, list[float]]:
     """{text pdfminer gives a glyph: [its advance widths per unit of font size]}."""
     from pdfminer.pdffont import PDFUnicodeNotDefined
 
-    codes = set()
+    codes: set[int] = set()
     unicode_map = getattr(font, "unicode_map", None)
     codes.update(getattr(unicode_map, "cid2unichr", {}) or {})
     codes.update(getattr(font, "cid2unicode", {}) or {})
@@ -100,7 +100,9 @@ class FontTable:
                 key = id(font)
                 if key not in self._widths:
                     self._widths[key] = _widths_by_text(font)
-                for name in {_plain_name(getattr(font, "basefont", None)), _plain_name(font.fontname)} - {None}:
+                for name in {_plain_name(getattr(font, "basefont", None)), _plain_name(font.fontname)}:
+                    if name is None:
+                        continue
                     found.setdefault(name, {})[key] = (font.fontname, font.get_descent(), self._widths[key])
             for ref in xobjects:
                 if id(ref) in seen or depth > 4:

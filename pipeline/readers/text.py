@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from extractors.grammar import WHOLE_NUMBER, opens_paragraph
 from pipeline.errors import ReadError
 from pipeline.source import Block, Source
 
@@ -64,11 +65,6 @@ def strip_markdown(line: str) -> str:
     return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
-# A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
-# "IV/2025") that a wrap pushed to the start of a line is not numbering.
-_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*\s*[.\-/)](?!\d)"
-                             r"(?![A-ZĐ]{1,8}[/\-])|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
-                             r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
 # A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -76,7 +72,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and not _is_row(l))
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not _is_row(line))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
@@ -104,17 +100,17 @@ _COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
 def _columns(run: list[str]) -> list[list[str]] | None:
     """Lines laid out in two columns with spaces ("Nơi nhận:      KT. GIÁM ĐỐC") as [left, right] rows;
     a line standing far to the right belongs to the right column."""
-    if sum(1 for l in run if _COLUMN_GAP.search(l)) < 2:
+    if sum(1 for line in run if _COLUMN_GAP.search(line)) < 2:
         return None
     rows = []
-    for l in run:
-        m = _COLUMN_GAP.search(l)
+    for line in run:
+        m = _COLUMN_GAP.search(line)
         if m:
-            rows.append([l[: m.start()].strip(), l[m.end():].strip()])
-        elif len(l) - len(l.lstrip()) >= 20:
-            rows.append(["", l.strip()])
+            rows.append([line[: m.start()].strip(), line[m.end():].strip()])
+        elif len(line) - len(line.lstrip()) >= 20:
+            rows.append(["", line.strip()])
         else:
-            rows.append([l.strip(), ""])
+            rows.append([line.strip(), ""])
     return rows
 
 
@@ -140,7 +136,7 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
 def _blank_separated(lines: list[str]) -> bool:
     """Paragraphs set apart by blank lines, as Markdown writes them: then a line break inside a
     paragraph is only a wrap (crawled pages break lines anywhere, the first line of a paragraph short)."""
-    blank = sum(1 for l in lines if not l.strip())
+    blank = sum(1 for line in lines if not line.strip())
     return len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank)
 
 
@@ -156,7 +152,7 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
-    if first.islower() or (first.isdigit() and not _OPENS_PARAGRAPH.match(following)):
+    if first.islower() or (first.isdigit() and not opens_paragraph(following)):
         return True
     if not blank_separated or end == ":" or not first.isupper():
         return False
@@ -173,10 +169,11 @@ def _blocks(lines: list[str]) -> list[Block]:
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
     blank_separated = _blank_separated(lines)
-    seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
-    # a running header is printed in capitals or title case ("KẾ HOẠCH CCHC 2026", "Trang 2");
-    # a short lower-case line seen twice ("ngành.") is the tail of a wrapped sentence
-    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l) and not l[:1].islower()}
+    seen = Counter(line.strip() for line in lines if line.strip() and len(line.strip()) < 60)
+    # a short line printed on several pages is a running header, unless it opens a paragraph or is a
+    # document number wrapped onto a line of its own ("01-HD/BTCTU." after "... Hướng dẫn số")
+    running = {s for s, n in seen.items() if n >= 2 and not opens_paragraph(s) and not WHOLE_NUMBER.match(s)
+               and not s[:1].islower()}  # a short lower-case line seen twice ("ngành.") is a wrapped tail
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
@@ -196,16 +193,16 @@ def _blocks(lines: list[str]) -> list[Block]:
             end = k
             while end < len(lines) and lines[end].strip() and not _is_row(lines[end]):
                 end += 1
-            rows = _columns(lines[k:end])
-            if rows:
-                blocks.append(Block(text="", rows=rows))
+            columns = _columns(lines[k:end])
+            if columns:
+                blocks.append(Block(text="", rows=columns))
                 k = end
                 continue
         text = line
         while True:
             if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
-            elif k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
+            elif k + 1 < len(lines) and lines[k + 1].strip() and not opens_paragraph(lines[k + 1]) \
                     and not _is_row(lines[k + 1]) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
