@@ -49,6 +49,12 @@ _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
 
 
+# "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
+# clause of a decision is never a task (contract.md)
+_EXECUTION_CLAUSE = re.compile(r"(?:chiu|co) trach nhiem (?:thi hanh|thuc hien) "
+                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay")
+
+
 @dataclass
 class TaskFacts:
     id: str
@@ -367,7 +373,7 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     # An item titled by a unit ("1. Sở Nội vụ:") hands its bullets to that unit; they are
     # found from the bullets' side below (see _heading_actor).
     body = node.text if body is None else body
-    if not body or _heading_units(body) is not None:
+    if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
         return []
     folded = fold(body)
     lead: list[str] = []
