@@ -133,7 +133,7 @@ FINDING_COLUMNS = ["finding", "kind", "directive", "message", "document", "page"
 def number_id(number: str | None) -> tuple | None:
     """A number's identity across printings, without kind or year: "02-CT/UBND", "2/CT-UBND",
     "02/2024/CT-UBND" → ("2", ("CT", "UBND")). None when the text is not a number."""
-    if not number:
+    if not isinstance(number, str) or not number:  # None, or NaN from a column of a document without a number
         return None
     serial, _, parts = split_number(number)
     if not parts or not serial[:1].isdigit():
@@ -636,7 +636,7 @@ def find_documents(archive, file_or_number: str) -> set[str]:
     wanted = number_id(file_or_number)
     if not wanted:
         return set()
-    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if n and number_id(n) == wanted}
+    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if number_id(n) == wanted}
     reg = registry_frame(archive)
     return found | {f"registry:{i}" for i, n in zip(reg["id"], reg["number"]) if n and number_id(n) == wanted}
 

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipeline.commands import DB_HELP
+from pipeline.commands import DB_HELP, output_file
 from pipeline.errors import KehoachError
 
 FORMATS = ("table", "csv", "json", "html")
@@ -24,7 +24,8 @@ def register(subparsers) -> None:
     p.add_argument("--db", help=DB_HELP.replace("(default:", "(default without FILE:"))
     p.add_argument("--registry", metavar="FILE", help="also treat the entries of this CSV/JSON as known directives")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", type=output_file, help="write to FILE instead of standard output")
+    p.add_argument("--columns", metavar="A,B,...", help="table/csv/json: only these columns, in this order")
     p.set_defaults(run=run)
 
 
@@ -50,7 +51,7 @@ def run(args) -> int:
                 paths = set(documents.loc[documents["id"].isin(ids), "path"])
                 linked.findings = [f for f in linked.findings if any(m["document"] in paths for m in f.mentions)]
                 title += f", findings involving {args.file}"
-    write(linked, graph, title, args.format, args.output)
+    write(linked, graph, title, args.format, args.output, args)
     return 0
 
 
@@ -60,14 +61,14 @@ def _graph(linked, documents):
     return graph_of(linked, documents)
 
 
-def write(linked, graph, title: str, fmt: str | None, output: str | None) -> None:
+def write(linked, graph, title: str, fmt: str | None, output, args=None) -> None:
     from pipeline.commands.tasks import write_frame
     from pipeline.link import findings_json
 
     if not fmt:
         fmt = _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "table") if output else "table"
-    if fmt in ("table", "csv"):
-        write_frame(linked.findings_frame(), fmt, output)
+    if fmt in ("table", "csv") or (fmt == "json" and getattr(args, "columns", None)):
+        write_frame(linked.findings_frame(), fmt, output, args)
         return
     text = findings_json(linked.findings) if fmt == "json" else render_html(linked.findings, graph, title)
     if output:

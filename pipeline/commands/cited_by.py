@@ -1,6 +1,7 @@
 """`kehoach cited-by FILE-OR-NUMBER`: the archived documents that cite one plan."""
 from __future__ import annotations
 
+from pipeline.errors import KehoachError
 from pipeline.commands.tasks import add_output_arguments, write_frame
 
 
@@ -18,7 +19,9 @@ def run(args) -> int:
     from pipeline.archive import Archive
     from pipeline.link import cited_by
 
+    if not args.query.strip():
+        raise KehoachError("give a number, key or name to look for")
     with Archive(args.db) as archive:
         frame = cited_by(archive, args.query)
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

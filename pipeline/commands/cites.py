@@ -1,6 +1,7 @@
 """`kehoach cites KEY-OR-NUMBER`: every mention of one directive across the archive."""
 from __future__ import annotations
 
+from pipeline.errors import KehoachError
 from pipeline.commands.tasks import add_output_arguments, write_frame
 
 
@@ -19,7 +20,9 @@ def run(args) -> int:
     from pipeline.archive import Archive
     from pipeline.link import link_archive
 
+    if not args.query.strip():
+        raise KehoachError("give a number, key or name to look for")
     with Archive(args.db) as archive:
         frame = link_archive(archive).cites(args.query)
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

@@ -17,5 +17,5 @@ def run(args) -> int:
 
     with Archive(args.db) as archive:
         frame = archive.failures()
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

@@ -37,5 +37,5 @@ def run_list(args) -> int:
 
     with Archive(args.db) as archive:
         frame = registry_frame(archive)
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0
