@@ -84,7 +84,8 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
         if not t.roles["lead"] and t.origin != "prose":
             warnings.append(f"task {t.id}: no lead unit (Chủ trì)")
         tasks.append(Task(id=t.id, origin=t.origin, text=t.text, timeline=tl, citations=cited,
-                          span=Span(t.page, t.start, t.end), products=t.products, **t.roles))
+                          span=Span(t.page, t.start, t.end), products=t.products,
+                          monitors=t.monitors, **t.roles))
 
     targets = [Target(id=g.id, text=g.text, value=g.value, unit=g.unit, span=Span(g.page, g.start, g.end))
                for g in find_targets(text, outline)]

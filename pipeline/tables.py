@@ -41,7 +41,7 @@ def tasks_frame(records: Iterable) -> pd.DataFrame:
                 "text": t.text, **{role: LIST_SEPARATOR.join(getattr(t, role)) for role in ROLES},
                 "timeline": t.timeline.text, "start": t.timeline.start, "end": t.timeline.end,
                 "recurrence": LIST_SEPARATOR.join(t.timeline.recurrence), "page": t.span.page if t.span else None,
-                "products": t.products, "monitors": getattr(t, "monitors", None),
+                "products": t.products, "monitors": t.monitors,
             })
     return pd.DataFrame(rows, columns=TASK_COLUMNS)
 
@@ -81,13 +81,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def write_csv(frame: pd.DataFrame, output) -> None:
-    data = csv_bytes(frame)
+    """A file gets csv_bytes (what the web's download gives); standard output, read by
+    other programs through a pipe, gets the same CSV without the BOM."""
     if output and str(output) != "-":
-        Path(output).write_bytes(data)
+        Path(output).write_bytes(csv_bytes(frame))
     else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        sys.stdout.write(frame.to_csv(index=False))
 
 
 def json_records(frame: pd.DataFrame) -> list[dict]:

@@ -14,7 +14,6 @@ Safety rules this file keeps, so a plan's text can never act on the reader:
 """
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import json
@@ -30,10 +29,11 @@ from pipeline.record import ROLES, PlanRecord
 
 # What the tasks table shows, and therefore exactly what its CSV/XLSX exports hold.
 TABLE_COLUMNS = ["document_number", "issuer", "task_id", "text", "lead", "advisors", "implementers", "coordinators",
-                 "timeline", "start", "end", "page"]
+                 "timeline", "start", "end", "products", "monitors", "page"]
 COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban hành", "task_id": "Mục",
                  "text": "Nhiệm vụ", "lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện",
-                 "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang"}
+                 "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang",
+                 "products": "Sản phẩm", "monitors": "Theo dõi, kiểm tra, đôn đốc"}
 ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
 FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q")
 PAGE_SIZE = 500
@@ -110,11 +110,11 @@ def create_app(db: str | Path | None = None) -> Flask:
 
     @app.get("/tasks.csv")
     def tasks_csv():
+        from pipeline.tables import csv_bytes
+
         frame = task_frame(archive(), _filters())[TABLE_COLUMNS]
-        out = io.StringIO()
-        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so Vietnamese stays readable
-        frame.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL)
-        return _download(out.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8", "kehoach-tasks.csv")
+        # the bytes `kehoach tasks -o x.csv` writes: UTF-8 with a BOM, which Excel reads as UTF-8
+        return _download(csv_bytes(frame), "text/csv; charset=utf-8", "kehoach-tasks.csv")
 
     @app.get("/tasks.xlsx")
     def tasks_xlsx():
@@ -272,23 +272,12 @@ def _download(data: bytes, mimetype: str, name: str) -> Response:
 
 
 def xlsx_bytes(frame) -> bytes:
-    """The frame as an .xlsx workbook. Written cell by cell because openpyxl stores any
-    string starting with "=" as a formula; a plan's text must stay text."""
-    from openpyxl import Workbook
+    """The frame as the .xlsx workbook `kehoach tasks -o x.xlsx` writes (pipeline.tables.write_xlsx:
+    date cells, a header with filters, text that stays text)."""
+    from pipeline.tables import write_xlsx
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "tasks"
-    ws.append(list(frame.columns))
-    for r, row in enumerate(frame.itertuples(index=False), start=2):
-        for c, value in enumerate(row, start=1):
-            if _missing(value):
-                continue
-            cell = ws.cell(row=r, column=c, value=value.item() if hasattr(value, "item") else value)
-            if isinstance(value, str):
-                cell.data_type = "s"
     out = io.BytesIO()
-    wb.save(out)
+    write_xlsx(frame, out)
     return out.getvalue()
 
 
