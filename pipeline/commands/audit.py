@@ -129,7 +129,7 @@ def render_html(findings, graph, title: str) -> str:
     nodes, edges, clipped, width, height, radius = _layout(graph)
     return env.from_string(_TEMPLATE).render(
         title=title, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), findings=findings,
-        counts=sorted(Counter(f.kind for f in findings).items()), legend=list(_COLOURS.items()),
+        counts=[(k, n) for k, n in Counter(f.kind for f in findings).items()], legend=list(_COLOURS.items()),
         nodes=nodes, edges=edges, clipped=clipped, width=width, height=height, radius=radius)
 
 
