@@ -194,3 +194,28 @@ def test_version_help_and_stdin(place):
     bad = kehoach("extract", "-", stdin=b"")
     assert bad.returncode == 1 and b"Traceback" not in bad.stderr and len(bad.stderr.splitlines()) == 1
     assert b"-: empty" in bad.stderr
+
+
+def test_progress_names_the_file_and_draws_no_frames_into_a_pipe(place, tmp_path):
+    files = [place / "docs" / "plan.txt", place / "docs" / "no_number.txt"]
+    piped = kehoach("extract", *files)
+    assert piped.returncode == 0 and piped.stderr == b""  # stderr is a pipe here: no frames at all
+    told = kehoach("extract", "-v", *files)
+    assert told.stderr.decode().splitlines() == [f"kehoach: extracting {i}/2: {f}" for i, f in enumerate(files, 1)]
+    ingested = kehoach("ingest", place / "docs", "--db", tmp_path / "x.db")
+    assert b"\r" not in ingested.stderr and b"%|" not in ingested.stderr
+
+    from pipeline.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    with Progress(2, stream=screen, what="extracting") as progress:
+        progress.step("a.docx")
+        progress.message("kehoach: a.docx: broken")
+        progress.step("b.pdf")
+    assert "extracting 1/2: a.docx" in screen.getvalue() and "extracting 2/2: b.pdf" in screen.getvalue()
+    assert "kehoach: a.docx: broken\n" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\x1b[K")  # the progress line is gone at the end
