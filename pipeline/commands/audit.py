@@ -19,7 +19,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "audit", help="check citations: conflicting dates/titles/issuers, number variants, unresolved, ...",
         description="Findings over every citation of the archive (--db), or, given FILE without --db, of that "
-                    "file's record alone. With FILE and --db: the archive's findings that involve FILE.")
+                    "file's record alone. With FILE and --db: the archive's findings that involve FILE. Order: "
+                    "conflicts (date, title, issuer), future dates, number variants, unresolved directives "
+                    "(most mentioned first), cut-off numbers.")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--db", help=DB_HELP.replace("(default:", "(default without FILE:"))
     p.add_argument("--registry", metavar="FILE", help="also treat the entries of this CSV/JSON as known directives")

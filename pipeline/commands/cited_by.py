@@ -9,7 +9,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("cited-by", help="documents in the archive that cite a plan",
                               description="Mentions, in other archived documents, of the plan given by FILE (its "
                                           "content, archived path or file name) or by its NUMBER (any printing); "
-                                          "a registry entry's number works too.")
+                                          "a registry entry's number works too. Order: by the citing document's date, then "
+                                          "document, then place in it.")
     p.add_argument("query", metavar="FILE-OR-NUMBER")
     add_output_arguments(p)
     p.set_defaults(run=run)

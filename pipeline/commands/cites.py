@@ -10,7 +10,9 @@ def register(subparsers) -> None:
                               description="Mentions of the directive named by KEY-OR-NUMBER: a key as `audit` "
                                           "prints it (CT-UBND-BT/2/2024), a number in any printing (02-CT/UBND = "
                                           "02/CT-UBND; several issuers or years give several directives), or a "
-                                          "name (\"Luật Thi đua, khen thưởng\").")
+                                          "name (\"Luật Thi đua, khen thưởng\"); a number in words (\"Nghị quyết 76/NQ-CP\") is the "
+                                          "number. Order: by the citing document's date, then document, then "
+                                          "place in it.")
     p.add_argument("query", metavar="KEY-OR-NUMBER")
     add_output_arguments(p)
     p.set_defaults(run=run)

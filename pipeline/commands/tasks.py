@@ -17,7 +17,8 @@ _SUFFIX_FORMAT = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".parquet": "
 def register(subparsers) -> None:
     p = subparsers.add_parser("tasks", help="list archived tasks matching filters",
                               description="Tasks from the archive. Actor filters ignore case, diacritics and "
-                                          "abbreviations (UBND = Ủy ban nhân dân) and match part of a name.")
+                                          "abbreviations (UBND = Ủy ban nhân dân) and match part of a name. Order: by the document's "
+                                          "date (undated first), then document, then the task's place in it.")
     p.add_argument("--lead", metavar="TEXT", help="lead unit (Chủ trì) contains TEXT")
     p.add_argument("--actor", metavar="TEXT", help="any actor (or the one in --role) contains TEXT")
     p.add_argument("--role", choices=ROLES, help="restrict --actor to one role (alone: tasks with anyone in it)")
