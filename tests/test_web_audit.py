@@ -89,3 +89,27 @@ def test_audit_page_fits_1400_px_and_keeps_the_whole_key_on_hover(db):
     finally:
         srv.shutdown()
         thread.join(timeout=10)
+
+
+def test_vietnamese_pages_with_english_on_request(db):
+    import re
+
+    def heading(client, url, **headers):
+        body = client.get(url, headers=headers).get_data(as_text=True)
+        return re.search(r"<h1>(.*?)</h1>", body, re.S).group(1).strip(), body
+
+    vi = create_app(db).test_client()
+    en = create_app(db, lang="en").test_client()
+    auto = create_app(db, lang="auto").test_client()
+    assert heading(vi, "/audit")[0] == "Kiểm tra dẫn chiếu"
+    h1, body = heading(en, "/audit")
+    assert h1 == "Citation audit" and '<html lang="en">' in body and ">Tasks<" in body
+    h1, body = heading(en, "/tasks")
+    assert h1 == "Tasks" and ">Lead<" in body and ">Products<" in body
+    assert heading(vi, "/tasks?lang=en")[0] == "Tasks"
+    assert heading(auto, "/tasks", **{"Accept-Language": "en-GB,en;q=0.8"})[0] == "Tasks"
+    assert heading(auto, "/tasks", **{"Accept-Language": "vi-VN,vi;q=0.9"})[0] == "Nhiệm vụ"
+    # document content is never translated: a plan's "Chủ trì" stays as printed
+    assert "Sở Văn hóa, Thể thao và Du lịch" in heading(en, "/tasks")[1]
+    with pytest.raises(Exception):
+        create_app(db, lang="fr")

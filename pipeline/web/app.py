@@ -40,10 +40,29 @@ PAGE_SIZE = 500
 TIMELINE_ROWS = 300
 
 
-def create_app(db: str | Path | None = None) -> Flask:
-    """The Flask app over the archive `db`, a file or a postgresql:// URL (default: $KEHOACH_DB or ./kehoach.db)."""
+LANGUAGES = ("vi", "en")
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Vietnamese page text → its translation (pipeline/web/labels_<lang>.csv); Vietnamese is the source."""
+    if lang == "vi":
+        return {}
+    import csv
+
+    with open(Path(__file__).with_name(f"labels_{lang}.csv"), encoding="utf-8", newline="") as fh:
+        return {row["vi"]: row[lang] for row in csv.DictReader(fh)}
+
+
+def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
+    """The Flask app over the archive `db`, a file or a postgresql:// URL (default: $KEHOACH_DB or ./kehoach.db).
+    lang: "vi" (the default), "en", or "auto" (the browser's Accept-Language, Vietnamese unless it prefers English);
+    a page's ?lang=en|vi overrides it."""
+    if lang not in (*LANGUAGES, "auto"):
+        raise KehoachError(f"language {lang!r}: one of vi, en, auto")
     app = Flask(__name__)
     app.config["KEHOACH_DB"] = Archive(db).address
+    app.config["KEHOACH_LANG"] = lang
+    translations = {code: labels(code) for code in LANGUAGES}
     app.json.ensure_ascii = False
 
     def archive() -> Archive:
@@ -72,12 +91,24 @@ def create_app(db: str | Path | None = None) -> Flask:
 
     @app.errorhandler(404)
     def not_found(exc):
-        return render_template("error.html", message="Không tìm thấy trang (not found)."), 404
+        return render_template("error.html", message=translate("Không tìm thấy trang (not found).")), 404
+
+    def language() -> str:
+        asked = request.args.get("lang")
+        if asked in LANGUAGES:
+            return asked
+        if app.config["KEHOACH_LANG"] == "auto":
+            return request.accept_languages.best_match(LANGUAGES, default="vi")
+        return app.config["KEHOACH_LANG"]
+
+    def translate(text: str) -> str:
+        return translations[language()].get(text, text)
 
     @app.context_processor
     def common():
-        return {"role_titles": ROLE_TITLES, "column_titles": COLUMN_TITLES, "url_with": url_with,
-                "json_twin": json_twin()}
+        return {"role_titles": {k: translate(v) for k, v in ROLE_TITLES.items()},
+                "column_titles": {k: translate(v) for k, v in COLUMN_TITLES.items()}, "url_with": url_with,
+                "json_twin": json_twin(), "t": translate, "lang": language()}
 
     def render_page(template: str, json_keys: tuple[str, ...], **context):
         """The page, or at its .json address the same data as JSON (the page's twin)."""
