@@ -87,7 +87,7 @@ _TEMPLATE = """<!DOCTYPE html>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 75em; color: #222; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 2em; }
 .summary span { display: inline-block; margin: 0 .6em .4em 0; padding: .15em .6em; border-radius: 1em; background: #eee; }
-table { border-collapse: collapse; width: 100%; } td, th { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; width: 100%; } td { overflow-wrap: anywhere; } td, th { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
 .kind { font-weight: 600; white-space: nowrap; }
 .k-date-conflict, .k-future-date { color: #b00020; } .k-unresolved { color: #8a5a00; } .k-partial { color: #6a1b9a; }
 .k-number-variant, .k-title-conflict, .k-issuer-conflict { color: #0b5394; }
