@@ -1,6 +1,7 @@
 """`kehoach annotate FILE -o FILE.html`: the text with what was found, marked (displaCy)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pipeline.commands import output_file
@@ -18,6 +19,9 @@ def run(args) -> int:
     from pipeline.extract import extract_file
 
     out = args.output or args.file.with_suffix(args.file.suffix + ".html")
+    if str(out) == "-":  # -o -: the page on standard output
+        sys.stdout.write(annotate(extract_file(args.file)))
+        return 0
     output_file(str(out))  # FILE.html beside a FILE in a folder that is not there
     out.write_text(annotate(extract_file(args.file)), encoding="utf-8")
     if not args.quiet:
