@@ -199,7 +199,7 @@ def split_number(number: str) -> tuple[str, str | None, list[str]]:
 def number_id(number: str | None) -> tuple | None:
     """A number's identity across printings, without kind or year: "02-CT/UBND", "2/CT-UBND",
     "02/2024/CT-UBND" → ("2", ("CT", "UBND")). None when the text is not a number."""
-    if not number:
+    if not isinstance(number, str) or not number:  # None, or NaN from a column of a document without a number
         return None
     serial, _, parts = split_number(number)
     if not parts or not serial[:1].isdigit():

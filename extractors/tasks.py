@@ -66,6 +66,7 @@ class TaskFacts:
     roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
     timeline: dict = field(default_factory=dict)
     products: str | None = None
+    monitors: str | None = None  # "Theo dõi, kiểm tra, đôn đốc": carried as printed, like products
     grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
 
 
@@ -138,6 +139,8 @@ def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
             t.timeline = parse_timeline(f.value, plan_year)
         elif f.role == "products":
             t.products = f.value
+        elif f.role == "monitors":
+            t.monitors = f.value
     if not t.timeline:
         t.timeline = parse_timeline(None)
     if not any(t.roles.values()):
@@ -256,6 +259,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":
                 t.products = cells[c]
+            elif role == "monitors":
+                t.monitors = cells[c]
         if not t.timeline:
             t.timeline = parse_timeline(None)
         out.append(t)

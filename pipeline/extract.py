@@ -73,7 +73,8 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
         if not t.roles["lead"] and t.origin != "prose":
             warnings.append(f"task {t.id}: no lead unit (Chủ trì)")
         tasks.append(Task(id=t.id, origin=t.origin, text=t.text, timeline=tl, citations=cited,
-                          span=Span(t.page, t.start, t.end), products=t.products, **t.roles))
+                          span=Span(t.page, t.start, t.end), products=t.products,
+                          monitors=t.monitors, **t.roles))
 
     targets = [Target(id=g.id, text=g.text, value=g.value, unit=g.unit, span=Span(g.page, g.start, g.end))
                for g in find_targets(text, outline)]
@@ -85,4 +86,26 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                           ocr=source.ocr),
         document=Document(**{**doc, "signer": Signer(**doc["signer"])}),
         sections=sections, tasks=tasks, targets=targets, citations=citations, warnings=warnings, text=text.text)
+    return record
+
+
+def extract_bytes(data: bytes, name: str = "-") -> PlanRecord:
+    """The record of a file given as bytes (`kehoach extract -` reads standard input).
+    The format is told by the content: a zip is a .docx, a known magic number its
+    format, anything else text; the record's source path is `name`."""
+    import tempfile
+
+    from pipeline.readers import sniff
+
+    suffix = ".docx" if data.startswith(b"PK\x03\x04") else sniff(Path("stdin.txt"), data[:8])
+    with tempfile.TemporaryDirectory(prefix="kehoach-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        try:
+            record = extract_file(path)
+        except Exception as exc:
+            # the temporary name means nothing to the user: speak of what they gave
+            exc.args = tuple(str(a).replace(str(path), name) for a in exc.args)
+            raise
+    record.source.path = name
     return record

@@ -43,8 +43,10 @@ from pipeline.errors import KehoachError
 KEY_SIMILAR = 90  # two unnumbered names (slugs, rapidfuzz ratio) this alike and of one kind are one document
 TEXT_SIMILAR = 80  # two titles or issuers (folded, token_set_ratio) this alike are one wording, not a conflict
 
-FINDING_KINDS = ("date-conflict", "title-conflict", "issuer-conflict", "number-variant", "unresolved",
-                 "future-date", "partial")
+# in the order an auditor reads them: what contradicts itself first, then numbers printed
+# several ways, then what the archive cannot check (unresolved, by directive, most cited first)
+FINDING_KINDS = ("date-conflict", "title-conflict", "issuer-conflict", "future-date", "number-variant",
+                 "unresolved", "partial")
 
 # The registry lives in the archive file but belongs to this module: it is created on
 # first load, and readers treat a missing table as an empty registry.
@@ -96,7 +98,7 @@ class Linked:
         m = self.mentions
         if q in self.labels or q in set(m["key"]):  # a key (as printed by `cites`/`audit`)
             return {q} if q in self.labels else set(m.loc[m["key"] == q, "directive"])
-        wanted = number_id(q)
+        wanted = number_id(q) or _number_in(q)
         if wanted:
             found = {d for n, d in zip(m["number"], m["directive"]) if n and number_id(n) == wanted}
             found |= {t["directive"] for t in self.targets.to_dict("records") if t["number"] and number_id(t["number"]) == wanted}
@@ -131,6 +133,20 @@ FINDING_COLUMNS = ["finding", "kind", "directive", "message", "document", "page"
 
 
 # -- keys -------------------------------------------------------------------
+
+def _number_in(text: str) -> tuple | None:
+    """The number a query names in words, as a citation of it would be read: "Nghị quyết
+    76/NQ-CP", "Chỉ thị số 36-CT/TW ngày 16/8/2019" → the identity of 76/NQ-CP, 36-CT/TW."""
+    from extractors.citations import find_citations
+
+    for c in find_citations(text):
+        if number_id(c.number):
+            return number_id(c.number)
+    for token in re.findall(r"\d+[\w./-]*[/-][^\W\d_][\w./-]*", text):  # the number alone, wherever it is
+        if number_id(token):
+            return number_id(token)
+    return None
+
 
 def _numbered_key(key: str) -> bool:
     # numbered keys are KIND-ISSUER/SERIAL[/YEAR]; unnumbered ones KIND/slug
@@ -296,8 +312,7 @@ def link(documents: list[dict], citations: list[dict], registry: Sequence[dict] 
     for r in rows:
         rows_of[r["directive"]].append(r)
     labels = {d: _label(d, resolved.get(d), rows_of[d]) for d in set(name_of.values())}
-    findings = _findings(mentions, resolved, labels)
-    findings += partial_findings(documents, citations)
+    findings = sort_findings(_findings(mentions, resolved, labels) + partial_findings(documents, citations))
     return Linked(mentions=mentions, targets=_frame(targets, TARGET_COLUMNS), labels=labels, resolved=resolved,
                   findings=findings)
 
@@ -443,6 +458,15 @@ def partial_findings(documents: list[dict], citations: list[dict], page_at=None)
     return out
 
 
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Conflicts, then future dates, number variants, unresolved directives (the most
+    mentioned first) and cut-off numbers; within a kind, by directive label."""
+    rank = {k: i for i, k in enumerate(FINDING_KINDS)}
+    return sorted(findings, key=lambda f: (rank.get(f.kind, len(rank)),
+                                           -len(f.mentions) if f.kind == "unresolved" else 0,
+                                           fold(f.label or ""), f.directive or ""))
+
+
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     """One row per (finding, mention): the table/CSV form of an audit."""
     rows = [{"finding": i, "kind": f.kind, "directive": f.directive, "message": f.message,
@@ -507,8 +531,8 @@ def audit_file(path, registry: Sequence[dict] = ()) -> Linked:
     documents, citations = record_inputs(record)
     linked = link(documents, citations, registry)
     # redo the partial scan with real pages instead of estimates
-    linked.findings = [f for f in linked.findings if f.kind != "partial"] + \
-        partial_findings(documents, citations, page_at=text.page_at)
+    linked.findings = sort_findings([f for f in linked.findings if f.kind != "partial"]
+                                    + partial_findings(documents, citations, page_at=text.page_at))
     return linked
 
 
@@ -596,10 +620,10 @@ def find_documents(archive, file_or_number: str) -> set[str]:
     hit = docs[(docs["path"] == file_or_number) | (docs["path"].map(lambda s: Path(s).name) == p.name)]
     if not hit.empty:
         return {f"document:{i}" for i in hit["id"]}
-    wanted = number_id(file_or_number)
+    wanted = number_id(file_or_number) or _number_in(file_or_number)
     if not wanted:
         return set()
-    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if n and number_id(n) == wanted}
+    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if number_id(n) == wanted}
     reg = registry_frame(archive)
     return found | {f"registry:{i}" for i, n in zip(reg["id"], reg["number"]) if n and number_id(n) == wanted}
 

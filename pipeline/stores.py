@@ -94,10 +94,22 @@ class SQLiteStore:
         return self.path.exists()
 
     # -- writing ---------------------------------------------------------------
+    def _check_file(self) -> None:
+        """A folder or another kind of file given as --db: say so, rather than SQLite's 'disk I/O error'."""
+        if self.path.is_dir():
+            raise KehoachError(f"{self.path}: is a folder; --db names the archive file (kehoach.db)")
+        if self.path.is_file() and self.path.stat().st_size:
+            with open(self.path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise KehoachError(f"{self.path}: not a kehoach archive (not a SQLite file)")
+
     def cursor(self) -> sqlite3.Cursor:
         if self._rw is None:
+            self._check_file()
             self._close_arrow()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.is_dir():
+                # never create folders: a typo in --db would quietly start a new archive elsewhere
+                raise KehoachError(f"{self.path}: the folder {self.path.parent} does not exist")
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             # WAL: readers (kehoach tasks, the web view) never block the ingest, and a
             # killed writer leaves the file consistent. synchronous=NORMAL is safe
@@ -119,6 +131,7 @@ class SQLiteStore:
     def _uri(self) -> str:
         if not self.path.exists():
             raise KehoachError(f"{self.path}: no archive here (run `kehoach ingest` first, or pass --db)")
+        self._check_file()
         return "file:" + pathname2url(str(self.path.resolve())) + "?mode=ro"
 
     # Queries jump between tasks, actors and documents pages; memory-mapping the file

@@ -56,7 +56,7 @@ def test_core_runs_without_the_extras_and_a_command_that_needs_one_names_it(tmp_
     pdf = _write_pdf(tmp_path / "plan.pdf", _plan_paragraphs())
     db = str(tmp_path / "kehoach.db")
     extract, ingest, audit, serve = kehoach_without_extras(
-        ["extract", "--format", "json", str(PLAN), str(pdf)], ["ingest", str(PLAN), "--db", db, "-q"],
+        ["extract", "--format", "jsonl", str(PLAN), str(pdf)], ["ingest", str(PLAN), "--db", db, "-q"],
         ["audit", "--db", db], ["serve", "--db", db])
     assert extract["code"] == 0, extract["err"]
     assert len(extract["out"].splitlines()) == 2 and '"tasks"' in extract["out"]

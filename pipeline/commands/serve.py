@@ -19,6 +19,8 @@ def register(subparsers) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1; 0.0.0.0 exposes the archive to the network)")
+    p.add_argument("--lang", choices=("vi", "en", "auto"), default="vi",
+                   help="language of the pages: vi (default), en, or auto (the browser's language)")
     p.set_defaults(run=run)
 
 
@@ -40,7 +42,7 @@ def run(args) -> int:
               file=sys.stderr)
     print(f"kehoach: serving {archive.location} at http://{args.host}:{args.port}/ (Ctrl+C to stop)",
           file=sys.stderr, flush=True)
-    run_simple(args.host, args.port, create_app(archive.address), threaded=True)
+    run_simple(args.host, args.port, create_app(archive.address, lang=args.lang), threaded=True)
     return 0
 
 

@@ -611,6 +611,9 @@ def read(path: Path) -> Source:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(f"{path}: not a valid .docx (Word) package: {type(exc).__name__}") from exc
     except Exception as exc:  # python-docx's PackageNotFoundError, lxml's XMLSyntaxError ...
+        if type(exc).__name__ == "PackageNotFoundError":  # python-docx's words for "not a zip": truncated or not Word
+            raise ReadError(f"{path}: not a valid .docx (Word) package: the file is truncated, damaged or not "
+                            "a Word document") from exc
         raise ReadError(f"{path}: cannot open as .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     reader = _Reader(doc)
     blocks: list[Block] = []
