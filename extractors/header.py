@@ -107,6 +107,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
+    number_seen = False
     lines = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
         parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
@@ -133,10 +134,15 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             continue
         if _BANNER.search(plain):
             continue
-        if (m := _NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
+        m = _NUMBER.search(plain)
+        before = plain[: m.start()].strip() if m else ""
+        # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
+        # flattened line); "Căn cứ Quyết định số 135/QĐ-SNV" or a V/v line naming another document is not it,
+        # and once the slot is seen — even blank ("Số: /UBND-NC") — no later number takes its place.
+        if m and not number_seen and not doc["kind"] and (not before or before.isupper()):
+            number_seen = True
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             doc["number"] = num if re.match(r"\d", num) else None
-            before = plain[: m.start()].strip()
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()
