@@ -15,8 +15,10 @@ _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NA
                     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
                     r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
 _NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
-_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})",
-                         re.I)
+# "Hà Nội, ngày 30 tháng 4 năm 2026"; OCR glues "ngày30", and a day or month left blank for the
+# e-office to fill ("Quảng Bình, ngày !7 tháng năm 2024") still names the place.
+_PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s*(\d{1,2}|\.+|…+)?\s*"
+                         r"năm\s+(\d{4})", re.I)
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
@@ -154,7 +156,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             try:
                 doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
             except (TypeError, ValueError):
-                doc["date"] = None
+                doc["date"] = _signed_on(lines, m)
             continue
         if (s := _SUBJECT.match(plain)) and not doc["title"]:
             doc["kind"] = doc["kind"] or "Công văn"
@@ -174,6 +176,29 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
+
+
+# The e-office signature printed on the page: "Giờ ký: 17/04/2024 10:39:42", "Thời gian ký: 04.05.2026 09:44".
+_SIGNED_AT = re.compile(r"(?:Thời gian ký|Giờ ký|Ngày ký)\s*:\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.I)
+
+
+def _signed_on(lines: list[str], slot: re.Match) -> str | None:
+    """A date slot left blank for the e-office to fill ("ngày 17 tháng    năm 2024") is dated by the
+    signature stamp on the page, when the stamp agrees with what the slot does print (its year, and its
+    day or month where printed)."""
+    for line in lines:
+        if (m := _SIGNED_AT.search(line)):
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            printed_day = slot.group(2) if slot.group(2) and slot.group(2).isdigit() else None
+            printed_month = slot.group(3) if slot.group(3) and slot.group(3).isdigit() else None
+            if year != int(slot.group(4)) or (printed_day and int(printed_day) != day) \
+                    or (printed_month and int(printed_month) != month):
+                return None
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
 
 
 def _canonical_places(name: str | None) -> str | None:

@@ -19,3 +19,23 @@ def test_a_blank_number_slot_is_not_filled_by_the_document_its_subject_names():
 def test_the_number_slot_after_the_issuer_on_one_flattened_line_is_read():
     doc = parse_header(["UBND TỈNH LÂM ĐỒNG Số: 12/KH-UBND", "KẾ HOẠCH", "Thực hiện năm 2025"], [])
     assert doc["number"] == "12/KH-UBND"
+
+
+def test_place_and_date_glued_by_ocr_and_a_quoted_phrase_in_prose_is_no_place():
+    doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "Số: 464/TTg-CĐS", "Hà Nội, ngày30 tháng 4 năm 2026",
+                        "V/v triển khai các Nghị quyết cắt giảm thủ tục hành chính",
+                        "Triển khai mục tiêu tăng trưởng “2 con số”, ngày 29 tháng 4 năm 2026, Chính phủ đã ban hành"],
+                       [])
+    assert (doc["place"], doc["date"]) == ("Hà Nội", "2026-04-30")
+
+
+def test_a_blank_day_or_month_keeps_the_place_and_the_signature_stamp_dates_it():
+    preamble = ["Cơ quan: UBND tỉnh Quảng Bình Giờ ký: 17/04/2024 10:39:42", "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG BÌNH",
+                "Số: /KH-UBND", "Quảng Bình, ngày !7 tháng năm 2024", "KẾ HOẠCH", "Thu thập thông tin lao động"]
+    doc = parse_header(preamble, [])
+    assert (doc["place"], doc["date"]) == ("Quảng Bình", "2024-04-17")
+    # a stamp of another year (a copy signed later) does not date the document
+    preamble[0] = "Cơ quan: UBND tỉnh Quảng Bình Giờ ký: 17/04/2025 10:39:42"
+    assert parse_header(preamble, [])["date"] is None
+    doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Lâm Đồng, ngày    tháng     năm 2026", "KẾ HOẠCH", "X"], [])
+    assert (doc["place"], doc["date"]) == ("Lâm Đồng", None)
