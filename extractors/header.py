@@ -109,7 +109,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
-    number_seen = False
+    number_seen = date_line_seen = False
     lines = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
         parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
@@ -153,6 +153,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         if (m := _PLACE_DATE.search(plain)) and doc["place"] is None:
             place = m.group(1).strip(" ,")
             doc["place"] = None if place.isupper() else place
+            date_line_seen = True
             try:
                 doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
             except (TypeError, ValueError):
@@ -170,6 +171,12 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 title_lines.append(k[1])
             continue
         if not doc["kind"] and plain.isupper() and len(plain) < 80:
+            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6:
+                # After the issuer and the place-date line the word in capitals above the title is the
+                # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
+                doc["kind"] = _title_case_kind(plain)
+                in_title = True
+                continue
             issuer_lines.append(plain)
     if title_lines:
         doc["title"] = " ".join(title_lines).strip()
@@ -199,6 +206,12 @@ def _signed_on(lines: list[str], slot: re.Match) -> str | None:
             except ValueError:
                 return None
     return None
+
+
+def _title_case_kind(caps: str) -> str:
+    """"PHÂN CÔNG NHIỆM VỤ" → "Phân công nhiệm vụ" (kinds are title-cased as the contract's are)."""
+    low = caps.lower()
+    return low[:1].upper() + low[1:]
 
 
 def _canonical_places(name: str | None) -> str | None:

@@ -39,3 +39,11 @@ def test_a_blank_day_or_month_keeps_the_place_and_the_signature_stamp_dates_it()
     assert parse_header(preamble, [])["date"] is None
     doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Lâm Đồng, ngày    tháng     năm 2026", "KẾ HOẠCH", "X"], [])
     assert (doc["place"], doc["date"]) == ("Lâm Đồng", None)
+
+
+def test_an_unlisted_kind_word_after_the_date_line_is_the_kind_not_part_of_the_issuer():
+    doc = parse_header(["SỞ NỘI VỤ", "PHÒNG THI ĐUA, KHEN THƯỞNG", "Quảng Bình, ngày 04 tháng 5 năm 2021",
+                        "PHÂN CÔNG NHIỆM VỤ", "CÁC THÀNH VIÊN PHÒNG THI ĐUA KHEN THƯỞNG",
+                        "Căn cứ Quy định chức năng, nhiệm vụ của các tổ chức thuộc Sở Nội vụ,"], [])
+    assert (doc["kind"], doc["issuer"]) == ("Phân công nhiệm vụ", "Phòng Thi đua, khen thưởng")
+    assert doc["title"] == "CÁC THÀNH VIÊN PHÒNG THI ĐUA KHEN THƯỞNG"
