@@ -23,6 +23,9 @@ _PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
+# Military and police ranks printed before a signer's name (armed forces, police, border guard units).
+_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+úy|Đại\s+úy)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])",
+                   re.I)
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
@@ -79,7 +82,8 @@ def name_case(s: str) -> str:
             out.append(w.capitalize())
         else:
             out.append(w)
-        if w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") and k + 1 < len(words) \
+        if (w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn")
+                or (w == "phố" and k and words[k - 1] == "thành")) and k + 1 < len(words) \
                 and fold(words[k + 1]) not in ("uy", "doan", "hoi", "doi", "ly"):
             place = True
     text = " ".join(out)
@@ -222,9 +226,15 @@ def _canonical_places(name: str | None) -> str | None:
     from extractors.lexicon import provinces
 
     folded = fold(name)
+    province_spans: list[tuple[int, int]] = []
     for canonical in [p for p, _ in provinces()] + ["thành phố", "tỉnh", "huyện", "thị xã"]:
         f = fold(canonical)
+        is_level = canonical[:1].islower()
         for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", folded):
+            if is_level and any(a <= m.start() < b for a, b in province_spans):
+                continue  # "Tĩnh" of "Hà Tĩnh" folds like the level word "tỉnh" but is the province's
+            if not is_level:
+                province_spans.append((m.start(), m.end()))
             if name[m.start():m.end()].lower() != canonical.lower():  # only wrong letters, never case
                 name = name[: m.start()] + canonical + name[m.end():]  # fold keeps lengths, so offsets hold
     return name
@@ -330,6 +340,7 @@ def _closing(lines: list[str], doc: dict) -> None:
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
+        candidate = _RANK.sub("", candidate)  # "Đại tá Nguyễn Văn Hùng": the rank is not the name
         if _NAME.match(candidate) and not _MOTTO.search(candidate):
             name = candidate
             break

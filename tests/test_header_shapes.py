@@ -1,6 +1,8 @@
 """Header shapes met in real documents: each a fragment written for the rule it pins."""
 from __future__ import annotations
 
+import pytest
+
 from extractors.header import parse_header
 
 
@@ -47,3 +49,19 @@ def test_an_unlisted_kind_word_after_the_date_line_is_the_kind_not_part_of_the_i
                         "Căn cứ Quy định chức năng, nhiệm vụ của các tổ chức thuộc Sở Nội vụ,"], [])
     assert (doc["kind"], doc["issuer"]) == ("Phân công nhiệm vụ", "Phòng Thi đua, khen thưởng")
     assert doc["title"] == "CÁC THÀNH VIÊN PHÒNG THI ĐUA KHEN THƯỞNG"
+
+
+@pytest.mark.parametrize("caps,issuer", [
+    ("TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh"),  # "Tĩnh" folds like "tỉnh" but is the province's
+    ("THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("HUYỆN THẠCH HÀ", "Ủy ban nhân dân huyện Thạch Hà"),
+])
+def test_the_place_in_the_issuer_keeps_its_capitals(caps, issuer):
+    assert parse_header(["ỦY BAN NHÂN DÂN", caps, "Số: 12/KH-UBND", "KẾ HOẠCH", "Thực hiện"], [])["issuer"] == issuer
+
+
+@pytest.mark.parametrize("name_line", ["Đại tá Nguyễn Văn Hùng", "Thiếu tướng Nguyễn Văn Hùng"])
+def test_the_signer_after_a_military_rank(name_line):
+    doc = parse_header(["BỘ CHỈ HUY QUÂN SỰ", "TỈNH HÀ TĨNH", "Số: 12/KH-BCH", "KẾ HOẠCH", "Huấn luyện"],
+                       ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", name_line])
+    assert doc["signer"]["name"] == "Nguyễn Văn Hùng"
