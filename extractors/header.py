@@ -295,11 +295,17 @@ def _issuer_from_preamble(body_text: str) -> str | None:
     return None
 
 
+# The heading of what is printed after the signature: "PHỤ LỤC I", "Phụ lục 02", "Mẫu số 01", "Biểu số 3".
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu số\b|Biểu mẫu\b|Biểu số\b|MẪU SỐ|BIỂU MẪU)")
+
+
 def _closing(lines: list[str], doc: dict) -> None:
     recipients: list[str] = []
     in_recipients = False
     sign: list[str] = []
     for line in lines:
+        if (recipients or sign) and _APPENDIX.match(line):
+            break  # an appendix or form printed after the signature: its bullets are no recipients
         if re.match(r"^(?:[-*]\s*)?Nơi\s+nhận", line, re.I):
             in_recipients = True
             rest = re.sub(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", "", line, flags=re.I).strip()
@@ -318,6 +324,8 @@ def _closing(lines: list[str], doc: dict) -> None:
                 recipients[-1] = f"{recipients[-1]} {item}"
             else:
                 recipients.append(item)
+            if re.match(r"^Lưu\b", item):
+                in_recipients = False  # "Lưu: VT, ..." closes the list
             continue
         if in_recipients and recipients and line[:1].islower() and not sign:
             recipients[-1] = f"{recipients[-1]} {line.rstrip(',;.')}"

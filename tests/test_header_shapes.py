@@ -65,3 +65,15 @@ def test_the_signer_after_a_military_rank(name_line):
     doc = parse_header(["BỘ CHỈ HUY QUÂN SỰ", "TỈNH HÀ TĨNH", "Số: 12/KH-BCH", "KẾ HOẠCH", "Huấn luyện"],
                        ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", name_line])
     assert doc["signer"]["name"] == "Nguyễn Văn Hùng"
+
+
+def test_bullets_of_an_appendix_after_the_signature_are_not_recipients():
+    closing = ["Nơi nhận:", "- Bộ LĐ-TBXH;", "- Công an tỉnh;", "- Lưu: VT, KSTTHC.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+               "Hoàng Xuân Tân", "Mẫu số 01", "PHIẾU THÔNG TIN VỀ NGƯỜI LAO ĐỘNG",
+               "- Ghi số CCCD, trường hợp chưa có số CCCD thì ghi số CMND;", "- Người thất nghiệp là người đang tìm việc."]
+    doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG BÌNH", "Số: 672/KH-UBND", "KẾ HOẠCH", "Thu thập"], closing)
+    assert doc["recipients"] == ["Bộ LĐ-TBXH", "Công an tỉnh", "Lưu: VT, KSTTHC"]
+    assert doc["signer"]["name"] == "Hoàng Xuân Tân"
+    # the list also ends at "Lưu" when no heading announces what follows
+    doc = parse_header(["KẾ HOẠCH", "Thu thập"], closing[:7] + ["- Ghi rõ họ tên người khai."])
+    assert doc["recipients"] == ["Bộ LĐ-TBXH", "Công an tỉnh", "Lưu: VT, KSTTHC"]
