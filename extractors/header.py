@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)
 # e-office to fill ("Quảng Bình, ngày !7 tháng năm 2024") still names the place.
 _PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s*(\d{1,2}|\.+|…+)?\s*"
                          r"năm\s+(\d{4})", re.I)
+_RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
@@ -114,11 +115,14 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     title_lines: list[str] = []
     in_title = False
     number_seen = date_line_seen = False
+    receipt_left = 0
+    plain = ""  # the line before is kept for a number printed above its slot
     lines = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
         parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
     for line in lines:
+        previous = plain.strip()
         plain = _MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
@@ -140,6 +144,15 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             continue
         if _BANNER.search(plain):
             continue
+        # The receipt stamp of the office that filed this copy ("ĐẾN" / "Số: 1530" / "Ngày: 14/3/2025" /
+        # "Chuyển: ..."): neither its word is the issuer nor its number the document's.
+        if _RECEIPT.match(plain):
+            receipt_left = 4
+            continue
+        if receipt_left:
+            receipt_left -= 1
+            if re.match(r"^(?:Số|Ngày|Giờ|Chuyển|Lưu hồ sơ)\b", plain, re.I) and not re.search(r"/\s*[A-ZĐ]", plain):
+                continue
         m = _NUMBER.search(plain)
         before = plain[: m.start()].strip() if m else ""
         # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
@@ -148,6 +161,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         if m and not number_seen and not doc["kind"] and (not before or before.isupper()):
             number_seen = True
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
+            if num.startswith("/") and re.fullmatch(r"\d{1,6}", previous):
+                num = previous + num  # the e-office printed the number on its own line above the blank slot
             doc["number"] = num if re.match(r"\d", num) else None
             if before and before.isupper():
                 issuer_lines.append(before)

@@ -77,3 +77,18 @@ def test_bullets_of_an_appendix_after_the_signature_are_not_recipients():
     # the list also ends at "Lưu" when no heading announces what follows
     doc = parse_header(["KẾ HOẠCH", "Thu thập"], closing[:7] + ["- Ghi rõ họ tên người khai."])
     assert doc["recipients"] == ["Bộ LĐ-TBXH", "Công an tỉnh", "Lưu: VT, KSTTHC"]
+
+
+@pytest.mark.parametrize("preamble", [
+    ["ĐẾN", "Số: 1530", "Ngày: 14/3/2025", "Chuyển:", "ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 45/KH-UBND"],
+    ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "CÔNG VĂN ĐẾN Số: 1530 Ngày: 14/3/2025", "Số: 45/KH-UBND"],
+])
+def test_a_receipt_stamp_is_neither_the_issuer_nor_the_number(preamble):
+    doc = parse_header(preamble + ["Hà Tĩnh, ngày 12 tháng 3 năm 2025", "KẾ HOẠCH", "Tuyên truyền"], [])
+    assert (doc["issuer"], doc["number"]) == ("Ủy ban nhân dân tỉnh Hà Tĩnh", "45/KH-UBND")
+
+
+def test_an_e_office_number_on_its_own_line_above_a_blank_slot():
+    doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "4521", "Số: /UBND-NC",
+                        "Hà Tĩnh, ngày 12 tháng 3 năm 2025", "V/v tuyên truyền"], [])
+    assert doc["number"] == "4521/UBND-NC"
