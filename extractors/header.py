@@ -4,6 +4,7 @@ first part and after the last (Nghị định 30/2020/NĐ-CP lays these out)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from extractors.lexicon import kinds
@@ -199,6 +200,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             issuer_lines.append(plain)
     if title_lines:
         doc["title"] = " ".join(title_lines).strip()
+    if not doc["kind"] and any(re.match(r"^Kính gửi\b", l) for l in lines):
+        doc["kind"] = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
     doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
@@ -291,11 +294,32 @@ def _expand(caps: str) -> str:
 _HEADER_ABBREVIATIONS = {"UBND", "HĐND", "BCH", "BTV", "BCĐ", "LĐLĐ", "UBKT", "MTTQ", "UBMTTQ"}
 
 
+# "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:": the body a letter speaks for.
+_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+(?:tỉnh|thành phố|huyện|quận|"
+                            r"thị xã|xã|phường)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)",
+                            re.I)
+
+
+def _speaking_body(body_text: str) -> str | None:
+    """No header and no issuing verb: the body whose chair "có ý kiến chỉ đạo", its bare level word
+    ("Ủy ban nhân dân Thành phố") completed by the place the text names after it elsewhere."""
+    head = re.sub(r"\s+", " ", body_text[:6000])
+    m = _SPEAKING_BODY.search(head)
+    if not m:
+        return None
+    name = m.group(1)
+    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", name, re.I):
+        full = re.findall(re.escape(name) + r"((?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)+)", head)
+        if full:
+            name += Counter(full).most_common(1)[0][0]
+    return name
+
+
 def _issuer_from_preamble(body_text: str) -> str | None:
     """No header: "... ; Ban Dân vận Tỉnh ủy phối hợp ... xây dựng Kế hoạch" names the issuer."""
     m = _ISSUING_VERB.search(body_text[:3000])
     if not m:
-        return None
+        return _speaking_body(body_text)
     clause = re.split(r"[;.:]\s*", body_text[: m.start()])[-1]
     # "Thực hiện Kế hoạch số ... của Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng ...": the subject is the
     # last comma-part that names a body (a list of bodies stays whole when the first part names one)

@@ -92,3 +92,11 @@ def test_an_e_office_number_on_its_own_line_above_a_blank_slot():
     doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "4521", "Số: /UBND-NC",
                         "Hà Tĩnh, ngày 12 tháng 3 năm 2025", "V/v tuyên truyền"], [])
     assert doc["number"] == "4521/UBND-NC"
+
+
+def test_a_letter_without_header_is_a_cong_van_of_the_body_whose_chair_gives_directions():
+    preamble = ["Kính gửi:", "- Các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố;",
+                "Căn cứ Quyết định số 89/2024/QĐ-UBND của Ủy ban nhân dân Thành phố Hồ Chí Minh về đánh giá;",
+                "Chủ tịch Ủy ban nhân dân", "Thành phố có ý kiến chỉ đạo như sau:"]
+    doc = parse_header(preamble, [], "\n".join(preamble))
+    assert (doc["kind"], doc["issuer"]) == ("Công văn", "Ủy ban nhân dân Thành phố Hồ Chí Minh")
