@@ -340,7 +340,7 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu s�
 
 def _closing(lines: list[str], doc: dict) -> None:
     recipients: list[str] = []
-    in_recipients = False
+    in_recipients = open_comma = False
     sign: list[str] = []
     for line in lines:
         if (recipients or sign) and _APPENDIX.match(line):
@@ -365,9 +365,16 @@ def _closing(lines: list[str], doc: dict) -> None:
                 recipients.append(item)
             if re.match(r"^Lưu\b", item):
                 in_recipients = False  # "Lưu: VT, ..." closes the list
+            open_comma = line.rstrip().endswith(",")
             continue
         if in_recipients and recipients and line[:1].islower() and not sign:
             recipients[-1] = f"{recipients[-1]} {line.rstrip(',;.')}"
+            continue
+        if in_recipients and open_comma and not line.isupper() and not _NAME.match(line.strip()):
+            # "- Các Sở: Tài chính, Kế hoạch và Đầu tư," runs on to "Tài nguyên và Môi trường, Xây dựng," even
+            # where the signature block's lines fall between them in the reading order
+            recipients[-1] = f"{recipients[-1]}, {line.strip().rstrip(',;.')}"
+            open_comma = line.rstrip().endswith(",")
             continue
         sign.append(line)
     doc["recipients"] = recipients

@@ -100,3 +100,14 @@ def test_a_letter_without_header_is_a_cong_van_of_the_body_whose_chair_gives_dir
                 "Chủ tịch Ủy ban nhân dân", "Thành phố có ý kiến chỉ đạo như sau:"]
     doc = parse_header(preamble, [], "\n".join(preamble))
     assert (doc["kind"], doc["issuer"]) == ("Công văn", "Ủy ban nhân dân Thành phố Hồ Chí Minh")
+
+
+def test_a_recipient_ending_in_a_comma_runs_on_past_signature_lines_read_between():
+    closing = ["Nơi nhận:", "TL. CHỦ TỊCH", "- CT, PCT UBND tỉnh;", "KT. CHÁNH VĂN PHÒNG",
+               "- Các Sở: Tài chính, Kế hoạch và Đầu tư,", "PHÓ CHÁNH VĂN PHÒNG", "Tài nguyên và Môi trường, Xây dựng,",
+               "Nội vụ, Tư pháp;", "- Thanh tra tỉnh;", "- Lưu: VT, KTTH.", "Nguyễn Phước Bình"]
+    doc = parse_header(["THÔNG BÁO", "Kết luận"], closing)
+    assert doc["recipients"] == ["CT, PCT UBND tỉnh",
+                                 "Các Sở: Tài chính, Kế hoạch và Đầu tư, Tài nguyên và Môi trường, Xây dựng, Nội vụ, Tư pháp",
+                                 "Thanh tra tỉnh", "Lưu: VT, KTTH"]
+    assert doc["signer"]["name"] == "Nguyễn Phước Bình"
