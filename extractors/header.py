@@ -21,6 +21,8 @@ _NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)
 _PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s*(\d{1,2}|\.+|…+)?\s*"
                          r"năm\s+(\d{4})", re.I)
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
+# Urgency, secrecy and draft marks stamped near the header ("HỎA TỐC", "THƯỢNG KHẨN", "TỐI MẬT", "DỰ THẢO").
+_MARK = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT|DỰ THẢO|BẢN SAO|SAO Y)\b")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
@@ -191,7 +193,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 title_lines.append(k[1])
             continue
         if not doc["kind"] and plain.isupper() and len(plain) < 80:
-            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6:
+            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain):
                 # After the issuer and the place-date line the word in capitals above the title is the
                 # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
                 doc["kind"] = _title_case_kind(plain)

@@ -111,3 +111,9 @@ def test_a_recipient_ending_in_a_comma_runs_on_past_signature_lines_read_between
                                  "Các Sở: Tài chính, Kế hoạch và Đầu tư, Tài nguyên và Môi trường, Xây dựng, Nội vụ, Tư pháp",
                                  "Thanh tra tỉnh", "Lưu: VT, KTTH"]
     assert doc["signer"]["name"] == "Nguyễn Phước Bình"
+
+
+def test_an_urgency_mark_after_the_date_line_is_not_the_kind():
+    doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 45/UBND-NC", "Hà Tĩnh, ngày 12 tháng 3 năm 2025",
+                        "HỎA TỐC", "V/v triển khai phòng chống bão số 3"], [])
+    assert (doc["kind"], doc["title"]) == ("Công văn", "triển khai phòng chống bão số 3")
