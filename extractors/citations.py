@@ -52,6 +52,19 @@ _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
                             r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
 
+# "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", "Đề án phát triển ... đến
+# năm 2030": a programme or scheme named in lowercase is one instrument when its name closes on its
+# horizon (a plan's own "kế hoạch ... năm 2025" stays generic: Kế hoạch is left out)
+_HORIZON = (r"(?:giai đoạn|thời kỳ|đến năm|đến|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+            r"(?:,\s*(?:tầm nhìn|định hướng)(?:\s+đến)?(?:\s+năm)?\s+\d{4})?(?![\w/])")
+_NAME_WORD = (r"(?!(?:của|theo|tại|số|này|đó|hành động|công tác|giai đoạn|thời kỳ|đến)\b|" + _KINDS + r")"
+              r"[^\s,;:.()“”\"/]+")
+_HORIZON_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>" + _NAME_WORD
+                              + r"(?:,?\s+" + _NAME_WORD + r"){0,20}?\s+" + _HORIZON + r")")
+# "Đề án 06" (a scheme known by its number), "Chương trình MTQG" (mục tiêu quốc gia: the national
+# target programme the text names); other acronyms ("Chương trình TCMR") are activities
+_SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<name>(?:(?<=án\s)\d{1,3}|MTQG)(?![\w/\-]))")
+
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
 _BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
@@ -260,6 +273,20 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=None,
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
         taken.append((m.start(), end))
+    for m in _HORIZON_PROGRAM.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        _, issuer, _, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
+                                   date=None, issuer=issuer, title=m.group(0), start=m.start(), end=end))
+        taken.append((m.start(), end))
+    for m in _SHORT_NAMED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        kind = m.group("kind")[0].upper() + m.group("kind")[1:]
+        found.append(CitationFacts(text=m.group(0), kind=kind, number=None, date=None, issuer=None,
+                                   title=f"{kind} {m.group('name')}", start=m.start(), end=m.end()))
+        taken.append((m.start(), m.end()))
     for m in _NAMED_PROGRAM.finditer(text):
         if not free(m.start(), m.end()) or not m.group("name")[0].isupper():
             continue

@@ -1,0 +1,16 @@
+"""Citations of named documents and mentions printed in other shapes (rules settled on real plans)."""
+from extractors.citations import find_citations
+
+
+def test_a_programme_named_in_lowercase_up_to_its_horizon_is_cited():
+    found = find_citations("Bám sát Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030 và "
+                           "Đề án phát triển du lịch biển, đảo Việt Nam đến năm 2030, tầm nhìn đến năm 2045; "
+                           "xây dựng kế hoạch công tác năm 2025.")
+    assert [(c.kind, c.text) for c in found] == [
+        ("Chương trình", "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"),
+        ("Đề án", "Đề án phát triển du lịch biển, đảo Việt Nam đến năm 2030, tầm nhìn đến năm 2045")]
+
+
+def test_a_scheme_known_by_its_number_and_the_national_target_programme_are_cited():
+    found = find_citations("Triển khai Đề án 06 và Chương trình MTQG trên địa bàn; Chương trình TCMR đạt 95%.")
+    assert [(c.kind, c.text) for c in found] == [("Đề án", "Đề án 06"), ("Chương trình", "Chương trình MTQG")]
