@@ -335,7 +335,22 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=name, start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.start)
-    return resolve(found, home_issuer)
+    return _link_aliases(text, resolve(found, home_issuer))
+
+
+# "... đến năm 2030 (Chương trình MTQG)", "Đề án ... (sau đây gọi tắt là Đề án 06)": a short name
+# given in brackets right after a document names that document wherever it recurs
+_ALIAS_OPENING = re.compile(r"\s*\(\s*(?:(?:sau đây\s+)?(?:\w+\s+){0,2}tắt\s+là\s*:?\s*)?$", re.IGNORECASE)
+
+
+def _link_aliases(text: str, found: list[CitationFacts]) -> list[CitationFacts]:
+    alias_of: dict[str, str] = {}
+    for named, short in zip(found, found[1:]):
+        if (short.number is None and short.key != named.key and short.key not in alias_of
+                and _ALIAS_OPENING.match(text[named.end:short.start])
+                and re.match(r"\s*\)", text[short.end:])):
+            alias_of[short.key] = named.key
+    return [replace(c, key=alias_of[c.key]) if c.key in alias_of else c for c in found]
 
 
 def resolve(found: list[CitationFacts], home_issuer: str | None = None) -> list[CitationFacts]:

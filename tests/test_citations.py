@@ -14,3 +14,12 @@ def test_a_programme_named_in_lowercase_up_to_its_horizon_is_cited():
 def test_a_scheme_known_by_its_number_and_the_national_target_programme_are_cited():
     found = find_citations("Triển khai Đề án 06 và Chương trình MTQG trên địa bàn; Chương trình TCMR đạt 95%.")
     assert [(c.kind, c.text) for c in found] == [("Đề án", "Đề án 06"), ("Chương trình", "Chương trình MTQG")]
+
+
+def test_a_short_name_given_in_brackets_shares_the_key_of_the_document_it_names():
+    found = find_citations("Quyết định số 06/QĐ-TTg phê duyệt Đề án phát triển dữ liệu dân cư giai đoạn 2022 - 2025 "
+                           "(sau đây gọi tắt là Đề án 06). Các sở triển khai Đề án 06 và Đề án 07.")
+    keys = {c.text: c.key for c in found}
+    assert keys["Đề án 06"] == keys["Đề án phát triển dữ liệu dân cư giai đoạn 2022 - 2025"]
+    assert [c.key for c in found].count(keys["Đề án 06"]) == 3
+    assert keys["Đề án 07"] != keys["Đề án 06"]
