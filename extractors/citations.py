@@ -335,7 +335,24 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=name, start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.start)
+    found = [c if c.issuer or not c.number else replace(c, issuer=issuer_of_number(c.kind, c.number)) for c in found]
     return _link_aliases(text, resolve(found, home_issuer))
+
+
+def issuer_of_number(kind: str, number: str) -> str | None:
+    """The body a number's code names when the mention does not print it: "22/2025/NĐ-CP" → Chính phủ,
+    "5166/BTC-PC" → Bộ Tài chính; a ministry's decision is its minister's ("1226/QĐ-BVHTTDL" → Bộ trưởng
+    Bộ Văn hóa, Thể thao và Du lịch). Only codes that name one body (issuer_codes.csv named_by_code):
+    "-KL/TW" may be the Politburo's or the Secretariat's, "UBND" needs its province."""
+    _, _, codes = split_number(number)
+    kind_codes = {fold(r["number_code"]).upper() for r in kinds() if r["number_code"]}
+    codes = [c for c in codes if fold(c).upper() not in kind_codes][:1]
+    row = issuer_codes().get(re.sub(r"(?<=\D)\d+$", "", codes[0]).upper()) if codes else None
+    if not row or row.get("named_by_code") != "1":
+        return None
+    if kind == "Quyết định" and row["issuer"].startswith("Bộ "):
+        return "Bộ trưởng " + row["issuer"]
+    return row["issuer"]
 
 
 # "... đến năm 2030 (Chương trình MTQG)", "Đề án ... (sau đây gọi tắt là Đề án 06)": a short name

@@ -23,3 +23,11 @@ def test_a_short_name_given_in_brackets_shares_the_key_of_the_document_it_names(
     assert keys["Đề án 06"] == keys["Đề án phát triển dữ liệu dân cư giai đoạn 2022 - 2025"]
     assert [c.key for c in found].count(keys["Đề án 06"]) == 3
     assert keys["Đề án 07"] != keys["Đề án 06"]
+
+
+def test_an_issuer_left_unprinted_is_the_body_the_number_names():
+    found = find_citations("Căn cứ Nghị định số 22/2025/NĐ-CP ngày 11/02/2025; Quyết định số 1226/QĐ-BVHTTDL; "
+                           "văn bản số 5166/BTC-PC; Nghị quyết số 81/2023/QH15; Kết luận số 18-KL/TW; "
+                           "Quyết định số 12/QĐ-UBND.")
+    assert [c.issuer for c in found] == ["Chính phủ", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính",
+                                         "Quốc hội", None, None]
