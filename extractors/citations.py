@@ -214,18 +214,42 @@ def _name_part(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=None)
+def _known_issuer() -> re.Pattern:
+    from extractors.lexicon import words
+
+    names = set(words("issuer_names.txt")) | {r["issuer"] for r in issuer_codes().values()}
+    alternatives = sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in names), key=len, reverse=True)
+    return re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<name>" + "|".join(alternatives) + r")(?![\wÀ-ỹđĐ])", re.IGNORECASE)
+
+
+def _issuer_at(text: str):
+    """The issuer after "của"/"do" and where it ends in `text`. A known body's name is held whole
+    (its "và", its lowercase words, its line break), then read on like any issuer."""
+    known = _known_issuer().match(text)
+    masked = text
+    if known:  # the name as one token for the rules below; the issuer is read back from `text`
+        a, b = known.span("name")
+        masked = text[:a] + re.sub(r"\s", "_", text[a:b]).replace("và", "v_").replace("-", "_") + text[b:]
+    m = _ISSUER.match(masked)
+    if not m:
+        return None, 0
+    issuer = _trim_issuer(m.group("issuer"))
+    if not issuer:
+        return None, 0
+    at = m.start("issuer")
+    return re.sub(r"\s+", " ", text[at:at + len(issuer)]), at + len(issuer)
+
+
 def _tail(text: str, pos: int):
     """Date, issuer and title after a number, with where the printed mention (without title) ends."""
     d, n = _date_at(text[pos:])
     end = pos + n
-    issuer = None
-    m = _ISSUER.match(text[end:])
-    if m:
-        issuer = _trim_issuer(m.group("issuer"))
-        if issuer and len(issuer.split()) <= 16:
-            end += m.start("issuer") + len(issuer)
-        else:
-            issuer = None
+    issuer, n = _issuer_at(text[end:])
+    if issuer and len(issuer.split()) <= 16:
+        end += n
+    else:
+        issuer = None
     if d is None:
         d2, n2 = _date_at(text[end:])
         if d2:

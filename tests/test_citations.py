@@ -31,3 +31,12 @@ def test_an_issuer_left_unprinted_is_the_body_the_number_names():
                            "Quyết định số 12/QĐ-UBND.")
     assert [c.issuer for c in found] == ["Chính phủ", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính",
                                          "Quốc hội", None, None]
+
+
+def test_a_known_body_is_held_whole_as_issuer():
+    found = find_citations("Căn cứ Thông tư số 11/2022/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn; "
+                           "Kế hoạch số 07-KH/TU của Ban thường vụ Tỉnh ủy về X; Kế hoạch số 02-KH/BCĐTW của Ban chỉ đạo "
+                           "Trung ương về Y; Quyết định số 991/QĐ-TTg của Thủ tướng\nChính phủ phê duyệt Z; "
+                           "Chỉ thị số 02/CT-UBND của UBND tỉnh chỉ đạo các sở.")
+    assert [c.issuer for c in found] == ["Bộ Lao động - Thương binh và Xã hội", "Ban thường vụ Tỉnh ủy",
+                                         "Ban chỉ đạo Trung ương", "Thủ tướng Chính phủ", "UBND tỉnh"]
