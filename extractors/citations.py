@@ -261,8 +261,71 @@ def _tail(text: str, pos: int):
     return d, issuer, title, end
 
 
+_KIND_HEADING = re.compile(r"^\W*(?:" + "|".join(re.escape(r["kind"].upper()) for r in kinds()) + r")\W*$")
+
+
+def _is_capitals(line: str) -> bool:
+    return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)
+
+
+def sentence_case(text: str) -> str:
+    """`text` with its lines in capitals ("THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH" /
+    "PHỦ PHÊ DUYỆT ...") written as running text would print them, so that the mentions a title holds
+    are found like any other: lowercased, kind words and known bodies capitalised as in the lexicons,
+    numbers kept, the title's lines joined (not onto the kind heading above it). Same length as `text`."""
+    lines = text.split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if not _is_capitals(line):
+            out.append(line)
+            continue
+        out.append("".join(w if re.search(r"\d", w) else w.lower() for w in re.split(r"(\s+)", line)))
+    joined = []
+    for k, line in enumerate(out):
+        joined.append(line)
+        if k + 1 < len(lines):
+            runs_on = (_is_capitals(lines[k]) and _is_capitals(lines[k + 1]) and not _KIND_HEADING.match(lines[k])
+                       and not _KIND_HEADING.match(lines[k + 1]))
+            joined.append(" " if runs_on else "\n")
+    cased = "".join(joined)
+    for pattern in (_KIND_WORD, _known_issuer_anywhere()):
+        for m in pattern.finditer(cased):
+            if not any(ch.islower() for ch in text[m.start():m.end()]):
+                cased = cased[:m.start()] + _cased_like(m.group(0)) + cased[m.end():]
+    return cased
+
+
+_KIND_WORD = re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(re.escape(r["kind"].lower()) for r in kinds()) + r")(?![\wÀ-ỹđĐ])")
+
+
+@lru_cache(maxsize=None)
+def _spellings() -> dict[str, str]:
+    from extractors.lexicon import words
+
+    names = [r["kind"] for r in kinds()] + list(words("issuer_names.txt")) + [r["issuer"] for r in issuer_codes().values()]
+    return {" ".join(n.lower().split()): n for n in names}
+
+
+@lru_cache(maxsize=None)
+def _known_issuer_anywhere() -> re.Pattern:
+    alternatives = sorted((r"\s+".join(re.escape(w.lower()) for w in n.split()) for n in _spellings()), key=len,
+                          reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(alternatives) + r")(?![\wÀ-ỹđĐ])")
+
+
+def _cased_like(printed: str) -> str:
+    """A lowercased name spelt as the lexicon spells it, keeping the printed spaces."""
+    spelt = _spellings().get(" ".join(printed.split()))
+    if not spelt:
+        return printed
+    words = iter(spelt.split())
+    return re.sub(r"\S+", lambda m: next(words), printed)
+
+
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None) -> list[CitationFacts]:
     """All mentions in `text`, in order, nested ones included, keys resolved within the text."""
+    printed = text
+    text = sentence_case(text)
     found: list[CitationFacts] = []
     taken: list[tuple[int, int]] = []
 
@@ -359,6 +422,8 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=name, start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.start)
+    if text != printed:  # a mention found in a title in capitals is quoted as printed
+        found = [replace(c, text=printed[c.start:c.end].strip(" ,")) for c in found]
     found = [c if c.issuer or not c.number else replace(c, issuer=issuer_of_number(c.kind, c.number)) for c in found]
     return _link_aliases(text, resolve(found, home_issuer))
 

@@ -40,3 +40,14 @@ def test_a_known_body_is_held_whole_as_issuer():
                            "Chỉ thị số 02/CT-UBND của UBND tỉnh chỉ đạo các sở.")
     assert [c.issuer for c in found] == ["Bộ Lao động - Thương binh và Xã hội", "Ban thường vụ Tỉnh ủy",
                                          "Ban chỉ đạo Trung ương", "Thủ tướng Chính phủ", "UBND tỉnh"]
+
+
+def test_a_mention_in_a_title_in_capitals_is_found_and_quoted_as_printed():
+    found = find_citations("KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH\n"
+                           "PHỦ PHÊ DUYỆT CHIẾN LƯỢC BIỂN\nVÀ THI HÀNH LUẬT BẢO VỆ DỮ\nLIỆU CÁ NHÂN TRÊN ĐỊA BÀN TỈNH\n"
+                           "Căn cứ Nghị quyết số 48/NQ-CP ngày 03/4/2023 của Chính phủ.")
+    assert [(c.kind, c.text, c.date, c.issuer) for c in found] == [
+        ("Nghị quyết", "NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH\nPHỦ", "2023-04-03", "Chính phủ"),
+        ("Luật", "LUẬT BẢO VỆ DỮ\nLIỆU CÁ NHÂN", None, None),
+        ("Nghị quyết", "Nghị quyết số 48/NQ-CP ngày 03/4/2023 của Chính phủ", "2023-04-03", "Chính phủ")]
+    assert found[0].key == found[2].key
