@@ -292,9 +292,15 @@ def sentence_case(text: str) -> str:
         for m in pattern.finditer(cased):
             if not any(ch.islower() for ch in text[m.start():m.end()]):
                 cased = cased[:m.start()] + _cased_like(m.group(0)) + cased[m.end():]
-    return cased
+    # a kind word printed with capitals inside it ("Nghị Quyết số 48/NQ-CP", "Bộ Luật Hình sự", "SỐ 122/…")
+    # is the kind; a lowercase "quyết định" is a verb and stays one
+    cased = _ODD_CASE_KIND.sub(lambda m: _cased_like(m.group(0).lower()) if m.group(0)[0].isupper() else m.group(0),
+                               cased)
+    return re.sub(r"(?<![\wÀ-ỹđĐ])SỐ(?=\s*:?\s*\d)", "số", cased)
 
 
+_ODD_CASE_KIND = re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(r"\s+".join(re.escape(w) for w in r["kind"].split())
+                                                          for r in kinds()) + r")(?![\wÀ-ỹđĐ])", re.IGNORECASE)
 _KIND_WORD = re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(re.escape(r["kind"].lower()) for r in kinds()) + r")(?![\wÀ-ỹđĐ])")
 
 

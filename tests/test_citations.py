@@ -51,3 +51,11 @@ def test_a_mention_in_a_title_in_capitals_is_found_and_quoted_as_printed():
         ("Luật", "LUẬT BẢO VỆ DỮ\nLIỆU CÁ NHÂN", None, None),
         ("Nghị quyết", "Nghị quyết số 48/NQ-CP ngày 03/4/2023 của Chính phủ", "2023-04-03", "Chính phủ")]
     assert found[0].key == found[2].key
+
+
+def test_a_kind_printed_with_odd_capitals_is_the_kind_and_a_lowercase_verb_is_not():
+    found = find_citations("Căn cứ Nghị Quyết số 48/NQ-CP; Bộ Luật Hình sự; Nghị định SỐ 122/2020/NĐ-CP; "
+                           "Ủy ban đã quyết định số 12 người tham gia.")
+    assert [(c.kind, c.text) for c in found] == [("Nghị quyết", "Nghị Quyết số 48/NQ-CP"),
+                                                ("Bộ luật", "Bộ Luật Hình sự"),
+                                                ("Nghị định", "Nghị định SỐ 122/2020/NĐ-CP")]
