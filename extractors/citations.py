@@ -41,8 +41,14 @@ _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<na
 _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)"
-                       r"(?=\s*,?\s*ngày\s+\d|[;\n]|\.\s|\.?$)")
+# ... named by the laws it amends, which end its name ("của Bộ luật hình sự liên quan tội phạm ...": the
+# rest is running text); a year may follow ("... Bộ luật hình sự 2025")
+_LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1]
+# rest is running text); a year may follow ("... Bộ luật hình sự 2025"); where its date follows within the
+# clause, the name runs to the date ("... của 37 luật có liên quan đến quy hoạch ngày 20/11/2018")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
+                       r"|(?:\s+một số điều)?(?:\s+của)?\s+"
+                       + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital

@@ -59,3 +59,14 @@ def test_a_kind_printed_with_odd_capitals_is_the_kind_and_a_lowercase_verb_is_no
     assert [(c.kind, c.text) for c in found] == [("Nghị quyết", "Nghị Quyết số 48/NQ-CP"),
                                                 ("Bộ luật", "Bộ Luật Hình sự"),
                                                 ("Nghị định", "Nghị định SỐ 122/2020/NĐ-CP")]
+
+
+def test_an_amending_law_ends_with_the_laws_it_amends_or_at_its_date():
+    found = find_citations("Tuyên truyền Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự liên quan tội phạm về "
+                           "ma túy; Luật sửa đổi, bổ sung Luật Bảo vệ bí mật nhà nước và các văn bản hướng dẫn; "
+                           "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20/11/2018.")
+    amending = [(c.text, c.date) for c in found if "sửa đổi" in c.text]
+    assert amending == [("Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự", None),
+                        ("Luật sửa đổi, bổ sung Luật Bảo vệ bí mật nhà nước", None),
+                        ("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20/11/2018",
+                         "2018-11-20")]
