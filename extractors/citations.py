@@ -38,6 +38,9 @@ _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
                   + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
                   + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>Quốc hội|Ủy ban Thường vụ Quốc hội)(?:\s+khóa\s+[IVXLC\d]+)?\s+"
+                        r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
+_NEW_PARAGRAPH = re.compile(r"\s*(?:Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm|Trên cơ sở)\b")
 _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
@@ -290,8 +293,11 @@ def sentence_case(text: str) -> str:
     for k, line in enumerate(out):
         joined.append(line)
         if k + 1 < len(lines):
-            runs_on = (_is_capitals(lines[k]) and _is_capitals(lines[k + 1]) and not _KIND_HEADING.match(lines[k])
-                       and not _KIND_HEADING.match(lines[k + 1]))
+            # a title runs on over its lines; the kind heading above it and a body's name standing
+            # alone below it ("THỦ TƯỚNG CHÍNH PHỦ" before the preamble of a decision) are lines of their own
+            runs_on = (_is_capitals(lines[k]) and _is_capitals(lines[k + 1])
+                       and not any(_KIND_HEADING.match(x) or " ".join(x.lower().split()) in _spellings()
+                                   for x in (lines[k], lines[k + 1])))
             joined.append(" " if runs_on else "\n")
     cased = "".join(joined)
     for pattern in (_KIND_WORD, _known_issuer_anywhere()):
@@ -401,24 +407,40 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
         taken.append((m.start(), m.start("name")))  # the laws it names are mentions of their own
         amending.append((m.start(), end))
-    for m in _LAW.finditer(text):
+    law_at = 0
+    while m := _LAW.search(text, law_at):
+        law_at = m.end()
         if not free(m.start(), m.end()) or not m.group("name").strip():
             continue
         inside_amending = any(a < m.start() < b for a, b in amending)
         name = m.group("name").strip(" ,")
+        name_at = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip(" ,"))
+        # a name wraps onto the next line, but not onto a new paragraph ("Căn cứ ...") or a line in capitals
+        covered = m.end()
+        for brk in re.finditer(r"\s*\n\s*", name):
+            rest = printed[name_at + brk.end():].split("\n", 1)[0]
+            if _is_capitals(rest) or _NEW_PARAGRAPH.match(rest):
+                name, covered = name[:brk.start()], name_at + brk.start()
+                law_at = covered  # the next paragraph may name a law of its own
+                break
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
         number = d = issuer = None
+        # "Luật Bảo vệ dữ liệu cá nhân được Quốc hội khóa XV thông qua tại kỳ họp thứ 9 ngày 26 tháng 6 năm 2025"
+        if passed := _PASSED_BY.match(text[end:]):
+            issuer = passed.group("issuer")
+            d, n = _date_at(text[end + passed.end():])
+            end += passed.end() + n
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
         if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
             number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
-        elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
+        elif d is None and _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
                                    issuer=issuer, title=name, start=m.start(), end=end))
-        taken.append((m.start(), max(m.end(), end)))
+        taken.append((m.start(), max(covered, end)))
     for m in _CONSTITUTION.finditer(text):  # one Constitution in force: named bare, it is specific
         if free(m.start(), m.end()):
             found.append(CitationFacts(text=m.group(0), kind="Hiến pháp", number=None, date=None, issuer=None,

@@ -70,3 +70,13 @@ def test_an_amending_law_ends_with_the_laws_it_amends_or_at_its_date():
                         ("Luật sửa đổi, bổ sung Luật Bảo vệ bí mật nhà nước", None),
                         ("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20/11/2018",
                          "2018-11-20")]
+
+
+def test_a_law_name_stops_before_a_new_paragraph_and_takes_the_date_it_was_passed():
+    found = find_citations("TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ\nLIỆU CÁ NHÂN\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                           "Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 02 năm 2025; Luật Bảo vệ dữ liệu cá nhân được "
+                           "Quốc hội khóa XV thông qua tại kỳ họp thứ 9 ngày 26 tháng 6 năm 2025;")
+    assert [(c.title, c.date, c.issuer) for c in found] == [
+        ("bảo vệ dữ liệu cá nhân", None, None),
+        ("Tổ chức\nChính phủ", "2025-02-18", None),
+        ("Bảo vệ dữ liệu cá nhân", "2025-06-26", "Quốc hội")]
