@@ -53,7 +53,10 @@ _AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
-_QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
+# ... also written in lowercase, or before a colon: "triển khai chương trình “Học từ làm việc thực tế”",
+# "các chương trình: “Bình dân học vụ số”" (the quoted name is what makes it one instrument)
+_QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].lower()) for r in kinds() if r["cited"] == "1")
+                     + r")(?![\wÀ-ỹđĐ])\s*:?\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
 # ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
 _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
@@ -66,7 +69,7 @@ _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
 # horizon (a plan's own "kế hoạch ... năm 2025" stays generic: Kế hoạch is left out)
 _HORIZON = (r"(?:giai đoạn|thời kỳ|đến năm|đến|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
             r"(?:,\s*(?:tầm nhìn|định hướng)(?:\s+đến)?(?:\s+năm)?\s+\d{4})?(?![\w/])")
-_NAME_WORD = (r"(?!(?:của|theo|tại|số|này|đó|hành động|công tác|giai đoạn|thời kỳ|đến)\b|" + _KINDS + r")"
+_NAME_WORD = (r"(?!(?:của|theo|tại|số(?=\s*:?\s*\d)|này|đó|hành động|công tác|giai đoạn|thời kỳ|đến)\b|" + _KINDS + r")"
               r"[^\s,;:.()“”\"/]+")
 _HORIZON_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>" + _NAME_WORD
                               + r"(?:,?\s+" + _NAME_WORD + r"){0,20}?\s+" + _HORIZON + r")")
@@ -375,7 +378,8 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if not free(m.start(), m.end()):
             continue
         _, issuer, _, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=None,
+        kind = m.group("kind")[0].upper() + m.group("kind")[1:]
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=kind, number=None, date=None,
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
         taken.append((m.start(), end))
     for m in _HORIZON_PROGRAM.finditer(text):

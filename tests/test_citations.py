@@ -80,3 +80,11 @@ def test_a_law_name_stops_before_a_new_paragraph_and_takes_the_date_it_was_passe
         ("bảo vệ dữ liệu cá nhân", None, None),
         ("Tổ chức\nChính phủ", "2025-02-18", None),
         ("Bảo vệ dữ liệu cá nhân", "2025-06-26", "Quốc hội")]
+
+
+def test_a_quoted_name_after_a_lowercase_kind_and_a_name_holding_so_are_cited():
+    found = find_citations("Triển khai chương trình “Học từ làm việc thực tế”; các chương trình:\n“Bình dân học vụ số” "
+                           "và Chương trình phát triển công nghiệp công nghệ số Việt Nam đến 2030, tầm nhìn 2035.")
+    assert [(c.kind, c.title) for c in found] == [
+        ("Chương trình", "Học từ làm việc thực tế"), ("Chương trình", "Bình dân học vụ số"),
+        ("Chương trình", "Chương trình phát triển công nghiệp công nghệ số Việt Nam đến 2030, tầm nhìn 2035")]
