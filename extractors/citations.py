@@ -30,7 +30,7 @@ _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫ
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
 _LAW_NAME_STOP = (r"(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|trên|dưới|gồm"
-                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần"
+                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần|thuộc"
                   r"|kèm|hoặc|hay|hết|kể|đó|này|nay|nêu|gắn|vẫn|còn|chưa|không|cũng|những|mọi|một|nhiều"
                   r"|quy định|hướng dẫn|thi hành|triển khai|sửa đổi|hiện hành|liên quan|tương ứng|đối với)\b")
 # "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself

@@ -88,3 +88,8 @@ def test_a_quoted_name_after_a_lowercase_kind_and_a_name_holding_so_are_cited():
     assert [(c.kind, c.title) for c in found] == [
         ("Chương trình", "Học từ làm việc thực tế"), ("Chương trình", "Bình dân học vụ số"),
         ("Chương trình", "Chương trình phát triển công nghiệp công nghệ số Việt Nam đến 2030, tầm nhìn 2035")]
+
+
+def test_laws_in_general_followed_by_thuoc_are_not_a_law():
+    found = find_citations("Các bộ triển khai Luật thuộc thẩm quyền quản lý nhà nước và Luật Đất đai.")
+    assert [c.text for c in found] == ["Luật Đất đai"]
