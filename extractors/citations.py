@@ -23,7 +23,12 @@ _NUMBERED = re.compile(
     r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
-                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
+                   # a day the scan garbled ("ngày 3Ì tháng 7 năm 2025"): no date, but the issuer after it is read
+                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+\S{1,3}\s+tháng[.,]?\s*\d{1,2}\s+năm\s+\d{4}")
+# "Nghị quyết số 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII":
+# the plenum named between the date and the Central Committee that issues the resolution
+_PLENUM = re.compile(r"^\s*,?\s*(?:tại\s+)?Hội nghị\s+(?:lần\s+thứ\s+\S+|Trung ương\s+\S+)(?:\s+của)?(?=\s+Ban\s+[Cc]hấp\s+hành)")
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
@@ -173,6 +178,8 @@ def _date_at(s: str):
     if not m:
         return None, 0
     g = [x for x in m.groups() if x is not None]
+    if len(g) < 3:  # a garbled date: read past it
+        return None, m.end()
     try:
         return date(int(g[2]), int(g[1]), int(g[0])).isoformat(), m.end()
     except ValueError:
@@ -257,7 +264,11 @@ def _tail(text: str, pos: int):
     """Date, issuer and title after a number, with where the printed mention (without title) ends."""
     d, n = _date_at(text[pos:])
     end = pos + n
-    issuer, n = _issuer_at(text[end:])
+    if plenum := _PLENUM.match(text[end:]):
+        issuer, n = _issuer_at("của" + text[end + plenum.end():])
+        n = plenum.end() + n - len("của") if issuer else 0
+    else:
+        issuer, n = _issuer_at(text[end:])
     if issuer and len(issuer.split()) <= 16:
         end += n
     else:

@@ -93,3 +93,13 @@ def test_a_quoted_name_after_a_lowercase_kind_and_a_name_holding_so_are_cited():
 def test_laws_in_general_followed_by_thuoc_are_not_a_law():
     found = find_citations("Các bộ triển khai Luật thuộc thẩm quyền quản lý nhà nước và Luật Đất đai.")
     assert [c.text for c in found] == ["Luật Đất đai"]
+
+
+def test_the_issuer_is_read_past_a_garbled_date_and_past_the_plenum():
+    found = find_citations("Nghị quyết số 171/NQ-HĐND ngày 3Ì tháng 7 năm 2025 của Hội đồng nhân dân thành phố Cần Thơ "
+                           "về việc X; Kết luận số 18-KL/TW ngày 02 tháng. 4 năm 2026 của Ban Chấp hành Trung ương; "
+                           "Nghị quyết số 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng "
+                           "khóa XII về Y.")
+    assert [(c.date, c.issuer) for c in found] == [
+        (None, "Hội đồng nhân dân thành phố Cần Thơ"), ("2026-04-02", "Ban Chấp hành Trung ương"),
+        ("2018-10-22", "Ban Chấp hành Trung ương Đảng khóa XII")]
