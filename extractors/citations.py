@@ -84,7 +84,17 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+
+
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và)\s*$")
+
+
+def _names_uncited_kind(number: str) -> bool:
+    """"văn bản số 279/BC-BTP" is a Báo cáo, "số 188/TTr-BTC" a Tờ trình: named, not cited."""
+    _, _, codes = split_number(number)
+    uncited = {fold(r["number_code"]).upper() for r in kinds() if r["number_code"] and r["cited"] != "1"}
+    return bool(codes) and fold(codes[0]).upper() in uncited
 
 
 def kind_of_number(number: str) -> str | None:
@@ -376,8 +386,12 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         # "(Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ...)", "văn bản số 123/VPCP-CN":
         # a number without its kind word; the kind code inside the number says what it is
         number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
-        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None)
-        if not kind or not free(m.start("number"), m.end("number")) or (
+        # "các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ...": a number listed after a
+        # mention is of that mention's kind
+        listed_after = [c for c in found if c.end <= m.start() and _LIST_SEPARATOR.match(text[c.end:m.start()])]
+        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None) or (
+            listed_after[-1].kind if listed_after else None)
+        if not kind or _names_uncited_kind(number) or not free(m.start("number"), m.end("number")) or (
                 own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper()):
             continue
         d, issuer, title, end = _tail(text, m.end())

@@ -103,3 +103,9 @@ def test_the_issuer_is_read_past_a_garbled_date_and_past_the_plenum():
     assert [(c.date, c.issuer) for c in found] == [
         (None, "Hội đồng nhân dân thành phố Cần Thơ"), ("2026-04-02", "Ban Chấp hành Trung ương"),
         ("2018-10-22", "Ban Chấp hành Trung ương Đảng khóa XII")]
+
+
+def test_numbers_listed_after_a_letter_are_letters_and_a_report_is_not_cited():
+    found = find_citations("Theo các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ngày 23/04/2026 "
+                           "và văn bản số 279/BC-BTP ngày 28 tháng 4 năm 2026 của Bộ Tư pháp.")
+    assert [(c.kind, c.number) for c in found] == [("Công văn", "423/TTg-CĐS"), ("Công văn", "432/TTg-CĐS")]
