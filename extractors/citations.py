@@ -488,7 +488,37 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
     if text != printed:  # a mention found in a title in capitals is quoted as printed
         found = [replace(c, text=printed[c.start:c.end].strip(" ,")) for c in found]
     found = [c if c.issuer or not c.number else replace(c, issuer=issuer_of_number(c.kind, c.number)) for c in found]
-    return _link_aliases(text, resolve(found, home_issuer))
+    return _link_variants(_link_aliases(text, resolve(found, home_issuer)))
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _link_variants(found: list[CitationFacts]) -> list[CitationFacts]:
+    """One unnumbered document named longer or shorter in one text: "Chương trình tổng thể cải cách hành
+    chính [nhà nước] giai đoạn 2021 - 2030", "Luật sửa đổi ... Bộ luật hình sự [2025]". Words left out
+    inside the name, or a year after it, keep the key of the first mention; a name that ends otherwise
+    ("Luật Đầu tư" / "Luật Đầu tư công") is another document."""
+    def words(c: CitationFacts) -> list[str]:
+        w = slug(c.title or c.text).split("-")
+        return w[:-1] if len(w) > 2 and re.fullmatch(r"\d{4}", w[-1]) and not re.fullmatch(r"\d{4}", w[-2]) else w
+
+    out: list[CitationFacts] = []
+    for c in found:
+        if c.number is None:
+            mine = words(c)
+            for earlier in out:
+                if earlier.number is None and earlier.kind == c.kind and earlier.key != c.key:
+                    theirs = words(earlier)
+                    short, long = sorted((mine, theirs), key=len)
+                    if (len(short) >= 3 and short[0] == long[0] and short[-1] == long[-1]
+                            and _is_subsequence(short, long)):
+                        c = replace(c, key=earlier.key)
+                        break
+        out.append(c)
+    return out
 
 
 def issuer_of_number(kind: str, number: str) -> str | None:

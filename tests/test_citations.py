@@ -109,3 +109,12 @@ def test_numbers_listed_after_a_letter_are_letters_and_a_report_is_not_cited():
     found = find_citations("Theo các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ngày 23/04/2026 "
                            "và văn bản số 279/BC-BTP ngày 28 tháng 4 năm 2026 của Bộ Tư pháp.")
     assert [(c.kind, c.number) for c in found] == [("Công văn", "423/TTg-CĐS"), ("Công văn", "432/TTg-CĐS")]
+
+
+def test_one_unnumbered_document_named_longer_or_shorter_keeps_one_key():
+    found = find_citations("Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030; bám sát "
+                           "Chương trình tổng thể cải cách hành chính giai đoạn 2021 - 2030; Luật Đầu tư và "
+                           "Luật Đầu tư công.")
+    keys = [c.key for c in found]
+    assert keys[0] == keys[1]
+    assert len(set(keys)) == 3
