@@ -18,7 +18,12 @@ from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
 _KINDS = "|".join(re.escape(r["kind"]) for r in kinds() if r["cited"] == "1")
-_NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+# a scan may double a hyphen ("90/QĐ- -TTg"); the number is read as printed once ("90/QĐ-TTg")
+_NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+
+
+def _clean_number(printed: str) -> str:
+    return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
     r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
     + r")(?![\w/])")
@@ -375,7 +380,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         return all(b <= s or a >= e for s, e in taken)
 
     for m in _NUMBERED.finditer(text):
-        number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
+        number = _clean_number(m.group("number"))
         if own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper():
             continue  # the plan citing itself
         d, issuer, title, end = _tail(text, m.end())
@@ -385,7 +390,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
     for m in _BARE_NUMBER.finditer(text):
         # "(Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ...)", "văn bản số 123/VPCP-CN":
         # a number without its kind word; the kind code inside the number says what it is
-        number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
+        number = _clean_number(m.group("number"))
         # "các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ...": a number listed after a
         # mention is of that mention's kind
         listed_after = [c for c in found if c.end <= m.start() and _LIST_SEPARATOR.match(text[c.end:m.start()])]
@@ -463,7 +468,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
             end += passed.end() + n
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
         if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
-            number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
+            number = _clean_number(numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
         elif d is None and _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)

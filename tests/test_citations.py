@@ -118,3 +118,8 @@ def test_one_unnumbered_document_named_longer_or_shorter_keeps_one_key():
     keys = [c.key for c in found]
     assert keys[0] == keys[1]
     assert len(set(keys)) == 3
+
+
+def test_a_hyphen_doubled_by_the_scan_is_read_once():
+    found = find_citations("Quyết định số 90/QĐ- -TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt X.")
+    assert [(c.number, c.date) for c in found] == [("90/QĐ-TTg", "2022-01-18")]
