@@ -369,6 +369,9 @@ def _cased_like(printed: str) -> str:
     return re.sub(r"\S+", lambda m: next(words), printed)
 
 
+_BASIS_BEFORE = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai)\s*:?\s*$")
+
+
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None) -> list[CitationFacts]:
     """All mentions in `text`, in order, nested ones included, keys resolved within the text."""
     printed = text
@@ -378,6 +381,16 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
+
+    def same_number(a: str, b: str) -> bool:
+        return re.sub(r"\s", "", a).upper() == re.sub(r"\s", "", b).upper()
+
+    # a document's basis is never itself: "Căn cứ Kế hoạch số 13-KH/TU ..." means that number, given as
+    # the plan's own, was read from the body, and every mention of it is a citation
+    if own_number and any(same_number(_clean_number(m.group("number")), own_number)
+                          and _BASIS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                          for m in _NUMBERED.finditer(text)):
+        own_number = None
 
     for m in _NUMBERED.finditer(text):
         number = _clean_number(m.group("number"))

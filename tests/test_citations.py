@@ -123,3 +123,11 @@ def test_one_unnumbered_document_named_longer_or_shorter_keeps_one_key():
 def test_a_hyphen_doubled_by_the_scan_is_read_once():
     found = find_citations("Quyết định số 90/QĐ- -TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt X.")
     assert [(c.number, c.date) for c in found] == [("90/QĐ-TTg", "2022-01-18")]
+
+
+def test_a_number_given_as_the_plans_own_but_cited_as_its_basis_is_cited():
+    body = ("Căn cứ Kế hoạch số 13-KH/TU ngày 17 tháng 11 năm 2025 của Ban Thường vụ Thành ủy về X; "
+            "thực hiện theo Kế hoạch số 13-KH/TU.")
+    assert [c.number for c in find_citations(body, own_number="13-KH/TU")] == ["13-KH/TU", "13-KH/TU"]
+    own = "Số: 12/KH-UBND\nKẾ HOẠCH\n(Ban hành kèm theo Kế hoạch số 12/KH-UBND)\nCăn cứ Kế hoạch số 5/KH-UBND."
+    assert [c.number for c in find_citations(own, own_number="12/KH-UBND")] == ["5/KH-UBND"]
