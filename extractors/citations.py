@@ -303,7 +303,7 @@ _KIND_HEADING = re.compile(r"^\W*(?:" + "|".join(re.escape(r["kind"].upper()) fo
 
 
 def _is_capitals(line: str) -> bool:
-    return sum(ch.isalpha() for ch in line) > 3 and not any(ch.islower() for ch in line)
+    return line.isupper() and sum(ch.isalpha() for ch in line) > 3
 
 
 def sentence_case(text: str) -> str:
