@@ -150,7 +150,8 @@ def heading_kind(line: str) -> tuple[str, str] | None:
 # -- document numbers ------------------------------------------------------------------
 
 # A số ký hiệu as cited: serial, optional /year, then codes: "02-CT/UBND", "25/2025/NĐ-CP", "30-KH/HU"
-NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+# (a scan may double a hyphen: "90/QĐ- -TTg")
+NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
 WHOLE_NUMBER = re.compile(NUMBER)
 # "Số: 30/KH-UBND" in a header: what follows "Số" (also "Số: /KH-UBND" and "Số: ....", a draft's blank)
 HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
