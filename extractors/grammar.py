@@ -37,6 +37,8 @@ def is_roman(s: str) -> bool:
 BULLETS = "-–—+•*▪◦·●○■□➢►✓"
 # (style prefix, pattern): group 1 = the label, group "text" = the rest.
 MARKERS = [
+    # "Điều 2. Giao Bộ trưởng Bộ Tài chính:": an article of a decision, numbered on its own
+    ("article", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*(?P<text>.*)$")),
     ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
     ("roman", re.compile(r"^(" + ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
@@ -65,7 +67,7 @@ def marker_of(line: str):
         if style == "bullet":
             sym = m.group("sym")
             key = "bullet" + ("-" if sym in "-–—" else sym)
-        elif style in ("part", "roman"):
+        elif style in ("part", "roman", "article"):
             key = style
         elif style == "dotted":
             key = f"dotted{label.count('.')}"

@@ -23,7 +23,7 @@ _ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)
 
 @dataclass
 class Node:
-    kind: str  # root | part | section | item | bullet | para | table
+    kind: str  # root | part | section | article (Điều N.) | item | bullet | para | table
     label: str = ""
     marker: str = ""
     text: str = ""
@@ -118,8 +118,8 @@ def parse_outline(text: Text) -> Outline:
     first numbered item instead."""
     outline = _parse(text, ("part", "roman"))
     if not any(n.kind in ("part", "section") for n in outline.root.children):
-        fallback = _parse(text, ("part", "roman", "num.", "num-", "num)", "num/", "paren", "paren-", "paren.",
-                                 "dotted1"))
+        fallback = _parse(text, ("part", "roman", "article", "num.", "num-", "num)", "num/", "paren", "paren-",
+                                 "paren.", "dotted1"))
         if fallback.body_lines:
             return fallback
     return outline
@@ -207,12 +207,13 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             stack[-1].children.append(node)
         else:
             style, label, rest = m
-            kind = {"part": "part", "roman": "section"}.get(style, "bullet" if style.startswith("bullet") else "item")
+            kind = {"part": "part", "roman": "section", "article": "article"}.get(
+                style, "bullet" if style.startswith("bullet") else "item")
             if kind == "section":
                 label = _next_roman_if_repeated(root, stack, label)
             if kind == "part":
                 del stack[1:]
-            elif kind == "section":
+            elif kind in ("section", "article"):
                 while len(stack) > 1 and stack[-1].kind != "part":
                     stack.pop()
             else:

@@ -80,7 +80,7 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
     last_body_line = outline.body_lines[-1] if outline.body_lines else None
     absorbed: set[int] = set()
     for node in outline.root.walk():
-        if node.kind in ("item", "bullet", "para") and not node.fields and not _in_excluded_part(node) \
+        if node.kind in ("item", "bullet", "para", "article") and not node.fields and not _in_excluded_part(node) \
                 and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line) \
                 and id(node) not in absorbed:
             found = _prose_tasks(text, node, plan_year)
@@ -446,6 +446,6 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
     parent = node.parent
     while parent is not None and parent.kind == "bullet":
         parent = parent.parent
-    if parent is not None and parent.kind == "item":
+    if parent is not None and parent.kind in ("item", "article"):
         return _heading_units(parent.text)
     return None

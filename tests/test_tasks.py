@@ -286,3 +286,35 @@ a) Phòng Nội vụ, cơ quan chủ trì triển khai Kế hoạch:
     assert tasks["II.1.a.1"].lead == ["Phòng Nội vụ"]
     assert tasks["II.1.a.2.2"].lead == ["Phòng Nội vụ"]
     assert tasks["II.1.a.2.2"].text.startswith("Thành lập Hội đồng")
+
+
+def test_a_decision_assigns_work_in_its_articles(tmp_path):
+    """A standalone Quyết định (contract): "Điều 2. Giao Bộ trưởng Bộ Tài chính:" hands the numbered
+    items under it to that office holder; the execution clause is no task."""
+    path = tmp_path / "qd.txt"
+    path.write_text("""THỦ TƯỚNG CHÍNH PHỦ
+Số: 970/QĐ-TTg
+Hà Nội, ngày 13 tháng 9 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Danh mục dịch vụ sự nghiệp công lĩnh vực tài chính
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành Danh mục dịch vụ sự nghiệp công như sau:
+1. Dịch vụ kiểm định chất lượng hàng dự trữ quốc gia.
+2. Dịch vụ hiệu chuẩn thiết bị.
+
+Điều 2. Giao Bộ trưởng Bộ Tài chính:
+1. Hướng dẫn triển khai việc cung cấp dịch vụ sự nghiệp công.
+2. Ban hành định mức kinh tế - kỹ thuật làm cơ sở ban hành giá dịch vụ.
+
+Điều 3. Quyết định này có hiệu lực từ ngày ký ban hành.
+
+Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này./.
+""", encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["2.1", "2.2"]
+    assert tasks["2.1"].lead == ["Bộ trưởng Bộ Tài chính"]
