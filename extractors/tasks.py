@@ -389,16 +389,14 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     titled = _titling_unit(body)
     if titled:
         lead, body = titled
-    elif (m := _ASSIGN_OPENER.match(folded)):
-        verb = _verb_at(body, m.end())
-        if verb and verb[0] > m.end():
-            lead = split_units(body[m.end():verb[0]])
-    elif names_actor(body):
-        verb = _verb_at(body)
-        if verb and 0 < verb[0] <= 160:
-            # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
-            subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
-            lead = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+    else:
+        lead = _subject(body)
+        if not lead and _FRONTED_CLAUSE.match(body):
+            # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
+            # the subject follows one of the clause's commas
+            for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu)\s)", body[:240]):
+                if lead := _subject(body[comma.end():]):
+                    break
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
     if not lead and heading:
@@ -417,6 +415,27 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
 
 # "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit
 _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
+
+
+# A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …,", "Quý I/2026,"
+_FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trường hợp|Trong trường hợp|Sau khi|Trong quá trình"
+                             r"|Đồng thời|Ngoài ra|Bên cạnh đó|Theo đó|Để|Nhằm|Từ nay|(?:Trong\s+)?(?:Quý|Tháng|Năm)"
+                             r"\s+[\dIVX][\dIVX/\s]{0,10})\b")
+
+
+def _subject(body: str) -> list[str]:
+    """The units a sentence opens with: "Giao/Đề nghị X <verb> …", or "X <verb> …"."""
+    folded = fold(body)
+    if (m := _ASSIGN_OPENER.match(folded)):
+        verb = _verb_at(body, m.end())
+        return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
+    if names_actor(body):
+        verb = _verb_at(body)
+        if verb and 0 < verb[0] <= 160:
+            # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
+            subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
+            return split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+    return []
 
 
 @lru_cache(maxsize=1024)

@@ -318,3 +318,14 @@ QUYẾT ĐỊNH:
     tasks = {t.id: t for t in extract_file(path).tasks}
     assert sorted(tasks) == ["2.1", "2.2"]
     assert tasks["2.1"].lead == ["Bộ trưởng Bộ Tài chính"]
+
+
+def test_the_subject_after_a_fronted_clause(tmp_path):
+    """"Trên cơ sở báo cáo của …, giao Sở Tài chính chủ trì …" (a notice of conclusions, 2025): the
+    unit stands after the clause put before it."""
+    _, tasks = _tasks(tmp_path, """1. Trên cơ sở báo cáo của Công ty TNHH MTV Xây dựng, Thương mại và Dịch vụ Thạch Hà, giao Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Nội vụ thẩm định phương án, hoàn thành trước ngày 20/02/2025.
+
+2. Quý II/2025, Phòng Nội vụ tổ chức sơ kết công tác văn thư.
+""")
+    assert tasks["II.1"].lead == ["Phòng Tài chính - Kế hoạch"] and tasks["II.1"].coordinators == ["Phòng Nội vụ"]
+    assert tasks["II.2"].lead == ["Phòng Nội vụ"]
