@@ -1,4 +1,5 @@
 """Cutting responsibility lists and clauses into actors (contract: collective actors stay whole)."""
+from extractors.tasks import _coordinators
 from extractors.units import split_units
 
 
@@ -32,3 +33,11 @@ def test_levels_joined_by_va_and_new_heads():
     assert split_units("Phó Trưởng phòng và các thành viên") == ["Phó Trưởng phòng", "các thành viên"]
     assert split_units("lực lượng chuyên trách phòng, chống tội phạm") == ["lực lượng chuyên trách phòng, chống tội phạm"]
 
+
+def test_partners_after_phoi_hop_without_voi():
+    assert _coordinators("Phối hợp Công an tỉnh tham mưu Ủy ban nhân dân tỉnh khen thưởng.") == ["Công an tỉnh"]
+    assert _coordinators("Phối hợp tổ chức đào tạo cho cán bộ.") == []
+    assert _coordinators("Thường xuyên phối hợp cùng các cơ quan chuyên môn trong việc hỗ trợ vốn.") == [
+        "các cơ quan chuyên môn"]
+    assert _coordinators("Phối hợp với các ngành tăng cường quản lý.") == ["các ngành"]
+    assert _coordinators("Phối hợp chặt chẽ với Công an tỉnh nâng cao hiệu quả xử lý.") == ["Công an tỉnh"]
