@@ -161,6 +161,8 @@ _LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s
 def _add_roles(roles: dict, role: str, value: str) -> None:
     """Add a field's units under `role`; "X chủ trì, phối hợp với Y" inside any field
     names the lead and the coordinators itself."""
+    if re.match(r"theo\s", value.strip(), re.I):
+        return  # "Theo phân công tại Quyết định số ...": the units are named in another document
     m = _LEAD_IN_VALUE.match(value.strip().rstrip("."))
     if m and role != "lead" and starts_actor(m.group("lead")):
         roles["lead"].extend(split_units(m.group("lead")))

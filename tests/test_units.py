@@ -41,3 +41,12 @@ def test_partners_after_phoi_hop_without_voi():
         "các cơ quan chuyên môn"]
     assert _coordinators("Phối hợp với các ngành tăng cường quản lý.") == ["các ngành"]
     assert _coordinators("Phối hợp chặt chẽ với Công an tỉnh nâng cao hiệu quả xử lý.") == ["Công an tỉnh"]
+
+
+def test_a_field_pointing_to_another_document_names_no_unit():
+    from extractors.tasks import _add_roles
+
+    roles = {"lead": [], "advisors": [], "implementers": [], "coordinators": []}
+    _add_roles(roles, "lead", "Theo phân công tại Quyết định số 12/QĐ-UBND ngày 2/3/2025 của UBND tỉnh")
+    assert roles["lead"] == []
+    assert _coordinators("Phối hợp với các cơ quan có liên quan tham gia bảo vệ an ninh.") == ["các cơ quan có liên quan"]
