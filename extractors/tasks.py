@@ -161,6 +161,8 @@ _LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s
 def _add_roles(roles: dict, role: str, value: str) -> None:
     """Add a field's units under `role`; "X chủ trì, phối hợp với Y" inside any field
     names the lead and the coordinators itself."""
+    if re.match(r"theo\s", value.strip(), re.I):
+        return  # "Theo phân công tại Quyết định số ...": the units are named in another document
     m = _LEAD_IN_VALUE.match(value.strip().rstrip("."))
     if m and role != "lead" and starts_actor(m.group("lead")):
         roles["lead"].extend(split_units(m.group("lead")))
@@ -329,12 +331,20 @@ def _lead_clause(body: str) -> tuple[list[str], int] | None:
 def _coordinators(body: str, start: int = 0) -> list[str]:
     """The units after "chủ trì, phối hợp với" / "phối hợp với", up to the verb of the work."""
     folded = fold(body)
-    m = _COORDINATION.search(folded, start)
-    if not m:
+    # "Phối hợp Công an tỉnh tham mưu ...", "phối hợp cùng các cơ quan chuyên môn ...": without "với"
+    # the words after "phối hợp" are its partners only when they name one ("phối hợp tổ chức" does not);
+    # "quy chế phối hợp với ..." names a document of the work, not partners
+    loose = re.compile(r"phoi hop(?:\s+chat che)?(\s+cung)?\s+")
+    found = sorted([(x.start(), x.end(), True) for x in _COORDINATION.finditer(folded, start)]
+                   + [(x.start(), x.end(), bool(x.group(1))) for x in loose.finditer(folded, start)])
+    end = next((b for a, b, sure in found
+                if not re.search(r"(?:quy che|chuong trinh|ke hoach|co che)\s+(?:chu tri,?\s*)?$", folded[:a])
+                and (sure or names_actor(body[b:]))), None)
+    if end is None:
         return []
-    verb = _verb_at(body, m.end())
+    verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
-    clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[m.end():stop])[0]
+    clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
     kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
     for piece in clause.split(";"):
         if kept and not starts_actor(piece):

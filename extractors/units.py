@@ -47,21 +47,50 @@ def _collective(piece: str) -> bool:
     written in lower case, it names no one body of its own."""
     from extractors.lexicon import collective_nouns
 
-    f = re.sub(r"^(?:cac|nhung) ", "", fold(piece))  # "Các bộ, các tỉnh": one group of both
+    # "Các bộ, các tỉnh": one group of both; "cơ quan, đơn vị": a group already glued, judged by its first noun
+    f = re.split(r"\s*[,;" + _PROTECT + r"]\s*", re.sub(r"^(?:cac|nhung) ", "", fold(piece)))[0]
+    if f in collective_nouns():  # "Cơ quan, địa phương có liên quan": a bare group noun opening the sentence
+        return len(piece.split()) <= 8
     return piece[:1].islower() and len(piece.split()) <= 8 \
-        and any(f == n or f.startswith(n + " ") for n in collective_nouns())
+        and any(f.startswith(n + " ") for n in collective_nouns())
 
 
 def _groups_many(piece: str) -> bool:
     """"các sở", "Ủy ban nhân dân các tỉnh", "cơ quan": a piece that refers to a group, so that a bare
     group noun after it ("…, thành phố trực thuộc trung ương") belongs to it (contract: collective
     actors stay whole)."""
-    return bool(re.search(r"(?:^|\s)(?:các|những|mọi)\s", piece, re.I)) or _collective(piece)
+    # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": the heads of a group are a group too
+    return bool(re.search(r"(?:^|\s)(?:các|những|mọi)\s", piece, re.I)) or _collective(piece) \
+        or bool((m := _HEADS_OF.match(piece)) and _collective(piece[m.end():]))
+
+
+def _bare_group(piece: str) -> bool:
+    """"Các bộ", "các sở, ban, ngành": group nouns and nothing else."""
+    from extractors.lexicon import collective_nouns
+
+    parts = re.split(r"\s*[,;" + _PROTECT + r"]\s*", re.sub(r"^(?:cac|nhung) ", "", fold(piece)))
+    return all(p in collective_nouns() for p in parts)
+
+
+# People at the head of units: "Thủ trưởng cơ quan ngang bộ" heads every such body
+_HEADS_OF = re.compile(r"^(?:thủ trưởng|người đứng đầu|lãnh đạo)\s+", re.I)
+
+
+def _group_open(piece: str) -> bool:
+    """Does `piece` end on a bare group noun, so that another may join it ("Trung tâm Y tế các huyện",
+    "cơ quan, đơn vị")? A qualifier closes the group: after "Ủy ban nhân dân các tỉnh, thành phố trực
+    thuộc trung ương" or "các cơ quan, đơn vị trung ương" a group noun opens an actor of its own."""
+    from extractors.lexicon import collective_nouns
+
+    tail = re.split(r"[,;" + _PROTECT + r"]|(?:^|\s)(?:các|những|mọi)\s", piece, flags=re.I)[-1].strip()
+    return fold(_HEADS_OF.sub("", tail)) in collective_nouns()
 
 
 def starts_actor(piece: str) -> bool:
     """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
     f = piece.strip().lower()
+    if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
+        return True
     f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
     return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in unit_heads())
 
@@ -90,19 +119,22 @@ def names_actor(text: str) -> bool:
 # Heads whose proper name may hold commas: "Sở Văn hóa, Thể thao và Du lịch",
 # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Đài Phát thanh, Truyền hình"
 _NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong", "vien", "hoc", "dai", "bao",
-                       "hoi", "lien")
+                       "hoi", "lien", "cong")
 
 
 # "UBND xã, phường", "Công an tỉnh, thành phố": a unit of one administrative level, then another
 # level alone — the same unit at every such level, one actor
 _LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
 _LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
-_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
+# ("Chủ tịch Ủy ban nhân dân xã, phường và đặc khu": the last levels joined by "và")
+_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
 
 
 def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
+    # "lực lượng chuyên trách phòng, chống tội phạm": "phòng, chống" is one word of the work, not a list
+    text = re.sub(r"(?<=\bphòng),(?= chống\b)", _PROTECT, text)
     pieces: list[str] = []
     parts = re.split(r"\s*[;,]\s*", text)
     for k, part in enumerate(parts):
@@ -112,7 +144,10 @@ def split_units(value: str) -> list[str]:
             # "và" splits only when what follows can start an actor's name, and not inside a
             # collective: "các bộ, ngành và địa phương" is one actor (a short group noun closing the list;
             # "... và cơ quan, tổ chức khác" opens a list of its own)
-            collective_goes_on = k == len(parts) - 1 and len(s.split()) <= 3 and _collective(s) and (
+            # ("và các địa phương", with its own "các", is another group: "các đơn vị cấp tỉnh và các địa phương")
+            short = len(re.sub(r"\s+(?:có\s+)?liên quan$", "", s).split()) <= 3
+            collective_goes_on = k == len(parts) - 1 and short and _collective(s) \
+                and not re.match(r"(?:các|những)\s", s, re.I) and (
                 _groups_many(merged[-1]) or (bool(pieces) and merged[-1][:1].islower() and _groups_many(pieces[-1])))
             if starts_actor(s) and not collective_goes_on:
                 merged.append(s)
@@ -125,7 +160,10 @@ def split_units(value: str) -> list[str]:
             # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
             # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise);
             # one that "và" put apart opens an actor of its own
+            # ("các cơ quan, đơn vị trung ương" with its own "các" joins only a bare group: "Các bộ, các tỉnh")
             if pieces and not after_and and (_groups_many(pieces[-1]) and _collective(m)
+                                             and _group_open(pieces[-1])
+                                             and (not re.match(r"(?:các|những)\s", m, re.I) or _bare_group(pieces[-1]))
                                              or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
