@@ -390,7 +390,6 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     body = node.text if body is None else body
     if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
         return []
-    folded = fold(body)
     lead: list[str] = []
     heading = _heading_actor(node)
     period = None
