@@ -25,3 +25,25 @@ def tasks_frame(records: Iterable) -> pd.DataFrame:
                 "recurrence": "; ".join(t.timeline.recurrence), "page": t.span.page if t.span else None,
             })
     return pd.DataFrame(rows, columns=TASK_COLUMNS)
+
+
+# A cell starting with one of these is a formula to Excel and LibreOffice Calc: "=HYPERLINK(...)"
+# in a plan's text would become a live link, "@SUM(...)" a calculation (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A CSV cell that cannot act as a formula: a leading ' as OWASP recommends (spreadsheets
+    show the text as it was; the quote stays visible to other readers of the CSV). Only for
+    CSV: records, JSON and XLSX (whose cells are typed as text) keep the text unchanged. A
+    bullet "- Sở Tài chính" gets the quote too: a spreadsheet cannot tell it from "-1+2"."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text with every text cell neutralised (see `neutralise`)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise)
+    return safe.to_csv(index=False)

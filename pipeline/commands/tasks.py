@@ -56,7 +56,9 @@ def write_frame(frame, fmt: str | None, output: str | None) -> None:
         frame.to_parquet(output, index=False)
     else:
         if fmt == "csv":
-            text = frame.to_csv(index=False)
+            from pipeline.tables import csv_text
+
+            text = csv_text(frame)
         elif fmt == "json":
             text = frame.to_json(orient="records", force_ascii=False, indent=1) + "\n"
         else:

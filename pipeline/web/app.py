@@ -14,7 +14,6 @@ Safety rules this file keeps, so a plan's text can never act on the reader:
 """
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import json
@@ -27,6 +26,7 @@ from pipeline.actors import normalize_number
 from pipeline.archive import Archive
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
+from pipeline.tables import csv_text
 
 # What the tasks table shows, and therefore exactly what its CSV/XLSX exports hold.
 TABLE_COLUMNS = ["document_number", "issuer", "task_id", "text", "lead", "advisors", "implementers", "coordinators",
@@ -111,10 +111,8 @@ def create_app(db: str | Path | None = None) -> Flask:
     @app.get("/tasks.csv")
     def tasks_csv():
         frame = task_frame(archive(), _filters())[TABLE_COLUMNS]
-        out = io.StringIO()
         # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so Vietnamese stays readable
-        frame.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL)
-        return _download(out.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8", "kehoach-tasks.csv")
+        return _download(csv_text(frame).encode("utf-8-sig"), "text/csv; charset=utf-8", "kehoach-tasks.csv")
 
     @app.get("/tasks.xlsx")
     def tasks_xlsx():
