@@ -418,10 +418,15 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         where.append("t.due IS NOT NULL AND t.due >= ?")
         params.append(_iso(due_after))
     if issuer:
+        norm = normalize_actor(issuer)
+        if not norm:  # "%%" would match every task
+            raise KehoachError(f"issuer {issuer!r} has no letters to match")
         where.append("t.issuer_norm LIKE ? ESCAPE '\\'")
-        params.append(_like(normalize_actor(issuer)))
+        params.append(_like(norm))
     if cites:
         number = normalize_number(cites)
+        if not number:
+            raise KehoachError(f"document number {cites!r} has no letters or digits to match")
         # the task's own citations when it has any; otherwise what its document cites
         where.append(
             "(t.task_row IN (SELECT tc.task_row FROM citations c JOIN task_citations tc "
@@ -431,9 +436,10 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         params += [number, number]
     if search:
         query = fts_query(search, dialect)
-        if query:
-            where.append(f"t.task_row IN (SELECT rowid FROM task_fts WHERE {dialect.fts_where})")
-            params.append(query)
+        if not query:  # only punctuation: no condition at all would return every task
+            raise KehoachError(f"search {search!r} has no words to look for")
+        where.append(f"t.task_row IN (SELECT rowid FROM task_fts WHERE {dialect.fts_where})")
+        params.append(query)
     sql = f"SELECT {_TASK_SELECT} FROM task_table t"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -444,6 +450,10 @@ def _iso(date: str) -> str:
     text = str(date).strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise KehoachError(f"date {date!r}: expected YYYY-MM-DD")
+    try:
+        datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise KehoachError(f"date {date!r}: no such day") from None  # 2024-02-30
     return text
 
 
