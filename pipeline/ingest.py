@@ -191,7 +191,14 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     """Ingest every supported file under `paths` into the archive at `db`; a file whose
     extraction takes longer than `timeout` seconds (None or 0: no limit) fails."""
     started = time.perf_counter()
-    archive = Archive(db).open_for_writing()
+    archive = Archive(db)
+    try:
+        archive.open_for_writing()
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        raise KehoachError(f"{archive.location}: cannot write the archive ({shown(exc).splitlines()[0]}): "
+                           f"is the disk full? Nothing was stored") from exc
     files, skipped = collect(paths, exclude=archive.store.files)
     summary = Summary(skipped=[str(p) for p in skipped])
     workers = workers or default_workers()
@@ -257,9 +264,9 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     except Exception as exc:
         if not disk_full(exc):
             raise
-        raise KehoachError(f"{archive.location}: disk full ({shown(exc).splitlines()[0]}); stopped after storing "
-                           f"{summary.stored} files this run: free some space and rerun the same ingest to "
-                           f"complete it") from exc
+        raise KehoachError(f"{archive.location}: cannot write the archive ({shown(exc).splitlines()[0]}): is the "
+                           f"disk full? Stopped after storing {summary.stored} files this run; free some space "
+                           f"and rerun the same ingest to complete it") from exc
     finally:
         bar.close()
         try:
@@ -272,9 +279,10 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
 
 
 def disk_full(exc: BaseException) -> bool:
-    """Whether a storage error means the disk (or the archive's file size limit) is full."""
+    """Whether a storage error means the archive cannot grow: the disk, a quota or the file size limit."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return True
     text = str(exc).lower()
     return type(exc).__name__ == "DiskFull" or any(
-        words in text for words in ("database or disk is full", "no space left", "disk quota", "file too large"))
+        words in text for words in ("database or disk is full", "no space left", "disk quota", "file too large",
+                                    "disk i/o error"))  # SQLite's word for a write refused (EFBIG)

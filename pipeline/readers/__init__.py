@@ -68,7 +68,7 @@ def read(path) -> Source:
     reader = importlib.import_module(f"pipeline.readers.{READERS[suffix]}")
     try:
         source = reader.read(path)
-    except ReadError:
+    except (ReadError, MemoryError):  # MemoryError: the worker's memory ceiling, reported as such
         raise
     except Exception as exc:  # a reader library's own error becomes one line about this file
         raise ReadError(f"{path}: cannot read as {suffix[1:]}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc

@@ -560,12 +560,12 @@ class _Reader:
             trpr = tr.find(_q("trPr"))
             before = _count(trpr.find(_q("gridBefore"))) if trpr is not None else 0
             after = _count(trpr.find(_q("gridAfter"))) if trpr is not None else 0
-            before = min(before, width_cap)
+            before = min(before, max(0, width_cap - len(cells)))  # room left for the row's own cells
             row = [""] * before
             # Word marks a page break in every cell of a row that starts a page: the row
             # advances the page once, to the furthest any of its cells reached
             row_page, reached = self.page, self.page
-            for tc in cells:
+            for k, tc in enumerate(cells):
                 self.page = row_page
                 tcpr = tc.find(_q("tcPr"))
                 span = 1
@@ -573,7 +573,7 @@ class _Reader:
                 if tcpr is not None:
                     gs = _val(tcpr.find(_q("gridSpan")))
                     span = int(gs) if gs and gs.isdigit() else 1
-                    span = max(1, min(span, width_cap - len(row)))
+                    span = max(1, min(span, width_cap - len(row) - (len(cells) - k - 1)))
                     vm = tcpr.find(_q("vMerge"))
                     if vm is not None:
                         vmerge = _val(vm) or "continue"
