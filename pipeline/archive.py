@@ -324,6 +324,11 @@ class Archive:
         a write raises an error."""
         return self.store.read(query, params)
 
+    def dicts(self, query: str, params=()) -> list[dict]:
+        """Like `sql`, as a list of row dicts (NULL is None): for a page of rows, where building
+        a DataFrame of Arrow strings and iterating it back cost more than the query."""
+        return self.store.read_dicts(query, params)
+
     def documents(self) -> pd.DataFrame:
         return self.sql("SELECT id, sha256, path, format, pages, ocr, kind, number, issuer, place, date, title, "
                         "signer_name, signer_position, signer_authority, recipients, ingested_at "

@@ -12,7 +12,7 @@ cell spanning a hundred million columns, a one-line 20 MB text, a FIFO named
 - the text a reader hands on is at most KEHOACH_MAX_TEXT_CHARS characters, no
   block longer than MAX_LINE_CHARS, nesting no deeper than MAX_INDENT /
   MAX_OUTLINE_DEPTH (`check_source`);
-- a worker process may hold at most KEHOACH_MAX_MEMORY_MB of address space
+- a worker process may grow by at most KEHOACH_MAX_MEMORY_MB of address space
   (`cap_memory`), so a runaway file meets MemoryError in its own worker.
 
 Each limit is far above what real plans need (the largest plan seen so far has
@@ -46,8 +46,8 @@ def max_text_chars() -> int:
 
 
 def max_memory_mb() -> int:
-    """Address space a worker may use; 0 means no ceiling. A 3-page scan peaks near 650 MB
-    of address space (Tesseract's own memory is its process's, not ours)."""
+    """Address space one file may add to a worker; 0 means no ceiling. A 3-page scan peaks
+    near 650 MB in all (Tesseract's own memory is its process's, not ours)."""
     return _env_int("KEHOACH_MAX_MEMORY_MB", 2048)
 
 
@@ -166,8 +166,20 @@ def check_source(source) -> None:
 # ---------------------------------------------------------------- worker processes
 
 
+def _address_space() -> int:
+    """This process's address space in bytes now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def cap_memory(mb: int | None = None) -> None:
-    """Limit this process's address space (soft limit only, so a child may raise it back)."""
+    """Let this process's address space grow by at most `mb` (default KEHOACH_MAX_MEMORY_MB)
+    beyond what it holds now: a forked worker inherits its parent's mappings (~400 MB for
+    the CLI, over 2 GB inside a test runner that loaded everything), and a ceiling below
+    them would fail every allocation. Soft limit only, so a child process may raise it."""
     mb = max_memory_mb() if mb is None else mb
     if mb <= 0:
         return
@@ -176,7 +188,7 @@ def cap_memory(mb: int | None = None) -> None:
     except ImportError:  # not on Windows
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    want = mb << 20
+    want = _address_space() + (mb << 20)
     if hard != resource.RLIM_INFINITY:
         want = min(want, hard)
     if soft == resource.RLIM_INFINITY or want < soft:

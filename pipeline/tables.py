@@ -44,6 +44,13 @@ def csv_text(frame: pd.DataFrame) -> str:
     """The frame as CSV text with every text cell neutralised (see `neutralise`)."""
     safe = frame.copy()
     for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise)
+        values = safe[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:  # Arrow strings: vectorised
+            risky = values.str.startswith(FORMULA_START).fillna(False).astype(bool)
+            if risky.any():
+                safe[column] = values.where(~risky, "'" + values)
+        else:
+            safe[column] = values.map(neutralise)
     return safe.to_csv(index=False)

@@ -346,9 +346,9 @@ def test_a_worker_over_its_memory_ceiling_fails_alone(tmp_path):
     good_plan(folder)
     Image.new("L", (12_000, 12_000), 255).save(folder / "huge.png")  # ~150 KB on disk, 144 MB of pixels a copy
     db = tmp_path / "a.db"
-    result = kehoach("ingest", "-q", "--workers", "1", "--db", db, folder, env={"KEHOACH_MAX_MEMORY_MB": "700"})
+    result = kehoach("ingest", "-q", "--workers", "1", "--db", db, folder, env={"KEHOACH_MAX_MEMORY_MB": "300"})
     assert result.returncode == 1, result.stderr
-    assert "memory limit of 700 MB" in failures(db)[str(folder / "huge.png")]
+    assert "memory limit of 300 MB" in failures(db)[str(folder / "huge.png")]
     assert stored_paths(db) == [str(folder / "good.txt")]
 
 
