@@ -59,7 +59,8 @@ def start(kind: str, db: str, tree: Path) -> tuple[subprocess.Popen, int]:
         cmd = [sys.executable, "-c", BASELINE, db, str(port)]
     else:
         cmd = [sys.executable, "-m", "pipeline.cli", "serve", "--db", db, "--port", str(port), "--host", HOST]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # cwd: `python -m`/`-c` put the working directory first on sys.path, before PYTHONPATH
+    proc = subprocess.Popen(cmd, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
