@@ -614,9 +614,8 @@ def _app_pages(doc) -> int:
 
 
 def read(path: Path) -> Source:
-    from pipeline.readers import sha256_of
-
     from pipeline.limits import check_zip
+    from pipeline.readers import sha256_of
 
     path = Path(path)
     check_zip(path, "Word package")  # from the zip directory, before any XML is inflated or parsed
