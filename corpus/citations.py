@@ -83,7 +83,8 @@ def named_docs(topic: str, fill: dict, year: int) -> list[Doc]:
 def local_docs(rng: random.Random, fill: dict, prov_code: str, plan_date: date,
                pool: list[Doc], count: int) -> list[Doc]:
     """Documents of the plan's own province, issued in the months before it."""
-    out, used = [], set()
+    out: list[Doc] = []
+    used: set = set()
     specs = data.directives()["local"]
     for _ in range(count * 3):
         if len(out) >= count:
@@ -120,6 +121,7 @@ def mention(doc: Doc, rng: random.Random, *, full: bool = True, sloppy: bool = F
     gold = {"text": None, "kind": doc.kind, "number": number, "date": None, "issuer": None,
             "title": None, "key": doc.key}
     if full:
+        assert doc.date is not None  # a mention printed in full has a dated document
         sep = ", ngày " if rng.random() < 0.4 else " ngày "
         head += sep + _dmy(doc.date, rng)
         gold["date"] = doc.date.isoformat()
@@ -150,6 +152,7 @@ def mention(doc: Doc, rng: random.Random, *, full: bool = True, sloppy: bool = F
 def _mention_named(doc: Doc, rng: random.Random) -> tuple[str, list[dict]]:
     gold = {"kind": doc.kind, "number": None, "date": None, "issuer": None, "title": doc.title, "key": doc.key}
     if doc.kind == "Luật":
+        assert doc.variants is not None  # every Luật of the lexicon lists its printed forms
         name = rng.choice(doc.variants)
         gold["title"] = name
         text = f"Luật {name}"

@@ -417,7 +417,7 @@ def _task_roles(ctx) -> dict:
 
 
 def _add_item_task(ctx, tid: str, text: str, cites: list[int], roles: dict, time) -> None:
-    empty = {"text": None, "start": None, "end": None, "recurrence": []}
+    empty: dict = {"text": None, "start": None, "end": None, "recurrence": []}
     ctx["b"].tasks.append({
         "id": tid, "origin": "item", "text": plain(text),
         "lead": roles.get("lead", []), "advisors": roles.get("advisors", []),
@@ -492,7 +492,9 @@ def _table(ctx, sid: str, groups: list[dict], offset: int, intro: bool) -> None:
         cols.insert(rng.choice([2, 5]), "products")
     header = [rng.choice(tp[c]) for c in cols]
     widths = {"no": 0.6, "task": 4.2, "lead": 1.8, "coordinators": 2.0, "timeline": 1.5, "products": 1.5}
-    rows, group_rows, vmerge = [], set(), []
+    rows: list[list[str]] = []
+    group_rows: set[int] = set()
+    vmerge: list = []
     use_groups = len(groups) > 1 and rng.random() < 0.65
     stt = offset
     for gi, g in enumerate(groups):
@@ -545,6 +547,7 @@ def _org(ctx, sid: str) -> None:
             bullet = rng.choice(["-", "-", "+"])
             for k, pattern in enumerate(rng.sample(pr["unit_bullets"], rng.randint(1, 3)), 1):
                 text, gold = _prose(ctx, pattern, [unit], implied=True)
+                assert gold is not None  # implied: the sentence assigns work to the unit
                 b.blocks.append(Bullet(bullet, text))
                 b.tasks.append({"id": f"{sid}.{part}.{k}", **gold})
         return
@@ -584,7 +587,7 @@ def _prose(ctx, pattern: str, lead: list[str], implied: bool) -> tuple[str, dict
         time=time.text if time else "")
     if "\x00" in text:
         text = text.replace("\x00", _some_mention(ctx))
-    empty = {"text": None, "start": None, "end": None, "recurrence": []}
+    empty: dict = {"text": None, "start": None, "end": None, "recurrence": []}
     return text, {"origin": "prose", "text": plain(text), "lead": lead, "advisors": [], "implementers": [],
                   "coordinators": coord, "timeline": time.gold() if time else empty,
                   "citations": list(range(first, len(ctx["b"].citations)))}

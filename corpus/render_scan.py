@@ -58,7 +58,7 @@ def _stamp(page: Image.Image, box: tuple[int, int, int, int], rng: random.Random
 
 def _damage(img: Image.Image, rng: random.Random, nrng: np.random.Generator) -> Image.Image:
     """Skew, blur and noise on a grayscale page (office scanners default to grayscale)."""
-    img = img.rotate(rng.uniform(-1.5, 1.5), resample=Image.BICUBIC, expand=False, fillcolor=255)
+    img = img.rotate(rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.35, 0.8)))
     a = np.asarray(img).astype(np.float32)
     a += nrng.standard_normal(a.shape, dtype=np.float32) * rng.uniform(3, 6)
@@ -74,7 +74,7 @@ def render_scan(pdf_path: Path, signature: dict, rng: random.Random, out_pdf: Pa
     nrng = np.random.default_rng(rng.randrange(2**32))
     pdf = pdfium.PdfDocument(str(pdf_path))
     scale = dpi / 72
-    pages = []
+    pages: list[Image.Image] = []
     for i in range(len(pdf)):
         page = pdf[i]
         img = _damage(page.render(scale=scale, grayscale=True).to_pil().convert("L"), rng, nrng)

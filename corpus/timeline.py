@@ -11,6 +11,7 @@ import calendar
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from . import data
 
@@ -115,7 +116,7 @@ PERIODS = [(_month, 5), (_quarter, 4), (_half, 2), (_year, 2), (_before, 3), (_r
 
 def _period(rng: random.Random, plan_year: int):
     y = plan_year + (1 if rng.random() < 0.1 else 0)
-    fn = rng.choices([f for f, _ in PERIODS], weights=[w for _, w in PERIODS])[0]
+    fn: Any = rng.choices([f for f, _ in PERIODS], weights=[w for _, w in PERIODS])[0]  # the periods differ in signature
     if fn is _before:
         return _before(rng, y, plan_year)
     if fn is _month:

@@ -13,33 +13,104 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from extractors.lexicon import issuer_codes, kinds, provinces
+from extractors.grammar import NUMBER, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
+from extractors.lexicon import issuer_codes, kinds
 from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
-_KINDS = "|".join(re.escape(r["kind"]) for r in kinds() if r["cited"] == "1")
-_NUM = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+_KINDS = kind_words(cited_only=True)
+# a scan may double a hyphen ("90/QĐ- -TTg"); the number is read as printed once ("90/QĐ-TTg")
+_NUM = NUMBER
+
+
+def _clean_number(printed: str) -> str:
+    return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
     r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
-                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
+                   # a day the scan garbled ("ngày 3Ì tháng 7 năm 2025"): no date, but the issuer after it is read
+                   r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+\S{1,3}\s+tháng[.,]?\s*\d{1,2}\s+năm\s+\d{4}")
+# "Nghị quyết số 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII":
+# the plenum named between the date and the Central Committee that issues the resolution
+_PLENUM = re.compile(r"^\s*,?\s*(?:tại\s+)?Hội nghị\s+(?:lần\s+thứ\s+\S+|Trung ương\s+\S+)(?:\s+của)?(?=\s+Ban\s+[Cc]hấp\s+hành)")
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
                      r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
-_LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+[A-ZĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|và)\b)[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+# Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
+# "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
+_LAW_NAME_STOP = (r"(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|trên|dưới|gồm"
+                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần|thuộc"
+                  r"|kèm|hoặc|hay|hết|kể|đó|này|nay|nêu|gắn|vẫn|còn|chưa|không|cũng|những|mọi|một|nhiều"
+                  r"|quy định|hướng dẫn|thi hành|triển khai|sửa đổi|hiện hành|liên quan|tương ứng|đối với)\b")
+# "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
+_NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
+_LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
+                  + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
+                  + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>Quốc hội|Ủy ban Thường vụ Quốc hội)(?:\s+khóa\s+[IVXLC\d]+)?\s+"
+                        r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
+_NEW_PARAGRAPH = re.compile(r"\s*(?:Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm|Trên cơ sở)\b")
+_CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b[^;\n]*?)"
-                       r"(?=\s*,?\s*ngày\s+\d|[;\n]|\.\s|\.?$)")
+# ... named by the laws it amends, which end its name ("của Bộ luật hình sự liên quan tội phạm ...": the
+# rest is running text); a year may follow ("... Bộ luật hình sự 2025")
+_LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1]
+# rest is running text); a year may follow ("... Bộ luật hình sự 2025"); where its date follows within the
+# clause, the name runs to the date ("... của 37 luật có liên quan đến quy hoạch ngày 20/11/2018")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
+                       r"|(?:\s+một số điều)?(?:\s+của)?\s+"
+                       + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
-_QUOTED = re.compile(r"(?P<kind>" + _KINDS + r")\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
+# ... also written in lowercase, or before a colon: "triển khai chương trình “Học từ làm việc thực tế”",
+# "các chương trình: “Bình dân học vụ số”" (the quoted name is what makes it one instrument)
+_QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].lower()) for r in kinds() if r["cited"] == "1")
+                     + r")(?![\wÀ-ỹđĐ])\s*:?\s+[“\"](?P<name>[^”\"]{3,200})[”\"]")
 # "Chương trình Chuyển đổi số quốc gia đến năm 2025": a program or scheme named with a capital
 # ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
 _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
                             r"(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
                             r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
+
+# "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", "Đề án phát triển ... đến
+# năm 2030": a programme or scheme named in lowercase is one instrument when its name closes on its
+# horizon (a plan's own "kế hoạch ... năm 2025" stays generic: Kế hoạch is left out)
+_HORIZON = (r"(?:giai đoạn|thời kỳ|đến năm|đến|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+            r"(?:,\s*(?:tầm nhìn|định hướng)(?:\s+đến)?(?:\s+năm)?\s+\d{4})?(?![\w/])")
+_NAME_WORD = (r"(?!(?:của|theo|tại|số(?=\s*:?\s*\d)|này|đó|hành động|công tác|giai đoạn|thời kỳ|đến)\b|" + _KINDS + r")"
+              r"[^\s,;:.()“”\"/]+")
+_HORIZON_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>" + _NAME_WORD
+                              + r"(?:,?\s+" + _NAME_WORD + r"){0,20}?\s+" + _HORIZON + r")")
+# "Đề án 06" (a scheme known by its number), "Chương trình MTQG" (mục tiêu quốc gia: the national
+# target programme the text names); other acronyms ("Chương trình TCMR") are activities
+_SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<name>(?:(?<=án\s)\d{1,3}|MTQG)(?![\w/\-]))")
+
+
+# "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+
+
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và)\s*$")
+
+
+def _names_uncited_kind(number: str) -> bool:
+    """"văn bản số 279/BC-BTP" is a Báo cáo, "số 188/TTr-BTC" a Tờ trình: named, not cited."""
+    _, _, codes = split_number(number)
+    uncited = {fold(r["number_code"]).upper() for r in kinds() if r["number_code"] and r["cited"] != "1"}
+    return bool(codes) and fold(codes[0]).upper() in uncited
+
+
+def kind_of_number(number: str) -> str | None:
+    """The kind a number's code names: "37/2019/NĐ-CP" → Nghị định, "12-KH/TU" → Kế hoạch."""
+    _, _, codes = split_number(number)
+    by_code = {fold(r["number_code"]).upper(): r["kind"] for r in kinds() if r["number_code"] and r["cited"] == "1"}
+    for code in codes[:2]:  # "12/KH-UBND" (State) or "12-KH/TU" (Party): the kind code comes first
+        if fold(code).upper() in by_code:
+            return by_code[fold(code).upper()]
+    return None
 
 
 @dataclass
@@ -55,36 +126,8 @@ class CitationFacts:
     key: str | None = None
 
 
-def _kind_code(kind: str) -> str:
-    for r in kinds():
-        if r["kind"] == kind:
-            return r["code"]
-    return fold(kind).upper().replace(" ", "")
-
-
-def split_number(number: str) -> tuple[str, str | None, list[str]]:
-    """"02-CT/UBND" → ("02", None, ["CT", "UBND"]); "25/2025/NĐ-CP" → ("25", "2025", ["NĐ", "CP"])."""
-    # "số 02-CT/UBND" / "Số: 02/CT-UBND" as typed by a user or a registry: the word is not the number
-    compact = re.sub(r"\s+", "", re.sub(r"^\s*(?:số|so)\b\s*:?", "", number, flags=re.IGNORECASE))
-    m = re.match(r"(\d+[a-zA-Z]?)(?:/(\d{4}))?[/\-](.+)", compact)
-    if not m:
-        return compact, None, []
-    return m.group(1), m.group(2), [p for p in re.split(r"[/\-]", m.group(3)) if p]
-
-
 def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
-
-
-@lru_cache(maxsize=65536)  # called for every mention and document when the archive is linked
-def province_code(s: str | None) -> str | None:
-    if not s:
-        return None
-    folded = fold(s)
-    for name, code in provinces():
-        if fold(name) in folded:
-            return code
-    return None
 
 
 def canonical_key(kind: str, number: str | None, year: str | None, title: str | None,
@@ -96,7 +139,7 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
     a local issuer (UBND, TU, ...) is qualified by its province — the one the mention names, or
     else the citing plan's own. Unnumbered: KINDCODE/slug of the name.
     """
-    code = _kind_code(kind)
+    code = kind_code(kind)
     if not number:
         return f"{code}/{slug(title or '')}"
     serial, year_in_number, parts = split_number(number)
@@ -123,6 +166,8 @@ def _date_at(s: str):
     if not m:
         return None, 0
     g = [x for x in m.groups() if x is not None]
+    if len(g) < 3:  # a garbled date: read past it
+        return None, m.end()
     try:
         return date(int(g[2]), int(g[1]), int(g[0])).isoformat(), m.end()
     except ValueError:
@@ -148,7 +193,7 @@ def _trim_issuer(s: str) -> str | None:
     return s or None
 
 
-_LEVEL = {"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố"}
+_LEVEL = set(PLACE_LEVELS)
 
 
 def _name_part(s: str) -> str:
@@ -176,18 +221,46 @@ def _name_part(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=None)
+def _known_issuer() -> re.Pattern:
+    from extractors.lexicon import words
+
+    names = set(words("issuer_names.txt")) | {r["issuer"] for r in issuer_codes().values()}
+    alternatives = sorted((r"\s+".join(re.escape(w) for w in n.split()) for n in names), key=len, reverse=True)
+    return re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<name>" + "|".join(alternatives) + r")(?![\wÀ-ỹđĐ])", re.IGNORECASE)
+
+
+def _issuer_at(text: str):
+    """The issuer after "của"/"do" and where it ends in `text`. A known body's name is held whole
+    (its "và", its lowercase words, its line break), then read on like any issuer."""
+    known = _known_issuer().match(text)
+    masked = text
+    if known:  # the name as one token for the rules below; the issuer is read back from `text`
+        a, b = known.span("name")
+        masked = text[:a] + re.sub(r"\s", "_", text[a:b]).replace("và", "v_").replace("-", "_") + text[b:]
+    m = _ISSUER.match(masked)
+    if not m:
+        return None, 0
+    issuer = _trim_issuer(m.group("issuer"))
+    if not issuer:
+        return None, 0
+    at = m.start("issuer")
+    return re.sub(r"\s+", " ", text[at:at + len(issuer)]), at + len(issuer)
+
+
 def _tail(text: str, pos: int):
     """Date, issuer and title after a number, with where the printed mention (without title) ends."""
     d, n = _date_at(text[pos:])
     end = pos + n
-    issuer = None
-    m = _ISSUER.match(text[end:])
-    if m:
-        issuer = _trim_issuer(m.group("issuer"))
-        if issuer and len(issuer.split()) <= 16:
-            end += m.start("issuer") + len(issuer)
-        else:
-            issuer = None
+    if plenum := _PLENUM.match(text[end:]):
+        issuer, n = _issuer_at("của" + text[end + plenum.end():])
+        n = plenum.end() + n - len("của") if issuer else 0
+    else:
+        issuer, n = _issuer_at(text[end:])
+    if issuer and len(issuer.split()) <= 16:
+        end += n
+    else:
+        issuer = None
     if d is None:
         d2, n2 = _date_at(text[end:])
         if d2:
@@ -199,29 +272,146 @@ def _tail(text: str, pos: int):
     return d, issuer, title, end
 
 
+_KIND_HEADING = re.compile(r"^\W*(?:" + "|".join(re.escape(r["kind"].upper()) for r in kinds()) + r")\W*$")
+
+
+def _is_capitals(line: str) -> bool:
+    return line.isupper() and sum(ch.isalpha() for ch in line) > 3
+
+
+def sentence_case(text: str) -> str:
+    """`text` with its lines in capitals ("THỰC HIỆN NGHỊ QUYẾT SỐ 48/NQ-CP NGÀY 03/4/2023 CỦA CHÍNH" /
+    "PHỦ PHÊ DUYỆT ...") written as running text would print them, so that the mentions a title holds
+    are found like any other: lowercased, kind words and known bodies capitalised as in the lexicons,
+    numbers kept, the title's lines joined (not onto the kind heading above it). Same length as `text`."""
+    lines = text.split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if not _is_capitals(line):
+            out.append(line)
+            continue
+        out.append("".join(w if re.search(r"\d", w) else w.lower() for w in re.split(r"(\s+)", line)))
+    joined = []
+    for k, line in enumerate(out):
+        joined.append(line)
+        if k + 1 < len(lines):
+            # a title runs on over its lines; the kind heading above it and a body's name standing
+            # alone below it ("THỦ TƯỚNG CHÍNH PHỦ" before the preamble of a decision) are lines of their own
+            runs_on = (_is_capitals(lines[k]) and _is_capitals(lines[k + 1])
+                       and not any(_KIND_HEADING.match(x) or " ".join(x.lower().split()) in _spellings()
+                                   for x in (lines[k], lines[k + 1])))
+            joined.append(" " if runs_on else "\n")
+    cased = "".join(joined)
+    for pattern in (_KIND_WORD, _known_issuer_anywhere()):
+        for m in pattern.finditer(cased):
+            if not any(ch.islower() for ch in text[m.start():m.end()]):
+                cased = cased[:m.start()] + _cased_like(m.group(0)) + cased[m.end():]
+    # a kind word printed with capitals inside it ("Nghị Quyết số 48/NQ-CP", "Bộ Luật Hình sự", "SỐ 122/…")
+    # is the kind; a lowercase "quyết định" is a verb and stays one
+    cased = _ODD_CASE_KIND.sub(lambda m: _cased_like(m.group(0).lower()) if m.group(0)[0].isupper() else m.group(0),
+                               cased)
+    return re.sub(r"(?<![\wÀ-ỹđĐ])SỐ(?=\s*:?\s*\d)", "số", cased)
+
+
+_ODD_CASE_KIND = re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(r"\s+".join(re.escape(w) for w in r["kind"].split())
+                                                          for r in kinds()) + r")(?![\wÀ-ỹđĐ])", re.IGNORECASE)
+_KIND_WORD = re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(re.escape(r["kind"].lower()) for r in kinds()) + r")(?![\wÀ-ỹđĐ])")
+
+
+@lru_cache(maxsize=None)
+def _spellings() -> dict[str, str]:
+    from extractors.lexicon import words
+
+    names = [r["kind"] for r in kinds()] + list(words("issuer_names.txt")) + [r["issuer"] for r in issuer_codes().values()]
+    return {" ".join(n.lower().split()): n for n in names}
+
+
+@lru_cache(maxsize=None)
+def _known_issuer_anywhere() -> re.Pattern:
+    alternatives = sorted((r"\s+".join(re.escape(w.lower()) for w in n.split()) for n in _spellings()), key=len,
+                          reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹđĐ])(?:" + "|".join(alternatives) + r")(?![\wÀ-ỹđĐ])")
+
+
+def _cased_like(printed: str) -> str:
+    """A lowercased name spelt as the lexicon spells it, keeping the printed spaces."""
+    spelt = _spellings().get(" ".join(printed.split()))
+    if not spelt:
+        return printed
+    words = iter(spelt.split())
+    return re.sub(r"\S+", lambda m: next(words), printed)
+
+
+_BASIS_BEFORE = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai)\s*:?\s*$")
+
+
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None) -> list[CitationFacts]:
     """All mentions in `text`, in order, nested ones included, keys resolved within the text."""
+    printed = text
+    text = sentence_case(text)
     found: list[CitationFacts] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    def same_number(a: str, b: str) -> bool:
+        return re.sub(r"\s", "", a).upper() == re.sub(r"\s", "", b).upper()
+
+    # a document's basis is never itself: "Căn cứ Kế hoạch số 13-KH/TU ..." means that number, given as
+    # the plan's own, was read from the body, and every mention of it is a citation
+    if own_number and any(same_number(_clean_number(m.group("number")), own_number)
+                          and _BASIS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                          for m in _NUMBERED.finditer(text)):
+        own_number = None
+
     for m in _NUMBERED.finditer(text):
-        number = re.sub(r"\s*([/\-])\s*", r"\1", m.group("number"))
+        number = _clean_number(m.group("number"))
         if own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper():
             continue  # the plan citing itself
         d, issuer, title, end = _tail(text, m.end())
         found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number,
                                    date=d, issuer=issuer, title=title, start=m.start(), end=end))
         taken.append((m.start(), m.end()))
+    for m in _BARE_NUMBER.finditer(text):
+        # "(Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ...)", "văn bản số 123/VPCP-CN":
+        # a number without its kind word; the kind code inside the number says what it is
+        number = _clean_number(m.group("number"))
+        # "các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ...": a number listed after a
+        # mention is of that mention's kind
+        listed_after = [c for c in found if c.end <= m.start() and _LIST_SEPARATOR.match(text[c.end:m.start()])]
+        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None) or (
+            listed_after[-1].kind if listed_after else None)
+        if not kind or _names_uncited_kind(number) or not free(m.start("number"), m.end("number")) or (
+                own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper()):
+            continue
+        d, issuer, title, end = _tail(text, m.end())
+        start = m.start("letter") if m.group("letter") else m.start()
+        found.append(CitationFacts(text=text[start:end].strip(" ,"), kind=kind, number=number,
+                                   date=d, issuer=issuer, title=title, start=start, end=end))
+        taken.append((start, m.end()))
     for m in _QUOTED.finditer(text):
         if not free(m.start(), m.end()):
             continue
         _, issuer, _, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=None,
+        kind = m.group("kind")[0].upper() + m.group("kind")[1:]
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=kind, number=None, date=None,
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
         taken.append((m.start(), end))
+    for m in _HORIZON_PROGRAM.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        _, issuer, _, end = _tail(text, m.end())
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
+                                   date=None, issuer=issuer, title=m.group(0), start=m.start(), end=end))
+        taken.append((m.start(), end))
+    for m in _SHORT_NAMED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        kind = m.group("kind")[0].upper() + m.group("kind")[1:]
+        found.append(CitationFacts(text=m.group(0), kind=kind, number=None, date=None, issuer=None,
+                                   title=f"{kind} {m.group('name')}", start=m.start(), end=m.end()))
+        taken.append((m.start(), m.end()))
     for m in _NAMED_PROGRAM.finditer(text):
         if not free(m.start(), m.end()) or not m.group("name")[0].isupper():
             continue
@@ -237,24 +427,47 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
         taken.append((m.start(), m.start("name")))  # the laws it names are mentions of their own
         amending.append((m.start(), end))
-    for m in _LAW.finditer(text):
+    law_at = 0
+    while (law := _LAW.search(text, law_at)) is not None:
+        m = law
+        law_at = m.end()
         if not free(m.start(), m.end()) or not m.group("name").strip():
             continue
         inside_amending = any(a < m.start() < b for a, b in amending)
         name = m.group("name").strip(" ,")
+        name_at = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip(" ,"))
+        # a name wraps onto the next line, but not onto a new paragraph ("Căn cứ ...") or a line in capitals
+        covered = m.end()
+        for brk in re.finditer(r"\s*\n\s*", name):
+            rest = printed[name_at + brk.end():].split("\n", 1)[0]
+            if _is_capitals(rest) or _NEW_PARAGRAPH.match(rest):
+                name, covered = name[:brk.start()], name_at + brk.start()
+                law_at = covered  # the next paragraph may name a law of its own
+                break
         if fold(name).split()[0] in ("nay", "so", "nhu"):
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
-        number = d = issuer = None
+        law_number: str | None = None
+        d = issuer = None
+        # "Luật Bảo vệ dữ liệu cá nhân được Quốc hội khóa XV thông qua tại kỳ họp thứ 9 ngày 26 tháng 6 năm 2025"
+        if passed := _PASSED_BY.match(text[end:]):
+            issuer = passed.group("issuer")
+            d, n = _date_at(text[end + passed.end():])
+            end += passed.end() + n
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
         if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
-            number = re.sub(r"\s*([/\-])\s*", r"\1", numbered.group(1))
+            law_number = _clean_number(numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
-        elif _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
+        elif d is None and _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number, date=d,
+        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=law_number, date=d,
                                    issuer=issuer, title=name, start=m.start(), end=end))
-        taken.append((m.start(), max(m.end(), end)))
+        taken.append((m.start(), max(covered, end)))
+    for m in _CONSTITUTION.finditer(text):  # one Constitution in force: named bare, it is specific
+        if free(m.start(), m.end()):
+            found.append(CitationFacts(text=m.group(0), kind="Hiến pháp", number=None, date=None, issuer=None,
+                                       title="Hiến pháp", start=m.start(), end=m.end()))
+            taken.append((m.start(), m.end()))
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -265,7 +478,72 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                                    issuer=issuer, title=name, start=m.start(), end=m.end()))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.start)
-    return resolve(found, home_issuer)
+    if text != printed:  # a mention found in a title in capitals is quoted as printed
+        found = [replace(c, text=printed[c.start:c.end].strip(" ,")) for c in found]
+    found = [c if c.issuer or not c.number else replace(c, issuer=issuer_of_number(c.kind, c.number)) for c in found]
+    return _link_variants(_link_aliases(text, resolve(found, home_issuer)))
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _link_variants(found: list[CitationFacts]) -> list[CitationFacts]:
+    """One unnumbered document named longer or shorter in one text: "Chương trình tổng thể cải cách hành
+    chính [nhà nước] giai đoạn 2021 - 2030", "Luật sửa đổi ... Bộ luật hình sự [2025]". Words left out
+    inside the name, or a year after it, keep the key of the first mention; a name that ends otherwise
+    ("Luật Đầu tư" / "Luật Đầu tư công") is another document."""
+    def words(c: CitationFacts) -> list[str]:
+        w = slug(c.title or c.text).split("-")
+        return w[:-1] if len(w) > 2 and re.fullmatch(r"\d{4}", w[-1]) and not re.fullmatch(r"\d{4}", w[-2]) else w
+
+    out: list[CitationFacts] = []
+    for c in found:
+        if c.number is None:
+            mine = words(c)
+            for earlier in out:
+                if earlier.number is None and earlier.kind == c.kind and earlier.key != c.key:
+                    theirs = words(earlier)
+                    short, long = sorted((mine, theirs), key=len)
+                    if (len(short) >= 3 and short[0] == long[0] and short[-1] == long[-1]
+                            and _is_subsequence(short, long)):
+                        c = replace(c, key=earlier.key)
+                        break
+        out.append(c)
+    return out
+
+
+def issuer_of_number(kind: str, number: str) -> str | None:
+    """The body a number's code names when the mention does not print it: "22/2025/NĐ-CP" → Chính phủ,
+    "5166/BTC-PC" → Bộ Tài chính; a ministry's decision is its minister's ("1226/QĐ-BVHTTDL" → Bộ trưởng
+    Bộ Văn hóa, Thể thao và Du lịch). Only codes that name one body (issuer_codes.csv named_by_code):
+    "-KL/TW" may be the Politburo's or the Secretariat's, "UBND" needs its province."""
+    _, _, codes = split_number(number)
+    kind_codes = {fold(r["number_code"]).upper() for r in kinds() if r["number_code"]}
+    codes = [c for c in codes if fold(c).upper() not in kind_codes][:1]
+    row = issuer_codes().get(re.sub(r"(?<=\D)\d+$", "", codes[0]).upper()) if codes else None
+    if not row or row.get("named_by_code") != "1":
+        return None
+    if kind == "Quyết định" and row["issuer"].startswith("Bộ "):
+        return "Bộ trưởng " + row["issuer"]
+    return row["issuer"]
+
+
+# "... đến năm 2030 (Chương trình MTQG)", "Đề án ... (sau đây gọi tắt là Đề án 06)": a short name
+# given in brackets right after a document names that document wherever it recurs
+_ALIAS_OPENING = re.compile(r"\s*\(\s*(?:(?:sau đây\s+)?(?:\w+\s+){0,2}tắt\s+là\s*:?\s*)?$", re.IGNORECASE)
+
+
+def _link_aliases(text: str, found: list[CitationFacts]) -> list[CitationFacts]:
+    alias_of: dict[str, str] = {}
+    for named, short in zip(found, found[1:]):
+        if (short.number is None and short.key != named.key and short.key not in alias_of
+                and _ALIAS_OPENING.match(text[named.end:short.start])
+                and re.match(r"\s*\)", text[short.end:])):
+            if short.key is not None and named.key is not None:
+                alias_of[short.key] = named.key
+    return [replace(c, key=alias_of[c.key]) if c.key is not None and c.key in alias_of else c for c in found]
 
 
 def resolve(found: list[CitationFacts], home_issuer: str | None = None) -> list[CitationFacts]:

@@ -28,7 +28,8 @@ class Field:
 def parse_field(line: str) -> Field | None:
     """The field a line states, or None. A label without ":" is returned with has_colon False;
     the caller decides from context whether to trust it."""
-    lead = _LEAD_IN.match(line).end()
+    lead_in = _LEAD_IN.match(line)  # always matches (all of it is optional)
+    lead = lead_in.end() if lead_in else 0
     rest = line[lead:]
     folded = fold(rest)
     for label, role in field_labels():
@@ -66,7 +67,7 @@ def column_role(header: str) -> str | None:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     labels = [label for label, role in field_labels() if role not in ("task", "index", "note")]
-    return re.compile(r"(?:^|(?<=[(;.,])\s*|(?<=[(;.,]))(" + "|".join(re.escape(l) for l in labels) + r")\s*:")
+    return re.compile(r"(?:^|(?<=[(;.,])\s*|(?<=[(;.,]))(" + "|".join(re.escape(label) for label in labels) + r")\s*:")
 
 
 def split_fields(text: str) -> tuple[str, list[Field]]:
@@ -81,7 +82,7 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         value = text[m.end():end].strip(" .;,").rstrip(")").strip(" .;,")
-        role = next(r for l, r in field_labels() if l == m.group(1))
+        role = next(r for label, r in field_labels() if label == m.group(1))
         if value:
             fields.append(Field(role=role, label=text[m.start(1):m.end(1)], value=value, has_colon=True))
     head = text[: marks[0].start()].rstrip(" (;,")

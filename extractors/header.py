@@ -4,31 +4,35 @@ first part and after the last (Nghị định 30/2020/NĐ-CP lays these out)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
-from extractors.lexicon import kinds
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
+                                authority_words, heading_kind)
 from extractors.text import fold
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
-                    r"|CÔNG\s+ĐOÀN\s+VIỆT\s+NAM|TỔNG\s+LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG\s+VIỆT\s+NAM", re.I)
-_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
-_PLACE_DATE = re.compile(r"([^\d,;:]{2,40}?)\s*,\s*ngày\s+(\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s+(\d{1,2}|\.+|…+)\s*năm\s+(\d{4})",
-                         re.I)
+_RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
+# Urgency, secrecy and draft marks stamped near the header ("HỎA TỐC", "THƯỢNG KHẨN", "TỐI MẬT", "DỰ THẢO").
+_MARK = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT|DỰ THẢO|BẢN SAO|SAO Y)\b")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
-_AUTHORITY = re.compile(r"^(K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.)\s*(.+)$")
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
+# Military and police ranks printed before a signer's name (armed forces, police, border guard units).
+_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+úy|Đại\s+úy)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])",
+                   re.I)
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
                          r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
                          r"THÀNH ỦY|QUẬN ỦY|THỊ ỦY|TỈNH ỦY|ĐẢNG ỦY|UBKT|BỘ CHỈ HUY|TRƯỜNG|TỈNH ĐOÀN|HUYỆN ĐOÀN)\b")
-_PLACE_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
 
+# The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
+# "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
+_ENACTING = re.compile(r"^(?:THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ"
+                       r"|BAN CHẤP HÀNH|HỘI ĐỒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
 # Words kept capitalised when a capitalised heading is put in sentence case.
 _KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
                  "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
@@ -42,7 +46,7 @@ def sentence_case(s: str) -> str:
     out = [words[0].capitalize()]
     for k, w in enumerate(words[1:], 1):
         prev = words[k - 1]
-        out.append(w.capitalize() if prev in ("phó", "k/t", "t/m", "q.", "tl.", "kt.", "tm.") else w)
+        out.append(w.capitalize() if prev == "phó" or prev in authority_words() else w)
     text = " ".join(out)
     for phrase in _KEEP_CAPITAL:
         text = re.sub(r"\b" + phrase + r"\b", phrase.title() if phrase != "đảng" else "Đảng", text)
@@ -60,7 +64,7 @@ def name_case(s: str) -> str:
     words = s.lower().split()
     two = " ".join(words[:2])
     head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
-                              "trung tam", "lien doan", "tinh uy", "huyen uy") else 1
+                              "trung tam", "lien doan", "tinh uy", "huyen uy", "thu tuong", "bo truong") else 1
     out, place = [], False
     if fold(two) in ("tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"):
         place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
@@ -71,52 +75,46 @@ def name_case(s: str) -> str:
             out.append(w.capitalize())
         else:
             out.append(w)
-        if w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") and k + 1 < len(words) \
+        if (w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn")
+                or (w == "phố" and k and words[k - 1] == "thành")) and k + 1 < len(words) \
                 and fold(words[k + 1]) not in ("uy", "doan", "hoi", "doi", "ly"):
             place = True
     text = " ".join(out)
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
+    text = re.sub(r"\b(chính phủ|quốc hội|nhà nước)\b", lambda m: m.group(1).capitalize(), text)  # proper names
     return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
-
-
-def _kind_of(line: str) -> tuple[str, str] | None:
-    """(kind, rest of the line) when the line opens with a document kind in capitals.
-    Compared without diacritics, so an OCR'd "KẺ HOẠCH" is still a Kế hoạch."""
-    for row in kinds():
-        k = row["kind"]
-        if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
-                and (len(line) == len(k) or not line[len(k)].isalnum()):
-            # "CHƯƠNG TRÌNH HÀNH ĐỘNG": a Chương trình (the kinds of the contract have no "hành động")
-            rest = re.sub(r"^(?:HÀNH ĐỘNG|LIÊN TỊCH)\b", "", line[len(k):].strip(" :"), flags=re.I).strip(" :")
-            return k, rest
-    return None
 
 
 def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
-    doc = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
+    doc: dict = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
            "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
-    lines = []
+    number_seen = date_line_seen = False
+    receipt_left = 0
+    plain = ""  # the line before is kept for a number printed above its slot
+    lines: list[str] = []
     for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
-        parts = [p.strip(" -–_*") for p in _MOTTO.split(line)] if _MOTTO.search(line) else [line]
+        parts = [p.strip(" -–_*") for p in MOTTO.split(line)] if MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
     for line in lines:
-        plain = _MOTTO.sub(" ", line).strip(" -–")
+        previous = plain.strip()
+        plain = MOTTO.sub(" ", line).strip(" -–")
         if in_title:
             subject_line = doc["kind"] == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
             opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
-            caps_after_title = title_lines and plain.isupper() and not title_lines[-1].isupper()
+            caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
+                                                                    or _ENACTING.match(plain))
             # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")
             prose_after_title = title_lines and (len(plain) > 220 or re.search(r"[.;]\s+\w", plain))
             if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
-                    or (subject_line and not plain[:1].islower()) or _NUMBER.match(plain) \
-                    or _PLACE_DATE.search(plain) or _MOTTO.search(line):
+                    or (subject_line and not plain[:1].islower()) or HEADER_NUMBER.match(plain) \
+                    or PLACE_DATE.search(plain) or MOTTO.search(line):
                 in_title = False
             else:
                 title_lines.append(plain)
@@ -125,41 +123,95 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             continue
         if _BANNER.search(plain):
             continue
-        if (m := _NUMBER.search(plain)) and doc["number"] is None and not doc["kind"]:
+        # The receipt stamp of the office that filed this copy ("ĐẾN" / "Số: 1530" / "Ngày: 14/3/2025" /
+        # "Chuyển: ..."): neither its word is the issuer nor its number the document's.
+        if _RECEIPT.match(plain):
+            receipt_left = 4
+            continue
+        if receipt_left:
+            receipt_left -= 1
+            if re.match(r"^(?:Số|Ngày|Giờ|Chuyển|Lưu hồ sơ)\b", plain, re.I) and not re.search(r"/\s*[A-ZĐ]", plain):
+                continue
+        m = HEADER_NUMBER.search(plain)
+        before = plain[: m.start()].strip() if m else ""
+        # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
+        # flattened line); "Căn cứ Quyết định số 135/QĐ-SNV" or a V/v line naming another document is not it,
+        # and once the slot is seen — even blank ("Số: /UBND-NC") — no later number takes its place.
+        if m and not number_seen and not doc["kind"] and (not before or before.isupper()):
+            number_seen = True
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
+            if num.startswith("/") and re.fullmatch(r"\d{1,6}", previous):
+                num = previous + num  # the e-office printed the number on its own line above the blank slot
             doc["number"] = num if re.match(r"\d", num) else None
-            before = plain[: m.start()].strip()
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()
             if not plain:
                 continue
-        if (m := _PLACE_DATE.search(plain)) and doc["place"] is None:
+        if (m := PLACE_DATE.search(plain)) and doc["place"] is None:
             place = m.group(1).strip(" ,")
             doc["place"] = None if place.isupper() else place
+            date_line_seen = True
             try:
                 doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
             except (TypeError, ValueError):
-                doc["date"] = None
+                doc["date"] = _signed_on(lines, m)
             continue
         if (s := _SUBJECT.match(plain)) and not doc["title"]:
             doc["kind"] = doc["kind"] or "Công văn"
             title_lines.append(s.group(1).strip())
             in_title = True  # the subject runs on over the next lowercase lines
             continue
-        if not doc["kind"] and (k := _kind_of(plain)):
+        if not doc["kind"] and (k := heading_kind(plain)):
             doc["kind"] = k[0]
             in_title = True
             if k[1]:
                 title_lines.append(k[1])
             continue
         if not doc["kind"] and plain.isupper() and len(plain) < 80:
+            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain):
+                # After the issuer and the place-date line the word in capitals above the title is the
+                # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
+                doc["kind"] = _title_case_kind(plain)
+                in_title = True
+                continue
             issuer_lines.append(plain)
     if title_lines:
         doc["title"] = " ".join(title_lines).strip()
+    if not doc["kind"] and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
+        doc["kind"] = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
     doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
+
+
+# The e-office signature printed on the page: "Giờ ký: 17/04/2024 10:39:42", "Thời gian ký: 04.05.2026 09:44".
+_SIGNED_AT = re.compile(r"(?:Thời gian ký|Giờ ký|Ngày ký)\s*:\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.I)
+
+
+def _signed_on(lines: list[str], slot: re.Match) -> str | None:
+    """A date slot left blank for the e-office to fill ("ngày 17 tháng    năm 2024") is dated by the
+    signature stamp on the page, when the stamp agrees with what the slot does print (its year, and its
+    day or month where printed)."""
+    for line in lines:
+        if (m := _SIGNED_AT.search(line)):
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            printed_day = slot.group(2) if slot.group(2) and slot.group(2).isdigit() else None
+            printed_month = slot.group(3) if slot.group(3) and slot.group(3).isdigit() else None
+            if year != int(slot.group(4)) or (printed_day and int(printed_day) != day) \
+                    or (printed_month and int(printed_month) != month):
+                return None
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _title_case_kind(caps: str) -> str:
+    """"PHÂN CÔNG NHIỆM VỤ" → "Phân công nhiệm vụ" (kinds are title-cased as the contract's are)."""
+    low = caps.lower()
+    return low[:1].upper() + low[1:]
 
 
 def _canonical_places(name: str | None) -> str | None:
@@ -170,16 +222,22 @@ def _canonical_places(name: str | None) -> str | None:
     from extractors.lexicon import provinces
 
     folded = fold(name)
+    province_spans: list[tuple[int, int]] = []
     for canonical in [p for p, _ in provinces()] + ["thành phố", "tỉnh", "huyện", "thị xã"]:
         f = fold(canonical)
+        is_level = canonical[:1].islower()
         for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", folded):
+            if is_level and any(a <= m.start() < b for a, b in province_spans):
+                continue  # "Tĩnh" of "Hà Tĩnh" folds like the level word "tỉnh" but is the province's
+            if not is_level:
+                province_spans.append((m.start(), m.end()))
             if name[m.start():m.end()].lower() != canonical.lower():  # only wrong letters, never case
                 name = name[: m.start()] + canonical + name[m.end():]  # fold keeps lengths, so offsets hold
     return name
 
 
 def _issuer(lines: list[str]) -> str | None:
-    lines = [l.strip(" *-") for l in lines if l.strip(" *-")]
+    lines = [line.strip(" *-") for line in lines if line.strip(" *-")]
     if not lines:
         return None
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.
@@ -188,8 +246,8 @@ def _issuer(lines: list[str]) -> str | None:
             child_caps = " ".join(lines[k:])
             parent_caps = " ".join(lines[:k])
             # "CÔNG ĐOÀN VIÊN CHỨC TỈNH" under "LĐLĐ TỈNH GIA LAI": the place is the parent's
-            level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$", child_caps)
-            place = re.search(r"\b(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(.+)$", parent_caps)
+            level = ENDS_WITH_LEVEL.search(child_caps)
+            place = LEVEL_AND_PLACE.search(parent_caps)
             if level and place:
                 child_caps = f"{child_caps} {place.group(1)}"
             child = name_case(_expand(child_caps))
@@ -214,11 +272,32 @@ def _expand(caps: str) -> str:
 _HEADER_ABBREVIATIONS = {"UBND", "HĐND", "BCH", "BTV", "BCĐ", "LĐLĐ", "UBKT", "MTTQ", "UBMTTQ"}
 
 
+# "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:": the body a letter speaks for.
+_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+(?:tỉnh|thành phố|huyện|quận|"
+                            r"thị xã|xã|phường)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)",
+                            re.I)
+
+
+def _speaking_body(body_text: str) -> str | None:
+    """No header and no issuing verb: the body whose chair "có ý kiến chỉ đạo", its bare level word
+    ("Ủy ban nhân dân Thành phố") completed by the place the text names after it elsewhere."""
+    head = re.sub(r"\s+", " ", body_text[:6000])
+    m = _SPEAKING_BODY.search(head)
+    if not m:
+        return None
+    name = m.group(1)
+    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", name, re.I):
+        full = re.findall(re.escape(name) + r"((?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)+)", head)
+        if full:
+            name += Counter(full).most_common(1)[0][0]
+    return name
+
+
 def _issuer_from_preamble(body_text: str) -> str | None:
     """No header: "... ; Ban Dân vận Tỉnh ủy phối hợp ... xây dựng Kế hoạch" names the issuer."""
     m = _ISSUING_VERB.search(body_text[:3000])
     if not m:
-        return None
+        return _speaking_body(body_text)
     clause = re.split(r"[;.:]\s*", body_text[: m.start()])[-1]
     # "Thực hiện Kế hoạch số ... của Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng ...": the subject is the
     # last comma-part that names a body (a list of bodies stays whole when the first part names one)
@@ -233,14 +312,20 @@ def _issuer_from_preamble(body_text: str) -> str | None:
     return None
 
 
+# The heading of what is printed after the signature: "PHỤ LỤC I", "Phụ lục 02", "Mẫu số 01", "Biểu số 3".
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu số\b|Biểu mẫu\b|Biểu số\b|MẪU SỐ|BIỂU MẪU)")
+
+
 def _closing(lines: list[str], doc: dict) -> None:
     recipients: list[str] = []
-    in_recipients = False
+    in_recipients = open_comma = False
     sign: list[str] = []
     for line in lines:
-        if re.match(r"^(?:[-*]\s*)?Nơi\s+nhận", line, re.I):
+        if (recipients or sign) and _APPENDIX.match(line):
+            break  # an appendix or form printed after the signature: its bullets are no recipients
+        if RECIPIENTS.match(line):
             in_recipients = True
-            rest = re.sub(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", "", line, flags=re.I).strip()
+            rest = RECIPIENTS.sub("", line, count=1).strip()
             if rest:
                 recipients.append(rest.strip(" -,;."))
             continue
@@ -256,21 +341,28 @@ def _closing(lines: list[str], doc: dict) -> None:
                 recipients[-1] = f"{recipients[-1]} {item}"
             else:
                 recipients.append(item)
+            if re.match(r"^Lưu\b", item):
+                in_recipients = False  # "Lưu: VT, ..." closes the list
+            open_comma = line.rstrip().endswith(",")
             continue
         if in_recipients and recipients and line[:1].islower() and not sign:
             recipients[-1] = f"{recipients[-1]} {line.rstrip(',;.')}"
+            continue
+        if in_recipients and open_comma and not line.isupper() and not _NAME.match(line.strip()):
+            # "- Các Sở: Tài chính, Kế hoạch và Đầu tư," runs on to "Tài nguyên và Môi trường, Xây dựng," even
+            # where the signature block's lines fall between them in the reading order
+            recipients[-1] = f"{recipients[-1]}, {line.strip().rstrip(',;.')}"
+            open_comma = line.rstrip().endswith(",")
             continue
         sign.append(line)
     doc["recipients"] = recipients
     authority = position = name = None
     for k, line in enumerate(sign):
-        m = _AUTHORITY.match(line)
-        if m and line.isupper() and position is None:
-            prefix = m.group(1).upper().rstrip(".").replace("/", "")
-            prefix = {"KT": "K/T", "TM": "T/M", "Q": "Q.", "TL": "TL.", "TUQ": "TUQ."}.get(prefix, prefix)
-            part = f"{prefix} {sentence_case(m.group(2))}"
+        found = authority_of(line)
+        if found and line.isupper() and position is None:
+            part = f"{found[0]} {sentence_case(found[1])}"
             authority = f"{authority}, {part}" if authority else part
-            if k + 1 < len(sign) and sign[k + 1].isupper() and not _AUTHORITY.match(sign[k + 1]) \
+            if k + 1 < len(sign) and sign[k + 1].isupper() and not authority_of(sign[k + 1]) \
                     and not _NAME.match(sign[k + 1]):
                 position = sentence_case(sign[k + 1])
         elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
@@ -278,7 +370,8 @@ def _closing(lines: list[str], doc: dict) -> None:
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
-        if _NAME.match(candidate) and not _MOTTO.search(candidate):
+        candidate = _RANK.sub("", candidate)  # "Đại tá Nguyễn Văn Hùng": the rank is not the name
+        if _NAME.match(candidate) and not MOTTO.search(candidate):
             name = candidate
             break
     doc["signer"] = {"name": name, "position": position, "authority": authority}

@@ -8,7 +8,7 @@ from importlib import resources
 
 
 def _data(name: str) -> str:
-    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("extractors").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)

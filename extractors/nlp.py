@@ -50,7 +50,8 @@ def segment(text: str) -> list[tuple[int, int]]:
 
 
 def _fill_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, pos = [], 0
+    out: list[tuple[int, int]] = []
+    pos = 0
     for a, b in spans:
         if a > pos:
             out.extend((m.start() + pos, m.end() + pos) for m in re.finditer(r"\S+", text[pos:a]))
@@ -65,7 +66,7 @@ def make_doc(text: str):
     from spacy.tokens import Doc
 
     nlp = vietnamese()
-    spans = []
+    spans: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(segment(text)):  # line breaks become tokens so the page keeps its lines
         prev_end = spans[-1][1] if spans else 0
         if "\n" in text[prev_end:a]:

@@ -12,28 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.fields import Field, column_role, parse_field, split_fields
+from extractors.grammar import RECIPIENTS, ROMANS, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
 from extractors.text import Text, fold
 
-ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-_ROMAN = "|".join(sorted(ROMANS, key=len, reverse=True))
-
-# (style prefix, pattern): group 1 = the label, group "text" = the rest.
-_MARKERS = [
-    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + _ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
-    ("roman", re.compile(r"^(" + _ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
-    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
-    # "1." "1-" "1)" "1/ " — but not a document number at a line start ("33/CT-TTg", "34-CT/TW")
-    ("num", re.compile(r"^(\d{1,3})\s*(?P<sep>[.\-–)]|/(?=\s))(?!\d)(?![A-ZĐ]{1,8}[/\-])\s*(?P<text>\S.*)$")),
-    ("paren", re.compile(r"^\((\d{1,2})\)\s*(?P<sep>[.\-–:]?)\s*(?P<text>\S.*)$")),
-    ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
-    ("bullet", re.compile(r"^(?P<sym>[-–—+•*▪◦·●○■□➢►✓]|\.{1,2})\s*(?P<text>\S.*)$")),
-]
-# "II PHÂN CÔNG THỰC HIỆN": a scan lost the numeral's dot; a heading in capitals still tells it
-_BARE_ROMAN = re.compile(r"^(" + _ROMAN + r")\s+(?P<text>\S.{4,})$")
-# "B. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ": a part lettered A, B, C over sections I, II (a heading in capitals)
-_LETTER_PART = re.compile(r"^([A-ZĐ])\s*[.\-–)]\s+(?P<text>\S.{4,})$")
-_RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
-_AUTHORITY = re.compile(r"^(?:K/?T\.?|KT\.|T/?M\.?|TM\.|Q\.|TL\.|TUQ\.|Q\.\s*)\s*[A-ZĐ]", re.U)
 _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
 _ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN"
@@ -61,7 +42,8 @@ class Node:
 
     @property
     def path(self) -> list["Node"]:
-        out, n = [], self
+        out: list[Node] = []
+        n: Node | None = self
         while n is not None and n.kind != "root":
             out.append(n)
             n = n.parent
@@ -76,33 +58,10 @@ class Outline:
     body_lines: list[int]
 
 
-def marker_of(line: str):
-    """(style, label, text) of a numbered or bulleted line, or None for a plain paragraph."""
-    if line.startswith("V/v") or re.match(r"^[IVX]+\s*[./-]\s*\d", line):
-        return None  # "V/v ..." is a subject line; "I/2024" a quarter
-    line = line.lstrip("_|`'")  # specks an OCR pass leaves before a number ("_8. Chủ động ...")
-    for style, pat in _MARKERS:
-        m = pat.match(line)
-        if not m:
-            continue
-        label = m.group(1) if style != "bullet" else ""
-        if style == "bullet":
-            sym = m.group("sym")
-            key = "bullet" + ("-" if sym in "-–—" else sym)
-        elif style in ("part", "roman"):
-            key = style
-        elif style == "dotted":
-            key = f"dotted{label.count('.')}"
-        else:
-            key = style + m.group("sep").strip()[:1]
-        return key, label, m.group("text").strip()
-    m = _BARE_ROMAN.match(line)
-    if m and m.group("text").isupper():
-        return "roman", m.group(1), m.group("text").strip()
-    m = _LETTER_PART.match(line)
-    if m and m.group("text").isupper():
-        return "part", m.group(1), m.group("text").strip()
-    return None
+def _signed_with_authority(line: str) -> bool:
+    """"KT. CHỦ TỊCH", "TM. BAN THƯỜNG VỤ": the signature block starts here."""
+    found = authority_of(line)
+    return bool(found and re.match(r"[A-ZĐ]", found[1]))
 
 
 def _is_task_table(text: Text, t: int) -> bool:
@@ -211,7 +170,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
                 continue
             closing.append(i)
             continue
-        if started and (_RECIPIENTS.match(line) or (_AUTHORITY.match(line) and line.isupper())):
+        if started and (RECIPIENTS.match(line) or (_signed_with_authority(line) and line.isupper())):
             ended = True
             closing.append(i)
             continue
@@ -223,9 +182,9 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             continue
         untitled = None
         if not started:
-            if m and m[0] in opening_styles and (m[2] or m[0] == "part") and not _RECIPIENTS.match(line):
+            if m and m[0] in opening_styles and (m[2] or m[0] == "part") and not RECIPIENTS.match(line):
                 started = True
-            elif _RECIPIENTS.match(line):
+            elif RECIPIENTS.match(line):
                 ended = True
                 closing.append(i)
                 continue
@@ -280,6 +239,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
         if _BODY_END.search(line):
             ended = True
     _fields_to_parent(root)
+    _task_cards(root)
     _assign_ids(root)
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
 
@@ -342,6 +302,44 @@ def _fields_to_parent(root: Node) -> None:
                 and not node.fields and not bullets[-1].children:
             node.fields.extend(bullets[-1].fields)
             bullets[-1].fields = []
+
+
+_TASK_LABEL = re.compile(r"^Nhiệm vụ(?: cụ thể)?\s*:\s*", re.I)
+
+
+def _field_group(node: Node) -> bool:
+    """"b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: ..." / "- Đơn vị phối hợp: ...": a label
+    that only gathers field lines."""
+    from extractors.lexicon import field_labels
+
+    label = fold(node.text.rstrip()).rstrip(" :")
+    return node.text.rstrip().endswith(":") and bool(node.fields) \
+        and label in {lab for lab, _ in field_labels()} and not any(c.kind != "para" for c in node.children)
+
+
+def _task_cards(root: Node) -> None:
+    """An item laid out as a card: "a) Nhiệm vụ: ...", "b) Cơ quan thực hiện: - Đơn vị chủ trì: ...",
+    "c) Thời gian thực hiện: ...". The card is one task: its work is what "Nhiệm vụ:" says (each
+    bullet under a bare "Nhiệm vụ:" is a task of its own), and every field of the card is its."""
+    for node in list(root.walk()):
+        work = next((c for c in node.children if c.kind in ("item", "bullet") and _TASK_LABEL.match(c.text)), None)
+        groups = [c for c in node.children if c is not work and c.kind in ("item", "bullet") and _field_group(c)]
+        if work is None or not (groups or node.fields or work.fields):
+            continue
+        fields = node.fields + work.fields + [f for g in groups for f in g.fields]
+        rest = [c for c in node.children if c is not work and c not in groups]
+        content = _TASK_LABEL.sub("", work.text).strip()
+        steps = [c for c in work.children if c.kind in ("item", "bullet")]
+        if content or not steps:
+            node.text, node.fields = content or node.text, fields
+            node.children = [c for c in work.children] + rest
+        else:
+            for step in steps:
+                step.fields = step.fields + list(fields)
+            node.fields = []
+            node.children = work.children + rest
+        for c in node.children:
+            c.parent = node
 
 
 def _assign_ids(node: Node, counters: dict | None = None) -> None:

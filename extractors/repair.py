@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from extractors.grammar import is_roman, kind_words, mottos
 from extractors.lexicon import issuer_codes, kinds, provinces, rows
 from extractors.text import fold
 
@@ -28,8 +29,6 @@ MARGIN = 6  # ... and its lead over the next candidate that would read different
 _LEAD_IN = re.compile(r"^(\s*(?:[-+•]\s*|[a-zđ]\s*[).]\s*|\(?\d{1,2}\)\s*)?)")
 # A bullet "•" comes back as a guillemet, a copyright sign, a lone e/s/o or "*"
 _JUNK_BULLET = re.compile(r"^\s*(?:[«»‹›©®°¢¤]{1,2}|[eso*]|\*)\s+")
-_MOTTOS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
-           "ĐOÀN TNCS HỒ CHÍ MINH", "CÔNG ĐOÀN VIỆT NAM")
 _RECIPIENTS = re.compile(r"^\s*(?:\S{1,3}\s+)?n?\s*oi\s*nhan\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^\d,;:]{2,40}?)(?P<sep>\s*,\s*)(?P<ngay>ng[aàảáạã]y)\b", re.IGNORECASE)
 _DATE_JUNK = re.compile(r"\b(ngày|tháng)\s+(\d{1,2})[_.,'`~\-]+\s+(?=(tháng|năm)\b)")
@@ -42,7 +41,6 @@ _SECTION_READINGS = {"H": "II", "HI": "III", "IH": "III", "HH": "III", "L": "I",
                      "ll": "II", "IIl": "III", "VH": "VII", "Vl": "VI", "IH.": "III"}
 # "Hằng tháng" read as "Hãng tháng" (a company); "Chi bộ" as "Chỉ bộ" (only): no such phrases exist
 _RECURRENCE = re.compile(r"\b([Hh])ãng\s+(?=(?:năm|tháng|quý|tuần|ngày)\b)")
-_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 # "số 70 /KH-UBND", "Số: O2 - CT/UBND", "Chỉ thị 34-CT/ TW": a serial, an optional /year, codes
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}"
 _NUMBER = re.compile(r"(?P<serial>(?<![\w/])[0-9OolI]{1,5}[a-z]?)(?P<year>\s*/\s*\d{4})?\s*(?P<sep>[/-])\s*"
@@ -86,7 +84,7 @@ def _kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _mottos() -> dict[str, str]:
-    return {re.sub(r"[^a-z ]", "", fold(m)).strip(): m for m in _MOTTOS}
+    return {re.sub(r"[^a-z ]", "", fold(m)).strip(): m for m in mottos(ocr_repair=True)}
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +115,8 @@ def _bullet_and_label(r: _Repairs) -> None:
     line = r.line
     junk = _JUNK_BULLET.match(line)
     body = line[junk.end():] if junk else line
-    lead = "" if junk else _LEAD_IN.match(body).group(1)
+    lead_in = _LEAD_IN.match(body)  # always matches (all of it is optional)
+    lead = "" if junk or not lead_in else lead_in.group(1)
     rest = body[len(lead):]
     colon = rest.find(":")
     if not 2 <= colon <= 45:
@@ -224,7 +223,7 @@ def _numbers(r: _Repairs) -> None:
     """Document numbers after "số" or a kind word: digits read as letters, spaces around "/"."""
     codes = _codes()
     out, pos, changed = [], 0, []
-    trigger = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*|(?:" + "|".join(re.escape(k["kind"]) for k in kinds()) + r")\s+")
+    trigger = re.compile(r"\b(?:[Ss]ố|SỐ)\s*:?\s*|(?:" + kind_words() + r")\s+")
     for t in trigger.finditer(r.line):
         if t.end() < pos:
             continue
@@ -261,7 +260,7 @@ def _numbers(r: _Repairs) -> None:
 def _romans(r: _Repairs) -> None:
     def part(m: re.Match) -> str:
         roman = m.group(2).replace("H", "II").replace("l", "I").replace("1", "I")
-        return f"PHẦN {roman}" if _ROMAN.match(roman) else m.group(0)
+        return f"PHẦN {roman}" if is_roman(roman) else m.group(0)
 
     def quarter(m: re.Match) -> str:
         roman = m.group(2).replace("l", "I").replace("1", "I")

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.outline import Node, Outline
-from extractors.text import Text, fold
+from extractors.text import Line, Text, fold
 
 _TARGET_HEAD = re.compile(r"chi tieu|muc tieu cu the")
 _INLINE = re.compile(r"\((\d{1,2})\)\s*[-–.:]?\s*")
@@ -50,20 +50,45 @@ def figure(s: str) -> tuple[float | int | None, str | None]:
     return (int(v) if v.is_integer() else v), unit
 
 
+# A part titled by its aims: "Mục tiêu", "Mục tiêu chủ yếu", "Các mục tiêu đến năm 2030", "Mục tiêu phát triển".
+_AIM_HEAD = re.compile(r"(cac )?muc tieu\b")
+# ... but not the general aim ("Mục tiêu chung", "Mục tiêu tổng quát") nor a part that also holds the
+# plan's purpose, requirements or viewpoints ("Mục tiêu, yêu cầu"): those are prose, not a list of aims.
+_GENERAL_AIM = re.compile(r"(cac )?muc tieu (chung|tong quat|tong the)\b")
+_NOT_AIMS = re.compile(r"yeu cau|quan diem|muc dich|pham vi|doi tuong")
+
+
+def _title(node: Node) -> str:
+    return fold(node.text).strip(" :.")
+
+
+def _is_target_head(node: Node) -> bool:
+    """A heading whose items are the plan's targets (../shared/contract.md, "Targets")."""
+    if node.kind not in ("section", "item", "part"):
+        return False
+    title = _title(node)
+    if _TARGET_HEAD.search(title[:60]):
+        return not _NOT_AIMS.search(title[:80]) or "chi tieu" in title[:60]
+    return bool(_AIM_HEAD.match(title)) and not _GENERAL_AIM.match(title) and not _NOT_AIMS.search(title[:80])
+
+
 def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
     out: list[TargetFacts] = []
     for node in outline.root.walk():
-        # "a) Mục tiêu" under a part about chỉ tiêu lists them too (its figures are the targets)
-        bare_aim = fold(node.text).strip(" :.") in ("muc tieu", "cac muc tieu") and any(
-            _TARGET_HEAD.search(fold(n.text)[:60]) for n in node.path[:-1])
-        if node.kind in ("section", "item", "part") and (_TARGET_HEAD.search(fold(node.text)[:60]) or bare_aim):
-            # Under "Mục tiêu cụ thể" or "Chỉ tiêu, nhiệm vụ" an item may be a task group: keep figures only.
-            title = fold(node.text)[:80]
-            strict = bare_aim or "muc tieu" in title or "nhiem vu" in title or "giai phap" in title
+        if _is_target_head(node):
+            # Under "Chỉ tiêu, nhiệm vụ" or "Mục tiêu và giải pháp" an item may be a task group: keep figures only.
+            title = _title(node)[:80]
+            strict = "nhiem vu" in title or "giai phap" in title
             out.extend(_targets_under(text, node, strict))
         elif node.kind in ("section", "item", "part", "root"):
             out.extend(_after_plain_heading(text, node))
-    return out
+    seen: set[int] = set()
+    unique = []
+    for t in out:  # a "Chỉ tiêu:" line inside a "Mục tiêu" item is read both ways
+        if t.start not in seen:
+            seen.add(t.start)
+            unique.append(t)
+    return unique
 
 
 def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
@@ -75,14 +100,20 @@ def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
             continue
         if taking and c.kind in ("item", "bullet") and not c.fields:
             value, unit = figure(c.text)
-            ln = text.lines[c.line]
+            ln = _line_of(text, c)
             out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
     return out
 
 
+def _line_of(text: Text, node: Node) -> Line:
+    assert node.line is not None, "items and paragraphs of an outline have a line"
+    return text.lines[node.line]
+
+
 def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
-    out = []
-    if any(c.kind in ("item", "section") and _TARGET_HEAD.search(fold(c.text)[:40]) for c in head.children):
+    out: list[TargetFacts] = []
+    if any(c.kind in ("item", "section") and (_is_target_head(c) or _GENERAL_AIM.match(_title(c)))
+           for c in head.children):
         return out  # "I. Mục tiêu, chỉ tiêu" → "2. Chỉ tiêu cụ thể": the targets are the nested heading's
     # "... như sau: (1)- 100% ...; (2)- ..." written inline in the heading line or a paragraph
     inline_sources = [head] + [c for c in head.children if c.kind == "para"]
@@ -95,18 +126,31 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
         out.extend(_inline(text, head, first, first_label=first.label))
     if out:
         return out
+    return _items(text, head, strict)
+
+
+def _items(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
+    out: list[TargetFacts] = []
     for c in head.children:
-        if c.kind in ("item", "bullet") and not c.fields:
-            value, unit = figure(c.text)
-            if strict and value is None:
-                continue
-            ln = text.lines[c.line]
-            out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
+        if c.kind not in ("item", "bullet") or c.fields or _is_target_head(c) or _GENERAL_AIM.match(_title(c)):
+            continue
+        value, unit = figure(c.text)
+        subitems = [g for g in c.children if g.kind in ("item", "bullet")]
+        if value is None and (subitems or c.text.rstrip().endswith(":")):
+            # "1. Phát triển kinh tế số đến năm 2030" over its bullets, "- Về môi trường:" before them:
+            # a lead-in, whose bullets are the aims
+            if not strict:
+                out.extend(_items(text, c, strict))
+            continue
+        if strict and value is None:
+            continue
+        ln = _line_of(text, c)
+        out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
     return out
 
 
 def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -> list[TargetFacts]:
-    ln = text.lines[src.line]
+    ln = _line_of(text, src)
     s = src.text
     marks = list(_INLINE.finditer(s))
     out = []

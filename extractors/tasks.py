@@ -26,7 +26,11 @@ _PROSE_TIME = re.compile(
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     r"|(?:thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
-    r"|^thuong xuyen\b")  # a task that opens "Thường xuyên kiểm tra ..." is continuous work
+    # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
+    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$))?"
+    r"|khi co yeu cau))?"
+    r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
+    r"|\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
 # words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
@@ -45,6 +49,12 @@ _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
 
 
+# "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
+# clause of a decision is never a task (contract.md)
+_EXECUTION_CLAUSE = re.compile(r"(?:chiu|co) trach nhiem (?:thi hanh|thuc hien) "
+                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay")
+
+
 @dataclass
 class TaskFacts:
     id: str
@@ -56,6 +66,7 @@ class TaskFacts:
     roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
     timeline: dict = field(default_factory=dict)
     products: str | None = None
+    monitors: str | None = None  # "Theo dõi, kiểm tra, đôn đốc": carried as printed, like products
     grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
 
 
@@ -128,6 +139,8 @@ def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
             t.timeline = parse_timeline(f.value, plan_year)
         elif f.role == "products":
             t.products = f.value
+        elif f.role == "monitors":
+            t.monitors = f.value
     if not t.timeline:
         t.timeline = parse_timeline(None)
     if not any(t.roles.values()):
@@ -246,6 +259,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":
                 t.products = cells[c]
+            elif role == "monitors":
+                t.monitors = cells[c]
         if not t.timeline:
             t.timeline = parse_timeline(None)
         out.append(t)
@@ -335,21 +350,35 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
 
 
 def _prose_time(body: str, plan_year) -> dict:
-    """The first time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý")."""
-    m = _PROSE_TIME.search(fold(body))
-    if not m:
+    """The time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý"); a recurrence
+    and a period that both apply are joined with "; " in reading order (contract.md)."""
+    folded = fold(body)
+    phrases: list[str] = []
+    kinds: set[bool] = set()
+    for m in _PROSE_TIME.finditer(folded):
+        phrase = body[m.start():m.end()].strip()
+        if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
+            # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
+            phrase = phrase[:re.search(r".*\d", phrase).end()]
+            phrase += re.match(r"(?:\s+năm\s+\d{4})?", body[m.start() + len(phrase):]).group(0)
+        if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
+            phrase = phrase.rstrip(")").strip()
+        parsed = parse_timeline(phrase, plan_year)
+        is_period = bool(parsed["start"] or parsed["end"])
+        if is_period in kinds:
+            continue  # one phrase of each kind: the first deadline, the first recurrence
+        kinds.add(is_period)
+        phrases.append(phrase)
+    if not phrases:
         return parse_timeline(None)
-    phrase = body[m.start():m.end()].strip()
-    if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
-        phrase = phrase.rstrip(")").strip()
-    return parse_timeline(phrase, plan_year)
+    return parse_timeline("; ".join(phrases), plan_year)
 
 
 def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:
     # An item titled by a unit ("1. Sở Nội vụ:") hands its bullets to that unit; they are
     # found from the bullets' side below (see _heading_actor).
     body = node.text if body is None else body
-    if not body or _heading_units(body) is not None:
+    if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
         return []
     folded = fold(body)
     lead: list[str] = []
@@ -386,6 +415,10 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     return [t]
 
 
+# "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit
+_APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
+
+
 @lru_cache(maxsize=1024)
 def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
@@ -400,6 +433,7 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     if not m or m.group(2):
         return None
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
+    head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
     if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
         return None
     units = tuple(split_units(head))
@@ -407,7 +441,11 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
 
 
 def _heading_actor(node: Node) -> tuple[str, ...] | None:
+    """The units of the item heading this node stands under: its parent, or, for a bullet under a
+    bullet ("a) Bộ Nội vụ:" / "- Ban hành …, bao gồm:" / "+ Tổ chức …"), the nearest heading above."""
     parent = node.parent
+    while parent is not None and parent.kind == "bullet":
+        parent = parent.parent
     if parent is not None and parent.kind == "item":
         return _heading_units(parent.text)
     return None

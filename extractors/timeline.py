@@ -13,28 +13,31 @@ from extractors.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
+# After folding, "quy" is both "quý" (quarter) and the first syllable of "quy định", "quy chế" ...
+_NOT_QUY_WORD = r"\b(?!\s+(?:dinh|che|trinh|hoach|mo|chuan|tac|uoc|doi|ra|hoi|tu|nap|dong|luat)\b)"
 # Recurrence words on the folded text, in the order they can appear.
 _RECURRENCE = [
     (r"thuong xuyen|lien tuc|hang ngay lien tuc", "continuous"),
     (r"(?:hang|hung) ngay|moi ngay", "daily"),
     (r"(?:hang|hung) tuan|moi tuan|dinh ky tuan", "weekly"),
     (r"(?:hang|hung) thang|moi thang", "monthly"),
-    (r"(?:hang|hung) quy|moi quy|theo quy", "quarterly"),
-    (r"(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang", "semiannual"),
-    (r"(?:hang|hung) nam|moi nam|(?:hang|hung) nam", "annual"),
+    # "theo quý", never "theo quy định" / "quy chế" (folded "quý" and "quy" are one word)
+    (r"(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
+    (r"(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
+    (r"(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
     (r"theo (?:su )?(?:chi dao|yeu cau|de nghi)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
 _PERIODIC_LIST = re.compile(r"dinh ky(?:\s+(?!6\b|quy\b|thang\b|nam\b|tuan\b|ngay\b)[a-z]+){0,3}"
-                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy|thang|nam|tuan|ngay)(?!\s*\d))+)")
+                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d))+)")
 _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly", "nam": "annual",
                 "tuan": "weekly", "ngay": "daily"}
 
 _D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"  # d/m(/y)
 _DATE_WORDS = r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?"
 _MONTH = r"thang\s+(\d{1,2})(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
-_QUARTER = r"quy\s+(iv|i{1,3}|[1-4])(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
+_QUARTER = r"quy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
 _YEAR = r"nam\s+(\d{4})"
 
 
@@ -75,8 +78,8 @@ def _point(s: str, plan_year: int | None):
             return None
         return ((f"{y}-01-01", f"{y}-06-30") if name == "half1" else (f"{y}-07-01", f"{y}-12-31")), m
     if name in ("day", "daywords"):
-        d, mo, y = g
-        y = int(y) if y else plan_year
+        d, mo, printed_year = g
+        y = int(printed_year) if printed_year else plan_year
         if not y or not _iso(y, mo, d):
             return None
         iso = _iso(y, mo, d)
@@ -114,30 +117,61 @@ def _month_range(s: str, plan_year: int | None):
     return (f"{y}-{a:02d}-01", f"{y}-{b:02d}-{_last_day(y, b):02d}"), m
 
 
+# A document named with its date inside a time cell ("Theo các mốc thời gian tại Quyết định số
+# 1234/QĐ-UBND ngày 05/3/2025"): that date is the document's, not the task's period.
+_CITED_DATE = re.compile(
+    r"\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|chi thi|cong van|van ban|thong bao|thong tu|huong dan|ket luan"
+    r"|chuong trinh|de an|luat|cong dien)\b[^;]{0,80}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"|\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
+# "trước ngày 15 của tháng liền kề": a date of every period, not one date
+_NEXT_PERIOD = re.compile(r"\b(?:cua|trong) (?:(thang|quy|nam)) (?:lien ke|tiep theo|ke tiep|sau)\b")
+_NEXT_PERIOD_RECURRENCE = {"thang": "monthly", "quy": "quarterly", "nam": "annual"}
+# "trong năm" with no year: the plan's year
+_THIS_YEAR = re.compile(r"\b(?:trong|ca) nam\b(?!\s*(?:\d|hoc|tai chinh|\d{4}))")
+# Deadline words. "Trước tháng 6" ends before June; "chậm nhất (trong) tháng 6" ends with it.
+_DEADLINE = re.compile(r"(?P<kw>truoc het|truoc|cham nhat(?: la)?|han chot(?: la)?|khong qua|xong truoc|den het)\s+"
+                       r"(?P<rest>.+)")
+_EXCLUSIVE = {"truoc", "xong truoc"}
+
+
+def _blank(s: str, pattern: re.Pattern) -> str:
+    """`s` with what `pattern` matches overwritten by spaces (positions stay where they were)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), s)
+
+
 def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     """{"text", "start", "end", "recurrence"} for a printed time expression."""
     if not text or not text.strip():
         return {"text": None, "start": None, "end": None, "recurrence": []}
     printed = text.strip().rstrip(" .;,:")
-    s = fold(printed)
+    folded = fold(printed)
+    recurrence = recurrences(folded)
+    s = _blank(folded, _CITED_DATE)
+    if (nxt := _NEXT_PERIOD.search(s)) and not re.search(r"\b\d{4}\b", s):
+        name = _NEXT_PERIOD_RECURRENCE[nxt.group(1)]
+        return {"text": printed, "start": None, "end": None,
+                "recurrence": recurrence if name in recurrence else recurrence + [name]}
+    # a period named without its year takes the first year the text prints ("tháng 6 và tháng 12/2026")
+    printed_year = re.search(r"\b((?:19|20)\d\d)\b", s)
+    year = int(printed_year.group(1)) if printed_year else plan_year
     start = end = None
 
-    rng = _month_range(s, plan_year)
-    m_span = re.search(r"(?:tu|bat dau tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s)
-    m_before = re.search(r"(?:truoc|cham nhat|han chot|khong qua|xong truoc|den het|truoc het)\s+(?:ngay\s+)?(.+)", s)
+    rng = _month_range(s, year)
+    m_span = re.search(r"(?:tu|bat dau tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s)
+    m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam)", s) if not m_span else None
+    m_before = _DEADLINE.search(s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
-    first = _point(s, plan_year)
     giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)
 
-    candidates = []
+    candidates: list[tuple[int, tuple[str | None, str | None]]] = []
     if giai_doan:
         candidates.append((giai_doan.start(), (f"{giai_doan.group(1)}-01-01", f"{giai_doan.group(2)}-12-31")))
     if rng:
         candidates.append((rng[1].start(), rng[0]))
     if m_span:
-        b = _point(m_span.group(2), plan_year)
+        b = _point(m_span.group(2), year)
         # "từ tháng 10 đến tháng 12/2026": a start without a year takes the end's
-        a = _point(m_span.group(1), int(b[0][1][:4]) if b and b[0][1] else plan_year)
+        a = _point(m_span.group(1), int(b[0][1][:4]) if b and b[0][1] else year)
         if a and b and a[0][0] and b[0][1] and a[0][0] > b[0][1]:  # "từ tháng 10 đến tháng 1/2025"
             a = _point(m_span.group(1), int(b[0][1][:4]) - 1)
         if a and b:
@@ -146,22 +180,44 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
             candidates.append((m_span.start(), (a[0][0], None)))
         elif b:  # "từ nay đến hết năm 2025": only the end is a date
             candidates.append((m_span.start(), (None, b[0][1])))
-    if m_before:
-        p = _point(m_before.group(1), plan_year)
+    if m_from and (a := _point(s[m_from.end():], year)) and a[1].start() == 0:
+        candidates.append((m_from.start(), (a[0][0], None)))  # "từ tháng 6/2025": a start only
+    if m_before and m_before.group("kw") != "truoc het":  # "Trước hết, ..." is "first of all"
+        rest = m_before.group("rest")
+        p = _point(rest, year)
         if p and p[1].start() < 12:
-            candidates.append((m_before.start(), (None, p[0][1] if "het" in m_before.group(0) or p[0][0] == p[0][1]
-                                                   else _day_before(p[0][0]))))
+            first, last = p[0]
+            inclusive = first == last or m_before.group("kw") not in _EXCLUSIVE \
+                or re.match(r"(?:trong|het|cuoi)\b", rest)
+            candidates.append((m_before.start(), (None, last if inclusive else _day_before(first))))
     if m_until and not m_span:
-        p = _point(s[m_until.start():], plan_year)
+        p = _point(s[m_until.start():], year)
         if p:
             candidates.append((m_until.start(), (None, p[0][1])))
-    if first:
-        candidates.append((first[1].start(), first[0]))
+    periods = _periods(s, year)
+    if periods:
+        candidates.append((periods[0][0], periods[0][1]))
+    if (this_year := _THIS_YEAR.search(s)) and plan_year:
+        candidates.append((this_year.start(), (f"{plan_year}-01-01", f"{plan_year}-12-31")))
     if candidates:
         candidates.sort(key=lambda c: c[0])
-        start, end = candidates[0][1]
+        at, (start, end) = candidates[0]
+        # several periods named in a row ("quý III và quý IV/2026", "tháng 6 và tháng 12") span
+        # from the first's start to the last's end
+        later = [p for pos, p in periods if pos > at and p[1] and (end is None or p[1] > end)]
+        if later and start is not None and end is not None:
+            end = later[-1][1]
 
-    return {"text": printed, "start": start, "end": end, "recurrence": recurrences(s)}
+    return {"text": printed, "start": start, "end": end, "recurrence": recurrence}
+
+
+def _periods(s: str, year: int | None) -> list[tuple[int, tuple]]:
+    """Every period or date the text names, with where it stands, left to right."""
+    out, pos = [], 0
+    while pos < len(s) and (p := _point(s[pos:], year)):
+        out.append((pos + p[1].start(), p[0]))
+        pos += p[1].end()
+    return out
 
 
 def _day_before(iso: str) -> str:

@@ -43,10 +43,20 @@ def _unprotect(s: str) -> str:
 
 
 def _collective(piece: str) -> bool:
+    """A bare group noun ("đơn vị", "thành phố trực thuộc trung ương", "cơ quan thuộc Chính phủ"):
+    written in lower case, it names no one body of its own."""
     from extractors.lexicon import collective_nouns
 
-    f = fold(piece)
-    return len(piece.split()) <= 4 and any(f == n or f.startswith(n + " ") for n in collective_nouns())
+    f = re.sub(r"^(?:cac|nhung) ", "", fold(piece))  # "Các bộ, các tỉnh": one group of both
+    return piece[:1].islower() and len(piece.split()) <= 8 \
+        and any(f == n or f.startswith(n + " ") for n in collective_nouns())
+
+
+def _groups_many(piece: str) -> bool:
+    """"các sở", "Ủy ban nhân dân các tỉnh", "cơ quan": a piece that refers to a group, so that a bare
+    group noun after it ("…, thành phố trực thuộc trung ương") belongs to it (contract: collective
+    actors stay whole)."""
+    return bool(re.search(r"(?:^|\s)(?:các|những|mọi)\s", piece, re.I)) or _collective(piece)
 
 
 def starts_actor(piece: str) -> bool:
@@ -77,32 +87,51 @@ def names_actor(text: str) -> bool:
     return True
 
 
+# Heads whose proper name may hold commas: "Sở Văn hóa, Thể thao và Du lịch",
+# "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Đài Phát thanh, Truyền hình"
+_NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong", "vien", "hoc", "dai", "bao",
+                       "hoi", "lien")
+
+
+# "UBND xã, phường", "Công an tỉnh, thành phố": a unit of one administrative level, then another
+# level alone — the same unit at every such level, one actor
+_LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
+_LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
+_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
+
+
 def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
     pieces: list[str] = []
-    for part in re.split(r"\s*[;,]\s*", text):
+    parts = re.split(r"\s*[;,]\s*", text)
+    for k, part in enumerate(parts):
         sub = _CONJ.split(part)
         merged = [sub[0]]
         for s in sub[1:]:
-            # "và" splits only when what follows can start an actor's name
-            if starts_actor(s):
+            # "và" splits only when what follows can start an actor's name, and not inside a
+            # collective: "các bộ, ngành và địa phương" is one actor (a short group noun closing the list;
+            # "... và cơ quan, tổ chức khác" opens a list of its own)
+            collective_goes_on = k == len(parts) - 1 and len(s.split()) <= 3 and _collective(s) and (
+                _groups_many(merged[-1]) or (bool(pieces) and merged[-1][:1].islower() and _groups_many(pieces[-1])))
+            if starts_actor(s) and not collective_goes_on:
                 merged.append(s)
             else:
                 merged[-1] = merged[-1] + " và " + s
-        for m in merged:
+        for after_and, m in enumerate(merged):
             m = m.strip(_EDGE)
             if not m:
                 continue
             # "Các đảng bộ, chi bộ cơ sở": a bare collective noun after "các X" is the same actor
-            # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise)
-            if pieces and re.search(r"(?:^|\s)(?:các|những)\s", pieces[-1], re.I) and m[:1].islower() \
-                    and _collective(m):
+            # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise);
+            # one that "và" put apart opens an actor of its own
+            if pieces and not after_and and (_groups_many(pieces[-1]) and _collective(m)
+                                             or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
             if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
-                    and fold(pieces[-1]).split()[0] in ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong"):
+                    and fold(pieces[-1]).split()[0] in _NAME_GOES_ON_AFTER:
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             pieces.append(m)

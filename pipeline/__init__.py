@@ -4,16 +4,40 @@
     record = extract("plan.docx")
     record.to_dict(); record.tasks_frame()
 """
+import sys
+import types
+
 from pipeline.errors import KehoachError, ReadError
-from pipeline.record import PlanRecord
-# The stage module is imported before the function below is defined: importing a submodule
-# binds its name on the package, and `pipeline.extract` must stay the function users call.
-from pipeline import extract as _extract_stage  # noqa: E402
 
 
-def extract(path) -> PlanRecord:
+class _Package(types.ModuleType):
+    """Keeps `pipeline.extract` the function below once the stage module `pipeline/extract.py`
+    is imported: importing a submodule binds its name on the package. The stage stays at
+    sys.modules["pipeline.extract"] (`from pipeline.extract import extract_file` works)."""
+
+    def __setattr__(self, name, value):
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def extract(path):
     """Read one file and return its plan record (raises ReadError on bad input)."""
-    return _extract_stage.extract_file(path)
+    # imported here: `kehoach --help` and the archive commands need none of the extraction stack
+    from pipeline.extract import extract_file
+
+    return extract_file(path)
+
+
+def __getattr__(name):
+    if name == "PlanRecord":
+        from pipeline.record import PlanRecord
+
+        return PlanRecord
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
 
 
 __all__ = ["extract", "PlanRecord", "KehoachError", "ReadError"]

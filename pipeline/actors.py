@@ -13,13 +13,18 @@ query goes through the same function. The abbreviation lexicon is data
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
+from extractors.grammar import number_text_key
+from extractors.lexicon import rows
 from extractors.text import fold as fold_text
+
+# A document number (số ký hiệu) where printing variants meet: "02-CT/UBND" and "02/CT-UBND" are
+# one number. The rule lives with the rest of the grammar; the archive and the web page call it by
+# this name.
+normalize_number = number_text_key
 
 # A Vietnamese syllable without its tones: onset, vowel nucleus, final. An
 # abbreviation that folds to one ("CA", "TU", "HU") is also an ordinary word
@@ -49,9 +54,8 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """abbreviation → expansion, as listed in extractors/data/abbreviations.csv."""
-    data = resources.files("extractors").joinpath("data/abbreviations.csv").read_text(encoding="utf-8")
     return {row["abbreviation"].strip(): row["expansion"].strip()
-            for row in csv.DictReader(data.splitlines()) if row.get("abbreviation")}
+            for row in rows("abbreviations.csv") if row.get("abbreviation")}
 
 
 @lru_cache(maxsize=1)
@@ -92,16 +96,3 @@ def normalize_actor(name: str | None) -> str:
     if any_re is not None:
         text = any_re.sub(lambda m: f" {anycase[m.group(0).lower()]} ", text)
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
-
-
-def normalize_number(number: str | None) -> str:
-    """A document number (số ký hiệu) in a form where printing variants meet.
-
-    "02-CT/UBND", "02/CT-UBND" and "02 - CT/UBND" all become "02/ct/ubnd": spaces
-    go, case and diacritics fold, and "-" and "/" (used interchangeably in print)
-    become one separator.
-    """
-    if not number:
-        return ""
-    text = re.sub(r"^so\b\s*:?", "", fold(number)).replace(" ", "")  # "Số 45/QĐ-UBND" as typed
-    return re.sub(r"[-/–—]+", "/", text).strip("/")

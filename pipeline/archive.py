@@ -15,7 +15,8 @@ documents     one row per stored file, keyed by the file's sha256 (unique); the
 sections      (document_id, idx, section_id, title)
 tasks         (id, document_id, idx, task_id, origin, text, lead/advisors/implementers/
               coordinators as printed joined with "; ", timeline_text, start, end,
-              due = end or else start, recurrence joined with "; ", page, span_start, span_end)
+              due = end or else start, recurrence joined with "; ", page, span_start, span_end,
+              products (Sản phẩm), monitors (Theo dõi, kiểm tra, đôn đốc) as printed)
 task_actors   (task_row → tasks.id, role, actor as printed, actor_norm, due as in tasks)
 actor_names   (actor_norm): each distinct normalised actor, the entry point of actor filters
 task_citations(task_row → tasks.id, document_id, citation_idx → citations.idx of that document)
@@ -108,7 +109,9 @@ CREATE TABLE IF NOT EXISTS tasks (
     recurrence TEXT,
     page INTEGER,
     span_start INTEGER,
-    span_end INTEGER
+    span_end INTEGER,
+    products TEXT,
+    monitors TEXT
 );
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks (document_id);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks (due);
@@ -184,12 +187,13 @@ SELECT d.number AS document_number, d.kind AS document_kind, d.issuer AS issuer,
        t.lead AS lead, t.advisors AS advisors, t.implementers AS implementers, t.coordinators AS coordinators,
        t.timeline_text AS timeline, t."start" AS "start", t."end" AS "end", t.recurrence AS recurrence,
        t.page AS page, t.due AS due, t.id AS task_row, t.idx AS task_idx, t.document_id AS document_id,
-       d.issuer_norm AS issuer_norm
+       d.issuer_norm AS issuer_norm, t.products AS products, t.monitors AS monitors
 FROM tasks t JOIN documents d ON d.id = t.document_id;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS task_fts USING fts5 (body, tokenize = 'unicode61');
 """
 
+_NEW_TASK_COLUMNS = ("products", "monitors")  # added after the first archives were written
 _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
 # The task columns' types, given to the Arrow reader: it infers a column's type from its values,
 # so a column that is NULL in every row found would otherwise come back as integers.
@@ -229,6 +233,7 @@ class Archive:
         self.path: Path | None = self.store.path  # the SQLite file (None on PostgreSQL)
         self.location: str = self.store.location  # for messages: the path, or the URL without its password
         self._schema_ready = False
+        self._checked = False  # _readable() has looked at the schema
 
     def exists(self) -> bool:
         return self.store.exists()
@@ -244,9 +249,44 @@ class Archive:
 
     def _cursor(self):
         if not self._schema_ready:
+            self._upgrade()
             self.store.script(SCHEMA)
             self._schema_ready = True
         return self.store.cursor()
+
+    def _lacks(self, table: str, columns: tuple[str, ...]) -> bool:
+        if not self.store.has_table(table):
+            return False
+        present = set(self.store.read(f"SELECT * FROM {table} WHERE 1 = 0").columns)
+        return not set(columns) <= present
+
+    def _upgrade(self) -> None:
+        """An archive written before tasks kept products and monitors: add the columns, fill
+        them from each document's stored record, and let SCHEMA redraw the view."""
+        if not self.store.exists() or not self._lacks("tasks", _NEW_TASK_COLUMNS):
+            return
+        cur = self.store.cursor()
+        self.store.begin(cur)
+        try:
+            for column in _NEW_TASK_COLUMNS:
+                cur.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
+            cur.execute("DROP VIEW IF EXISTS task_table")
+            for doc_id, record in cur.execute("SELECT id, record FROM documents").fetchall():
+                tasks = (json.loads(record) if record else {}).get("tasks") or []
+                cur.executemany("UPDATE tasks SET products = ?, monitors = ? WHERE document_id = ? AND idx = ?",
+                                [(t.get("products"), t.get("monitors"), doc_id, i) for i, t in enumerate(tasks)])
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("COMMIT")
+
+    def _readable(self) -> None:
+        """Upgrade an older archive before its first read (the view names the new columns)."""
+        if self._schema_ready or self._checked:
+            return
+        if self._lacks("tasks", _NEW_TASK_COLUMNS):
+            self._cursor()
+        self._checked = True
 
     def open_for_writing(self) -> "Archive":
         """Connect for writing and create the schema if needed, now rather than at the
@@ -322,11 +362,13 @@ class Archive:
     def sql(self, query: str, params=()) -> pd.DataFrame:
         """Run read-only SQL (`?` placeholders on either store) and return a DataFrame;
         a write raises an error."""
+        self._readable()
         return self.store.read(query, params)
 
     def dicts(self, query: str, params=()) -> list[dict]:
         """Like `sql`, as a list of row dicts (NULL is None): for a page of rows, where building
         a DataFrame of Arrow strings and iterating it back cost more than the query."""
+        self._readable()
         return self.store.read_dicts(query, params)
 
     def documents(self) -> pd.DataFrame:
@@ -364,6 +406,7 @@ class Archive:
 
     def task_frame(self, sql: str, params=()) -> pd.DataFrame:
         """The rows of a query that selects the task columns (TASK_COLUMNS), typed as such."""
+        self._readable()
         return self.store.read_arrow(sql, params, _TASK_SCHEMA)
 
     def search(self, text: str, limit: int | None = None) -> pd.DataFrame:
@@ -458,7 +501,7 @@ def _iso(date: str) -> str:
     try:
         datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
-        raise KehoachError(f"date {date!r}: no such day") from None  # 2024-02-30
+        raise KehoachError(f"date {date!r}: no such day (expected YYYY-MM-DD)") from None  # 2024-02-30
     return text
 
 
@@ -497,12 +540,12 @@ def _insert_document(cur, d: dict, path: str, sha: str) -> int:
         page, start, end = _span(t)
         cur.execute(
             'INSERT INTO tasks (document_id, idx, task_id, origin, text, lead, advisors, implementers, coordinators, '
-            'timeline_text, "start", "end", due, recurrence, page, span_start, span_end) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            'timeline_text, "start", "end", due, recurrence, page, span_start, span_end, products, monitors) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (doc_id, i, t.get("id"), t.get("origin"), t.get("text"),
              *("; ".join(t.get(role) or []) for role in ROLES),
              tl.get("text"), tl.get("start"), tl.get("end"), tl.get("end") or tl.get("start"),
-             "; ".join(tl.get("recurrence") or []), page, start, end))
+             "; ".join(tl.get("recurrence") or []), page, start, end, t.get("products"), t.get("monitors")))
         row = cur.fetchone()[0]
         due = tl.get("end") or tl.get("start")
         actor_rows += [(row, role, a, normalize_actor(a), due) for role in ROLES for a in (t.get(role) or [])]

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from extractors.citations import find_citations, province_code
+from extractors.citations import find_citations
+from extractors.grammar import date_line_year, home_province
 from extractors.header import parse_header
 from extractors.outline import parse_outline
 from extractors.targets import find_targets
@@ -33,28 +34,23 @@ def extract_source(source: Source) -> PlanRecord:
 def plan_year(doc: dict, text: Text) -> int | None:
     """The year a date without one belongs to: the plan's date, its title, or the text's usual year."""
     if doc.get("date"):
-        return int(doc["date"][:4])
+        issued = int(doc["date"][:4])
+        # a plan issued late in one year for the next ("Kế hoạch ... năm 2026", "giai đoạn 2026-2030"
+        # dated 11/2025): its dates without a year belong to the year it covers. "đến năm 2030" is a
+        # horizon, not the year covered.
+        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", doc.get("title") or "")
+        if covered and int(covered.group(1)) > issued:
+            return int(covered.group(1))
+        return issued
     # a draft's date line leaves the day blank but prints the year: "ngày    tháng 10 năm 2023"
-    m = re.search(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})", text.text[:2000])
-    if m:
-        return int(m.group(1))
+    year = date_line_year(text.text[:2000])
+    if year is not None:
+        return year
     m = re.search(r"\b(20\d\d)\b", doc.get("title") or "")
     if m:
         return int(m.group(1))
     years = Counter(re.findall(r"\b(20\d\d)\b", text.text))
     return int(years.most_common(1)[0][0]) if years else None
-
-
-def _home_province(doc: dict, text: Text) -> str | None:
-    """The plan's own province, for keys of local directives that do not name theirs."""
-    for candidate in (doc.get("issuer"), doc.get("place")):
-        if province_code(candidate):
-            return candidate
-    names = re.findall(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹđ]*\s?){1,3})", text.text)
-    for name, _ in Counter(n.strip() for n in names).most_common():
-        if province_code(name):
-            return name
-    return None
 
 
 def extract_text(text: Text, source: Source) -> PlanRecord:
@@ -65,7 +61,7 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
     year = plan_year(doc, text)
     warnings = list(source.warnings)
 
-    cites = find_citations(text.text, own_number=doc.get("number"), home_issuer=_home_province(doc, text))
+    cites = find_citations(text.text, own_number=doc.get("number"), home_issuer=home_province(doc.get("issuer"), doc.get("place"), text.text))
     citations = [Citation(text=c.text, kind=c.kind, number=c.number, date=c.date, issuer=c.issuer, title=c.title,
                           key=c.key, span=Span(text.page_at(c.start), c.start, c.end)) for c in cites]
 
@@ -78,7 +74,8 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
         if not t.roles["lead"] and t.origin != "prose":
             warnings.append(f"task {t.id}: no lead unit (Chủ trì)")
         tasks.append(Task(id=t.id, origin=t.origin, text=t.text, timeline=tl, citations=cited,
-                          span=Span(t.page, t.start, t.end), products=t.products, **t.roles))
+                          span=Span(t.page, t.start, t.end), products=t.products,
+                          monitors=t.monitors, **t.roles))
 
     targets = [Target(id=g.id, text=g.text, value=g.value, unit=g.unit, span=Span(g.page, g.start, g.end))
                for g in find_targets(text, outline)]
@@ -90,4 +87,26 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                           ocr=source.ocr),
         document=Document(**{**doc, "signer": Signer(**doc["signer"])}),
         sections=sections, tasks=tasks, targets=targets, citations=citations, warnings=warnings, text=text.text)
+    return record
+
+
+def extract_bytes(data: bytes, name: str = "-") -> PlanRecord:
+    """The record of a file given as bytes (`kehoach extract -` reads standard input).
+    The format is told by the content: a zip is a .docx, a known magic number its
+    format, anything else text; the record's source path is `name`."""
+    import tempfile
+
+    from pipeline.readers import sniff
+
+    suffix = ".docx" if data.startswith(b"PK\x03\x04") else sniff(Path("stdin.txt"), data[:8])
+    with tempfile.TemporaryDirectory(prefix="kehoach-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        try:
+            record = extract_file(path)
+        except Exception as exc:
+            # the temporary name means nothing to the user: speak of what they gave
+            exc.args = tuple(str(a).replace(str(path), name) for a in exc.args)
+            raise
+    record.source.path = name
     return record

@@ -182,6 +182,17 @@ def memory_reason() -> str:
             f"(KEHOACH_MAX_MEMORY_MB)")
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _short(name: str, width: int = 30) -> str:
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
 def _one_line(text: str) -> str:
     return (text.strip().splitlines() or ["unknown error"])[0][:500]
 
@@ -207,7 +218,9 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
 
     from tqdm import tqdm
 
-    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    # no frames when stderr is a pipe or a log: the redrawn bar would fill it with carriage returns
+    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress or not _is_terminal(sys.stderr),
+               dynamic_ncols=True)
 
     def fail(path: str, sha: str | None, reason: str) -> None:
         path, reason = shown(path), shown(reason)
@@ -258,6 +271,8 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                     summary.pages += int(record["source"].get("pages") or 0)
                 else:
                     summary.unchanged += 1
+            # the file that just came back (jobs are handed out ahead, so the last one sent says little)
+            bar.set_description_str(_short(shown(Path(path).name)), refresh=False)
             bar.update()
             elapsed = time.perf_counter() - started
             bar.set_postfix_str(f"{summary.pages / elapsed:.1f} pages/s, {summary.failed} failed", refresh=False)

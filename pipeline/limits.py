@@ -25,6 +25,7 @@ import os
 import re
 import stat
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -193,6 +194,25 @@ def cap_memory(mb: int | None = None) -> None:
         want = min(want, hard)
     if soft == resource.RLIM_INFINITY or want < soft:
         resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+
+
+@contextmanager
+def memory_capped(mb: int | None = None):
+    """cap_memory for the work inside the block, the previous ceiling restored after it: for
+    `kehoach extract`, which runs in the caller's process (a test runner, a notebook calling
+    cli.main) and must not leave it capped; a later allocation there (the Arrow reader's)
+    failing under the ceiling ended the whole process."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        yield
+        return
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    cap_memory(mb)
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, before)  # only the soft limit was lowered: it may rise again
 
 
 def die_with_parent() -> None:

@@ -25,6 +25,7 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -33,16 +34,19 @@ import networkx as nx
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from extractors.citations import canonical_key, province_code, slug, split_number
-from extractors.lexicon import kinds
+from extractors.citations import canonical_key, slug
+from extractors.grammar import (NUMERIC_DATE, WHOLE_NUMBER, home_province as _home_province_name, kind_at_start,
+                                kind_words, number_id, province_code, split_number, strip_kind)
 from pipeline.actors import fold, normalize_actor
 from pipeline.errors import KehoachError
 
 KEY_SIMILAR = 90  # two unnumbered names (slugs, rapidfuzz ratio) this alike and of one kind are one document
 TEXT_SIMILAR = 80  # two titles or issuers (folded, token_set_ratio) this alike are one wording, not a conflict
 
-FINDING_KINDS = ("date-conflict", "title-conflict", "issuer-conflict", "number-variant", "unresolved",
-                 "future-date", "partial")
+# in the order an auditor reads them: what contradicts itself first, then numbers printed
+# several ways, then what the archive cannot check (unresolved, by directive, most cited first)
+FINDING_KINDS = ("date-conflict", "title-conflict", "issuer-conflict", "future-date", "number-variant",
+                 "unresolved", "partial")
 
 # The registry lives in the archive file but belongs to this module: it is created on
 # first load, and readers treat a missing table as an empty registry.
@@ -94,15 +98,15 @@ class Linked:
         m = self.mentions
         if q in self.labels or q in set(m["key"]):  # a key (as printed by `cites`/`audit`)
             return {q} if q in self.labels else set(m.loc[m["key"] == q, "directive"])
-        wanted = number_id(q)
+        wanted = number_id(q) or _number_in(q)
         if wanted:
             found = {d for n, d in zip(m["number"], m["directive"]) if n and number_id(n) == wanted}
             found |= {t["directive"] for t in self.targets.to_dict("records") if t["number"] and number_id(t["number"]) == wanted}
             return found
         # a name: "Luật Thi đua, khen thưởng" (that kind only), or the name without its kind word
-        kind = _kind_of(q)
+        kind = kind_at_start(q)
         code = canonical_key(kind, None, None, "").split("/")[0] if kind else None
-        name = slug(_strip_kind(q))
+        name = slug(strip_kind(q))
         keys = {k for k in set(m["key"].dropna()) | set(self.labels) if not _numbered_key(k)}
         hits = {k for k in keys if (code is None or k.split("/")[0] == code)
                 and fuzz.ratio(name, k.split("/", 1)[1]) >= KEY_SIMILAR and _numerals(name) == _numerals(k.split("/", 1)[1])}
@@ -130,15 +134,18 @@ FINDING_COLUMNS = ["finding", "kind", "directive", "message", "document", "page"
 
 # -- keys -------------------------------------------------------------------
 
-def number_id(number: str | None) -> tuple | None:
-    """A number's identity across printings, without kind or year: "02-CT/UBND", "2/CT-UBND",
-    "02/2024/CT-UBND" → ("2", ("CT", "UBND")). None when the text is not a number."""
-    if not number:
-        return None
-    serial, _, parts = split_number(number)
-    if not parts or not serial[:1].isdigit():
-        return None
-    return serial.lstrip("0") or "0", tuple(fold(p).upper() for p in parts)
+def _number_in(text: str) -> tuple | None:
+    """The number a query names in words, as a citation of it would be read: "Nghị quyết
+    76/NQ-CP", "Chỉ thị số 36-CT/TW ngày 16/8/2019" → the identity of 76/NQ-CP, 36-CT/TW."""
+    from extractors.citations import find_citations
+
+    for c in find_citations(text):
+        if number_id(c.number):
+            return number_id(c.number)
+    for token in re.findall(r"\d+[\w./-]*[/-][^\W\d_][\w./-]*", text):  # the number alone, wherever it is
+        if number_id(token):
+            return number_id(token)
+    return None
 
 
 def _numbered_key(key: str) -> bool:
@@ -146,35 +153,9 @@ def _numbered_key(key: str) -> bool:
     return "-" in key.split("/", 1)[0]
 
 
-def _strip_kind(name: str, kind: str | None = None) -> str:
-    """'Luật Thi đua, khen thưởng' → 'Thi đua, khen thưởng' (a registry title may repeat the kind).
-    With `kind`, only that word goes: a Nghị định titled "quy định chi tiết ..." keeps its "quy định"."""
-    for k in [kind] if kind else [r["kind"] for r in kinds()]:  # kinds() lists the longest first
-        if fold(name).startswith(fold(k) + " "):
-            return name[len(k):].strip()
-    return name
-
-
-def _kind_of(name: str) -> str | None:
-    for r in kinds():
-        if fold(name).startswith(fold(r["kind"]) + " "):
-            return r["kind"]
-    return None
-
-
 def home_province(doc: dict) -> str | None:
-    """The province code of a document's own place, as pipeline.extract finds it for its citations:
-    its issuer, its place, then the province its text names most ("tỉnh Lâm Đồng")."""
-    for candidate in (doc.get("issuer"), doc.get("place")):
-        code = province_code(candidate)
-        if code:
-            return code
-    names = re.findall(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹđ]*\s?){1,3})", doc.get("text") or "")
-    for name, _ in Counter(n.strip() for n in names).most_common():
-        code = province_code(name)
-        if code:
-            return code
-    return None
+    """The province code of a document's own place, as pipeline.extract finds it for its citations."""
+    return province_code(_home_province_name(doc.get("issuer"), doc.get("place"), doc.get("text") or ""))
 
 
 def document_key(kind: str | None, number: str | None, date_: str | None, issuer: str | None,
@@ -186,7 +167,7 @@ def document_key(kind: str | None, number: str | None, date_: str | None, issuer
         year = split_number(number)[1] or (date_[:4] if date_ else None)
         return canonical_key(kind, number, year, None, issuer, home)
     if title:
-        return canonical_key(kind, None, None, _strip_kind(title, kind))
+        return canonical_key(kind, None, None, strip_kind(title, kind))
     return None
 
 
@@ -249,7 +230,7 @@ def _join_years(keys: set[str], groups: _Groups) -> None:
 
 # -- linking ----------------------------------------------------------------
 
-def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()) -> Linked:
+def link(documents: list[dict], citations: list[dict], registry: Sequence[dict] = ()) -> Linked:
     """Resolve every citation and audit them.
 
     documents: {id, path, kind, number, issuer, place, date, title, text?, sha256?} — the citing plans,
@@ -259,7 +240,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
     docs = {d["id"]: d for d in documents}
     homes = {i: home_province(d) for i, d in docs.items()}
 
-    targets = []
+    targets: list[dict] = []
     for d in documents:
         key = document_key(d.get("kind"), d.get("number"), d.get("date"), d.get("issuer"), homes[d["id"]])
         if key and _numbered_key(key):  # a plan without a number cannot be cited by one
@@ -278,7 +259,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
                         "title": r.get("title"), "key": key, "alias": alias if alias != key else None,
                         "path": None})
 
-    rows = []
+    rows: list[dict] = []
     for c in citations:
         d = docs.get(c["document_id"], {})
         key = c.get("key") or document_key(c.get("kind"), c.get("number"), c.get("date"), c.get("issuer"),
@@ -291,7 +272,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
                      "title": c.get("title"), "key": key})
 
     groups = _Groups()
-    all_keys = {r["key"] for r in rows if r["key"]} | {t["key"] for t in targets} | \
+    all_keys: set[str] = {r["key"] for r in rows if r["key"]} | {t["key"] for t in targets} | \
         {t["alias"] for t in targets if t["alias"]}
     for k in all_keys:
         groups.add(k)
@@ -331,8 +312,7 @@ def link(documents: list[dict], citations: list[dict], registry: list[dict] = ()
     for r in rows:
         rows_of[r["directive"]].append(r)
     labels = {d: _label(d, resolved.get(d), rows_of[d]) for d in set(name_of.values())}
-    findings = _findings(mentions, resolved, labels)
-    findings += partial_findings(documents, citations)
+    findings = sort_findings(_findings(mentions, resolved, labels) + partial_findings(documents, citations))
     return Linked(mentions=mentions, targets=_frame(targets, TARGET_COLUMNS), labels=labels, resolved=resolved,
                   findings=findings)
 
@@ -358,7 +338,7 @@ def _label(directive: str, target: dict | None, rows: list[dict]) -> str:
             return f"{r['kind']} {r['number']}" + (f" ({year})" if year else "")
     for r in src:
         if r.get("title"):
-            return f"{r['kind']} {_strip_kind(r['title'], r['kind'])}"
+            return f"{r['kind']} {strip_kind(r['title'], r['kind'])}"
     return directive
 
 
@@ -373,7 +353,7 @@ def _line_of(text: str | None, offset) -> int | None:
 
 def _mention(r: dict, **extra) -> dict:
     page, line = r.get("page"), r.get("line")
-    return {"document": r["document"], "page": None if pd.isna(page) else int(page),
+    return {"document": r["document"], "page": None if page is None or pd.isna(page) else int(page),
             "line": None if line is None or pd.isna(line) else int(line), "text": r["text"], **extra}
 
 
@@ -407,8 +387,8 @@ def _findings(mentions: pd.DataFrame, resolved: dict[str, dict], labels: dict[st
         for field_, norm in (("title", _words), ("issuer", normalize_actor)):
             values = [m[field_] for m in ms if m[field_]]
             official = target.get(field_) if target else None
-            if official and field_ == "title":
-                official = _strip_kind(official, target["kind"])
+            if official and target and field_ == "title":
+                official = strip_kind(official, target["kind"])
             if len(set(values) | ({official} if official else set())) > 1 and \
                     _dissimilar(values + ([official] if official else []), norm):
                 extra = f"; {where}{official!r}" if official else ""
@@ -435,11 +415,9 @@ def _findings(mentions: pd.DataFrame, resolved: dict[str, dict], labels: dict[st
     return out
 
 
-_KIND_WORDS = "|".join(re.escape(r["kind"]) for r in kinds())
 # a kind word with "số" and then anything: the number after it decides whether the mention is whole
-_SO = re.compile(r"(?<!\w)(?P<kind>" + _KIND_WORDS + r")(?:\s+(?:liên tịch|liên bộ))?\s+số\s*:?[ \t]*(?P<rest>[^\s,;]*)")
-_WHOLE_NUMBER = re.compile(r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+")
-_DATE_AFTER = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}")
+_SO = re.compile(r"(?<!\w)(?P<kind>" + kind_words() + r")(?:\s+(?:liên tịch|liên bộ))?\s+số\s*:?[ \t]*(?P<rest>[^\s,;]*)")
+_DATE_AFTER = re.compile(r"\s*,?\s*" + NUMERIC_DATE)
 
 
 def partial_findings(documents: list[dict], citations: list[dict], page_at=None) -> list[Finding]:
@@ -461,7 +439,7 @@ def partial_findings(documents: list[dict], citations: list[dict], page_at=None)
         for m in _SO.finditer(text):
             if any(s <= m.start() < e for s, e, _ in taken):
                 continue
-            if _WHOLE_NUMBER.match(text, m.start("rest")):
+            if WHOLE_NUMBER.match(text, m.start("rest")):
                 continue  # a whole number: a citation the extractor kept, or the plan citing itself
             rest = m.group("rest")
             if not (rest == "" or rest[:1] in "0123456789./…" or fold(rest) in ("ngay", "cua", "do", "ve")):
@@ -478,6 +456,15 @@ def partial_findings(documents: list[dict], citations: list[dict], page_at=None)
                                "missing or cut off", [{"document": d.get("path"), "page": page,
                                                         "line": _line_of(text, m.start()), "text": printed}]))
     return out
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Conflicts, then future dates, number variants, unresolved directives (the most
+    mentioned first) and cut-off numbers; within a kind, by directive label."""
+    rank = {k: i for i, k in enumerate(FINDING_KINDS)}
+    return sorted(findings, key=lambda f: (rank.get(f.kind, len(rank)),
+                                           -len(f.mentions) if f.kind == "unresolved" else 0,
+                                           fold(f.label or ""), f.directive or ""))
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
@@ -532,7 +519,7 @@ def record_inputs(record: dict, doc_id: int = 1) -> tuple[list[dict], list[dict]
     return documents, citations
 
 
-def audit_file(path, registry: list[dict] = ()) -> Linked:
+def audit_file(path, registry: Sequence[dict] = ()) -> Linked:
     """Extract one file and audit its citations alone (with `registry` entries as known documents)."""
     from pipeline.extract import extract_text
     from pipeline.normalize import normalize
@@ -544,8 +531,8 @@ def audit_file(path, registry: list[dict] = ()) -> Linked:
     documents, citations = record_inputs(record)
     linked = link(documents, citations, registry)
     # redo the partial scan with real pages instead of estimates
-    linked.findings = [f for f in linked.findings if f.kind != "partial"] + \
-        partial_findings(documents, citations, page_at=text.page_at)
+    linked.findings = sort_findings([f for f in linked.findings if f.kind != "partial"]
+                                    + partial_findings(documents, citations, page_at=text.page_at))
     return linked
 
 
@@ -576,7 +563,7 @@ def read_registry_file(path) -> list[dict]:
             raise KehoachError(f"{path}: entry {n} is not an object")
         row = {c: (str(item.get(c)).strip() or None) if item.get(c) is not None else None for c in REGISTRY_COLUMNS}
         if not row["kind"] and row["title"]:
-            row["kind"] = _kind_of(row["title"])
+            row["kind"] = kind_at_start(row["title"])
         if not row["kind"] or not (row["number"] or row["title"]):
             raise KehoachError(f"{path}: entry {n} needs a kind and a number or a title")
         row["date"] = _iso_date(row["date"], f"{path}: entry {n}")
@@ -633,10 +620,10 @@ def find_documents(archive, file_or_number: str) -> set[str]:
     hit = docs[(docs["path"] == file_or_number) | (docs["path"].map(lambda s: Path(s).name) == p.name)]
     if not hit.empty:
         return {f"document:{i}" for i in hit["id"]}
-    wanted = number_id(file_or_number)
+    wanted = number_id(file_or_number) or _number_in(file_or_number)
     if not wanted:
         return set()
-    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if n and number_id(n) == wanted}
+    found = {f"document:{i}" for i, n in zip(docs["id"], docs["number"]) if number_id(n) == wanted}
     reg = registry_frame(archive)
     return found | {f"registry:{i}" for i, n in zip(reg["id"], reg["number"]) if n and number_id(n) == wanted}
 

@@ -8,20 +8,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.grammar import ends_inside_number, number_follows, number_joins_tight, opens_paragraph
 from extractors.repair import repair_ocr_line
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
-
-# A line that starts a new paragraph whatever precedes it: numbering, bullets, field labels.
-_STARTS_PARAGRAPH = re.compile(
-    r"^\s*(?:[IVXLC]+\s*[.\-/)]|\d+(?:\.\d+)*\s*(?:[.\-)]|/\s)(?![A-ZĐ]{1,8}[/\-])|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
-    r"|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*\s*:|Số\s*:?\s*\d)"  # "Số 30-KH/HU" (a Party number has no colon)
-)
-_ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
-_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")  # "... số 34-", "số 115/2018/NĐ-"
-_SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")  # "CT/TW, ngày ..."
-_SPLIT_CODE_HEAD = re.compile(r"^[A-ZĐ]{1,8}\b")  # "CP. ..." after "115/2018/NĐ-"
-
 
 def _visual_lines(source: Source):
     """Yield (block index, table block) or (block index, (block, one line of its text))."""
@@ -60,7 +50,7 @@ def normalize(source: Source) -> Text:
             return
         text, pieces = "", []
         for part, bi, block in pending:
-            sep = "" if (not text or _joins_tight(text, part)) else " "
+            sep = "" if (not text or number_joins_tight(text, part)) else " "
             text += sep
             pieces.append((len(text), bi, 0, len(part)))
             text += part
@@ -76,35 +66,19 @@ def normalize(source: Source) -> Text:
         block, raw = item
         part = _ocr_repaired(clean(raw), block, source)
         if not part:  # a blank line ends a paragraph, unless a number was split across it
-            if not (pending and _ends_open(pending[-1][0])):
+            if not (pending and ends_inside_number(pending[-1][0])):
                 flush()
             continue
         if pending and not _continues(pending, part, block, right_margin):
             flush()
         pending.append((part, bi, block))
-        if block.bbox is None and not _ends_open(part):
+        if block.bbox is None and not ends_inside_number(part):
             flush()  # txt/docx blocks are whole paragraphs already
     flush()
     return Text(text="".join(pieces_text), lines=lines, tables=tables)
 
 
-def _joins_tight(before: str, after: str) -> bool:
-    return bool((re.search(r"\d\s*[-/]$", before) and _SPLIT_NUMBER_HEAD.match(after))
-                or (re.search(r"\d/\d{4}/[A-ZĐ]{1,8}-$", before) and _SPLIT_CODE_HEAD.match(after)))
-
-
-_KIND_THEN_SO = re.compile(r"(?:Chỉ thị|Quyết định|Nghị quyết|Nghị định|Thông tư|Kế hoạch|Chương trình|Công văn|"
-                           r"Hướng dẫn|Kết luận|Quy định|Thông báo|Luật)\s+[Ss][Ốố]\s*:?$", re.I)
-
-
-def _ends_open(text: str) -> bool:
-    """A line that stops inside a document number, or after a list's comma: the next line may finish it."""
-    return bool(_SPLIT_NUMBER_TAIL.search(text) or _KIND_THEN_SO.search(text) or text.endswith(","))
-
-
-def _joins_number(before: str, after: str) -> bool:
-    """"... Chỉ thị số" / "33/CT-TTg; ...": the number continues the sentence."""
-    return bool(_KIND_THEN_SO.search(before) and re.match(r"^\d", after))
+_ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
 
 
 def _right_margins(source: Source) -> dict[int, float]:
@@ -120,13 +94,13 @@ def _continues(pending: list, part: str, block, right_margin: dict[int, float]) 
     """Does visual line `part` continue the paragraph in `pending`? A paragraph ends with a
     short line (it stops before the right margin) or the next one starts indented."""
     prev_text, _, prev_block = pending[-1]
-    if _joins_tight(prev_text, part) or _joins_number(prev_text, part):
+    if number_joins_tight(prev_text, part) or number_follows(prev_text, part):
         return True
     if prev_text.endswith(",") and part[:1].islower():  # a list broken after its comma (Word paragraphs too)
         return True
     if block.bbox is None or prev_block.bbox is None or block.page != prev_block.page:
         return False
-    if _STARTS_PARAGRAPH.match(part) or _ENDS_SENTENCE.search(prev_text):
+    if opens_paragraph(part) or _ENDS_SENTENCE.search(prev_text):
         return False
     if prev_text.isupper() != part.isupper():  # a capitalised heading does not run into body text
         return False
@@ -158,7 +132,7 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
     neighbour) is written once and referenced from each grid position it covers."""
     grid: list[list[list[int]]] = []
     for r, row in enumerate(block.rows):
-        out_row = []
+        out_row: list[list[int]] = []
         for c, cell in enumerate(row):
             cell = cell or ""
             if c > 0 and cell.strip() and cell == row[c - 1]:

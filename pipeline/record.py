@@ -43,6 +43,7 @@ class Task:
     citations: list[int] = field(default_factory=list)
     span: Span | None = None
     products: str | None = None  # Sản phẩm (task tables), beyond the contract
+    monitors: str | None = None  # Theo dõi, kiểm tra, đôn đốc (task tables), beyond the contract
 
 
 @dataclass

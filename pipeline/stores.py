@@ -26,6 +26,7 @@ import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import pathname2url
 
@@ -52,7 +53,7 @@ def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
 
 
 def _arrow_frame(rows: list, schema: pa.Schema) -> pd.DataFrame:
-    columns = list(zip(*rows)) if rows else [[] for _ in schema]
+    columns: list = list(zip(*rows)) if rows else [[] for _ in schema]
     return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema).to_pandas()
 
 
@@ -78,7 +79,7 @@ class SQLiteStore:
         self.location = str(path)
         self._rw: sqlite3.Connection | None = None
         self._ro: sqlite3.Connection | None = None
-        self._arrow = None  # adbc_driver_sqlite connection
+        self._arrow: Any = None  # adbc_driver_sqlite connection (imported only when used)
 
     @staticmethod
     def fts_terms(words: list[str]) -> str:
@@ -93,10 +94,22 @@ class SQLiteStore:
         return self.path.exists()
 
     # -- writing ---------------------------------------------------------------
+    def _check_file(self) -> None:
+        """A folder or another kind of file given as --db: say so, rather than SQLite's 'disk I/O error'."""
+        if self.path.is_dir():
+            raise KehoachError(f"{self.path}: is a folder; --db names the archive file (kehoach.db)")
+        if self.path.is_file() and self.path.stat().st_size:
+            with open(self.path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise KehoachError(f"{self.path}: not a kehoach archive (not a SQLite file)")
+
     def cursor(self) -> sqlite3.Cursor:
         if self._rw is None:
+            self._check_file()
             self._close_arrow()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.is_dir():
+                # never create folders: a typo in --db would quietly start a new archive elsewhere
+                raise KehoachError(f"{self.path}: the folder {self.path.parent} does not exist")
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             # WAL: readers (kehoach tasks, the web view) never block the ingest, and a
             # killed writer leaves the file consistent. synchronous=NORMAL is safe
@@ -118,6 +131,7 @@ class SQLiteStore:
     def _uri(self) -> str:
         if not self.path.exists():
             raise KehoachError(f"{self.path}: no archive here (run `kehoach ingest` first, or pass --db)")
+        self._check_file()
         return "file:" + pathname2url(str(self.path.resolve())) + "?mode=ro"
 
     # Queries jump between tasks, actors and documents pages; memory-mapping the file
@@ -247,7 +261,8 @@ class PostgresStore:
             netloc[0] = netloc[0].split(":", 1)[0] + ":***"
         self.location = urlunsplit(parts._replace(netloc="@".join(netloc)))
         self.files: list[Path] = []
-        self._rw = self._ro = None
+        self._rw: Any = None  # psycopg connections (psycopg is imported only when used)
+        self._ro: Any = None
 
     @staticmethod
     def fts_terms(words: list[str]) -> str:

@@ -1,14 +1,32 @@
-"""Plan records as tables (pandas): the shape every export and query shares."""
+"""Plan records as tables (pandas): the shape every export and query shares, and the
+writers of those tables (CSV with a BOM, XLSX an analyst can filter at once, JSON
+whose list columns are arrays)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
 from pipeline.record import ROLES
 
+# products (Sản phẩm) and monitors (Theo dõi, kiểm tra, đôn đốc) are columns of many task tables:
+# an export that dropped them hid what the source says
 TASK_COLUMNS = ["document_number", "document_kind", "issuer", "document_date", "source", "task_id", "origin",
-                "text", *ROLES, "timeline", "start", "end", "recurrence", "page"]
+                "text", *ROLES, "timeline", "start", "end", "recurrence", "page", "products", "monitors"]
+# columns that hold several values joined with "; " in CSV, tables and SQL; JSON gives them as arrays
+LIST_COLUMNS = (*ROLES, "recurrence", "recipients")
+LIST_SEPARATOR = "; "
+# ISO dates (YYYY-MM-DD) in these columns become date cells in XLSX
+DATE_COLUMNS = ("document_date", "start", "end", "due", "date")
+DOCUMENT_COLUMNS = ["source", "format", "pages", "ocr", "kind", "number", "issuer", "place", "date", "title",
+                    "signer_name", "signer_position", "recipients", "tasks", "targets", "citations", "warnings"]
+CITATION_COLUMNS = ["document_number", "source", "citation", "text", "kind", "number", "date", "issuer", "title",
+                    "key", "page"]
 
 
 def tasks_frame(records: Iterable) -> pd.DataFrame:
@@ -20,12 +38,40 @@ def tasks_frame(records: Iterable) -> pd.DataFrame:
             rows.append({
                 "document_number": doc.number, "document_kind": doc.kind, "issuer": doc.issuer,
                 "document_date": doc.date, "source": rec.source.path, "task_id": t.id, "origin": t.origin,
-                "text": t.text, **{role: "; ".join(getattr(t, role)) for role in ROLES},
+                "text": t.text, **{role: LIST_SEPARATOR.join(getattr(t, role)) for role in ROLES},
                 "timeline": t.timeline.text, "start": t.timeline.start, "end": t.timeline.end,
-                "recurrence": "; ".join(t.timeline.recurrence), "page": t.span.page if t.span else None,
+                "recurrence": LIST_SEPARATOR.join(t.timeline.recurrence), "page": t.span.page if t.span else None,
+                "products": t.products, "monitors": t.monitors,
             })
     return pd.DataFrame(rows, columns=TASK_COLUMNS)
 
+
+def documents_frame(records: Iterable) -> pd.DataFrame:
+    """One row per record: its header, and how many tasks, targets, citations and warnings it has."""
+    rows = []
+    for rec in records:
+        doc, src = rec.document, rec.source
+        rows.append({
+            "source": src.path, "format": src.format, "pages": src.pages, "ocr": src.ocr, "kind": doc.kind,
+            "number": doc.number, "issuer": doc.issuer, "place": doc.place, "date": doc.date, "title": doc.title,
+            "signer_name": doc.signer.name, "signer_position": doc.signer.position,
+            "recipients": LIST_SEPARATOR.join(doc.recipients), "tasks": len(rec.tasks), "targets": len(rec.targets),
+            "citations": len(rec.citations), "warnings": len(rec.warnings)})
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+def citations_frame(records: Iterable) -> pd.DataFrame:
+    """One row per citation of every record (`citation` is its index in the record)."""
+    rows = []
+    for rec in records:
+        for i, c in enumerate(rec.citations):
+            rows.append({"document_number": rec.document.number, "source": rec.source.path, "citation": i,
+                         "text": c.text, "kind": c.kind, "number": c.number, "date": c.date, "issuer": c.issuer,
+                         "title": c.title, "key": c.key, "page": c.span.page if c.span else None})
+    return pd.DataFrame(rows, columns=CITATION_COLUMNS)
+
+
+# -- writers ----------------------------------------------------------------------------
 
 # A cell starting with one of these is a formula to Excel and LibreOffice Calc: "=HYPERLINK(...)"
 # in a plan's text would become a live link, "@SUM(...)" a calculation (CSV injection).
@@ -54,3 +100,99 @@ def csv_text(frame: pd.DataFrame) -> str:
         else:
             safe[column] = values.map(neutralise)
     return safe.to_csv(index=False)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV as UTF-8 with a byte-order mark: Excel opens it with Vietnamese letters intact
+    (without the BOM it reads the bytes as the local code page). The CLI and the web
+    export write these same bytes. Text cells are neutralised (see `neutralise`)."""
+    return csv_text(frame).encode("utf-8-sig")
+
+
+def write_csv(frame: pd.DataFrame, output) -> None:
+    """A file gets csv_bytes (what the web's download gives); standard output, read by
+    other programs through a pipe, gets the same CSV without the BOM."""
+    if output and str(output) != "-":
+        Path(output).write_bytes(csv_bytes(frame))
+    else:
+        sys.stdout.write(csv_text(frame))
+
+
+def json_records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts for JSON: list columns as arrays, missing values as null."""
+    out = []
+    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        for col in LIST_COLUMNS:
+            if col in row:
+                value = row[col]
+                row[col] = [v for v in value.split(LIST_SEPARATOR) if v] if isinstance(value, str) else \
+                    (list(value) if isinstance(value, (list, tuple)) else [])
+        out.append({k: _plain(v) for k, v in row.items()})
+    return out
+
+
+def json_text(frame: pd.DataFrame) -> str:
+    return json.dumps(json_records(frame), ensure_ascii=False, indent=1) + "\n"
+
+
+def _plain(value):
+    """numpy scalars as Python ones (json cannot write numpy.int64)."""
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        try:
+            return value.item()
+        except (ValueError, AttributeError):
+            return value
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_WIDTH = 60  # characters; longer cells wrap in Excel rather than stretching the sheet
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame] | pd.DataFrame, output) -> None:
+    """One sheet per frame: a bold, shaded header row with filters, frozen under it; ISO
+    dates as real date cells (Excel sorts and filters them as dates); widths that fit the
+    content up to _MAX_WIDTH characters. Text cells stay text: a plan's "=..." is never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    if isinstance(sheets, pd.DataFrame):
+        sheets = {"tasks": sheets}
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(title=name[:31])
+        columns = list(frame.columns)
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="305496")
+            cell.alignment = Alignment(vertical="center")
+        widths = [len(str(c)) + 3 for c in columns]  # room for the filter button
+        dates = {i for i, c in enumerate(columns) if c in DATE_COLUMNS}
+        for row in frame.astype(object).where(frame.notna(), None).itertuples(index=False):
+            values = []
+            for i, value in enumerate(row):
+                value = _plain(value)
+                if i in dates and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+                    try:
+                        value = dt.date.fromisoformat(value)
+                    except ValueError:
+                        pass
+                elif isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                values.append(value)
+                widths[i] = max(widths[i], min(_MAX_WIDTH, 10 if isinstance(value, dt.date) else len(str(value or ""))))
+            sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl would take "=..." for a formula
+                elif isinstance(cell.value, dt.date):
+                    cell.number_format = "dd/mm/yyyy"
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width + 1
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{max(1, sheet.max_row)}"
+    book.save(output)

@@ -2,7 +2,7 @@
 # Installs everything kehoach needs on a fresh Debian machine: the system tools it drives
 # (Tesseract with Vietnamese, LibreOffice for .doc, Chromium for the web tests, fonts with
 # Vietnamese glyphs, poppler, PostgreSQL's server for the tests) and the Python package
-# with its test extras.
+# with every optional part (web, postgres, dask, generator) and the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -20,4 +20,4 @@ if [ -n "$need" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+python3 -m pip install -q --disable-pip-version-check -e ".[all,test]"

@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -239,6 +240,7 @@ def test_changed_file_replaces_its_record_and_fixed_file_clears_failure(corpus, 
     arch.close()
 
 
+@pytest.mark.slow  # a Dask cluster of processes
 def test_dask_local_cluster_stores_the_same_rows(corpus, tmp_path):
     pytest.importorskip("distributed")
     folder = tmp_path / "some"
@@ -254,7 +256,7 @@ def test_dask_local_cluster_stores_the_same_rows(corpus, tmp_path):
 # -- queries ---------------------------------------------------------------
 
 def _crafted_tasks(arch: Archive, name: str, corpus) -> "object":
-    path = str(corpus["crafted"][name].resolve())
+    path = str(corpus["crafted"][name].resolve())  # noqa: F841 (read by the query as @path)
     return arch.tasks().query("source == @path")
 
 
@@ -359,9 +361,16 @@ def test_arrow_reader_returns_what_sqlite3_returns(archive):
     assert undated["start"].isna().all()
 
 
-def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path, capsys):
+@pytest.mark.slow  # OCR (and its processes ended)
+def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
     """A scan needs seconds of OCR; with a half-second limit it fails with that reason,
     its tesseract processes end with it, and the text plan beside it is stored."""
+    # Our OCR's page images go to a temporary folder of this test's own, so the check below sees
+    # only the tesseract processes this ingest started, not those of any other OCR on the machine.
+    own_tmp = tmp_path / "tmp"
+    own_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(own_tmp))  # the workers' tempfile reads it
+    monkeypatch.setattr(tempfile, "tempdir", str(own_tmp))  # ours has read it already
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(ROOT / "corpus" / "samples" / "docs" / "s1_0004_scan.pdf", docs / "scan.pdf")
@@ -378,4 +387,4 @@ def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path, capsys
         assert failures["reason"][0] == "extraction took longer than the limit of 0.5 s (ingest --timeout)"
         assert set(arch.documents()["path"]) == {str((docs / "plan.txt").resolve())}
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    assert not [line for line in ps.splitlines() if line.startswith("tesseract") and "kehoach-ocr-" in line]
+    assert not [line for line in ps.splitlines() if line.startswith("tesseract") and str(own_tmp) in line]

@@ -108,7 +108,9 @@ def test_dev_corpus_score(tmp_path):
     assert scores["failed"] == 0
     assert scores["overall"] >= 0.95
     for name in ("tasks", "fields", "citations", "citations.links", "document"):
-        assert scores["prf"][name]["f1"] >= 0.85, name
+        # citations.links is scored as an accuracy (B-cubed) by newer versions of score.py
+        value = scores["prf"][name]["f1"] if name in scores["prf"] else scores["acc"][name]["value"]
+        assert value >= 0.85, name
 
 
 VARIANTS = {  # the same plan as other editors print it: the rules must not hang on one layout

@@ -23,6 +23,20 @@ from extractors.units import split_units
     ("Ban hành trong tháng 2/2024 và thường xuyên", "2024-02-01", "2024-02-29", ["continuous"]),
     ("Giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31", []),
     ("Năm 2025 - 2026", "2025-01-01", "2026-12-31", []),
+    # time cells of real task tables
+    ("Trong năm", "2024-01-01", "2024-12-31", []),
+    ("Chậm nhất trong tháng 6", None, "2024-06-30", []),
+    ("Trước tháng 6/2024", None, "2024-05-31", []),
+    ("Trước ngày 31 tháng 10 năm 2025", None, "2025-10-31", []),
+    ("Trước ngày 15 của tháng liền kề", None, None, ["monthly"]),
+    ("Theo các mốc thời gian tại Quyết định số 123/QĐ-UBND ngày 05/3/2025", None, None, []),
+    ("Theo quy định", None, None, []),
+    ("Định kỳ theo quy định", None, None, []),
+    ("Quý III và quý IV/2026", "2026-07-01", "2026-12-31", []),
+    ("Tháng 6 và tháng 12", "2024-06-01", "2024-12-31", []),
+    ("Từ tháng 6/2025", "2025-06-01", None, []),
+    ("Báo cáo kỳ 6 tháng, kỳ 12 tháng", None, None, ["semiannual", "annual"]),
+    ("Trước hết", None, None, []),
 ])
 def test_timeline(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
@@ -139,3 +153,51 @@ def test_a_law_cited_by_name_and_number():
     assert (first.kind, first.title, first.number, first.date) == ("Luật", "Lưu trữ", "01/2011/QH13", "2011-11-11")
     assert first.text == "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011"
     assert (second.title, second.number, second.date) == ("Tổ chức chính quyền địa phương", None, "2015-06-19")
+
+
+@pytest.mark.parametrize("sentence,laws", [
+    ("Thực hiện Luật Phòng, chống ma túy trên địa bàn tỉnh.", ["Luật Phòng, chống ma túy"]),
+    ("Căn cứ Luật Đầu tư, gồm các nội dung sau", ["Luật Đầu tư"]),
+    ("triển khai Luật phòng, chống ma túy năm 2021 và Luật Xử lý vi phạm hành chính.",
+     ["Luật phòng, chống ma túy", "Luật Xử lý vi phạm hành chính"]),
+    ("Luật Bảo vệ dữ liệu cá nhân, Luật Dữ liệu, như sau", ["Luật Bảo vệ dữ liệu cá nhân", "Luật Dữ liệu"]),
+    ("Luật Thực hiện dân chủ ở cơ sở", ["Luật Thực hiện dân chủ ở cơ sở"]),
+    ("Đoàn Luật sư tỉnh và Hội Luật gia", []),
+    ("phù hợp với Hiến pháp, pháp luật", ["Hiến pháp"]),
+])
+def test_a_law_named_without_a_number_ends_with_its_name(sentence, laws):
+    assert [c.text for c in find_citations(sentence)] == laws
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("các Quyết định của Bộ trưởng (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ngày 29/7/2025);",
+     [("Quyết định", "1226/QĐ-BVHTTDL"), ("Quyết định", "2657/QĐ-BVHTTDL")]),
+    ("Nghị định số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi",
+     [("Nghị định", "37/2019/NĐ-CP"), ("Nghị định", "58/2023/NĐ-CP")]),
+    ("theo văn bản số 123/VPCP-CN ngày 2/3/2025", [("Công văn", "123/VPCP-CN")]),
+    ("Công điện số 12/CĐ-TTg ngày 1/2/2025 của Thủ tướng", [("Công điện", "12/CĐ-TTg")]),
+    ("Số: 12/KH-UBND", []),  # the plan's own number
+])
+def test_a_number_without_its_kind_word_is_cited_by_its_code(sentence, expected):
+    found = find_citations(sentence, own_number="12/KH-UBND")
+    assert [(c.kind, c.number) for c in found] == expected
+
+
+def test_collective_actors_stay_whole():
+    assert split_units("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố "
+                       "trực thuộc trung ương") == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                                                   "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert split_units("các bộ, ngành và địa phương") == ["các bộ, ngành và địa phương"]
+    assert split_units("Ủy ban nhân dân các tỉnh, thành phố và cơ quan, tổ chức khác có liên quan") == [
+        "Ủy ban nhân dân các tỉnh, thành phố", "cơ quan, tổ chức khác có liên quan"]
+    assert split_units("Sở Nội vụ, Sở Tài chính và Công an tỉnh") == ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]
+    assert split_units("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam") == [
+        "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]
+
+
+def test_a_decision_title_ends_at_the_authority_that_enacts_it():
+    doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2623/QĐ-TTg",
+                        "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",
+                        "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"], [])
+    assert doc["title"] == "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"
+    assert doc["issuer"] == "Thủ tướng Chính phủ"

@@ -213,7 +213,8 @@ def test_audit_command_formats(world, capsys, tmp_path):
     assert {f["kind"] for f in json.loads(capsys.readouterr().out)} == {"date-conflict", "number-variant"}
 
     assert main(["audit", "--db", str(db), "-o", str(tmp_path / "audit.csv")]) == 0
-    lines = (tmp_path / "audit.csv").read_text(encoding="utf-8").splitlines()
+    assert (tmp_path / "audit.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads it as UTF-8
+    lines = (tmp_path / "audit.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "finding,kind,directive,message,document,page,line,text" and len(lines) == 1 + 2 + 2 + 1 + 1
 
     assert main(["audit", "--db", str(db), "-o", str(tmp_path / "audit.html")]) == 0

@@ -48,6 +48,7 @@ def twins(postgres_url, tmp_path_factory):
     return {"sqlite": sqlite, "pg": pg, "docs": docs, "good": good, "bad": bad}
 
 
+@pytest.mark.slow  # a PostgreSQL server
 def test_postgres_round_trips_vietnamese(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         assert conn.execute("SHOW server_encoding").fetchone()[0] == "UTF8"
@@ -65,6 +66,7 @@ def test_placeholders_and_ddl_are_translated_outside_quotes():
     assert "fts5" not in ddl and "USING GIN (to_tsvector('simple', body))" in ddl
 
 
+@pytest.mark.slow  # a PostgreSQL server
 def test_postgres_archive_holds_the_same_rows_and_ingests_idempotently(twins):
     assert snapshot(twins["pg"]) == snapshot(twins["sqlite"])
     again = ingest([twins["docs"]], db=twins["pg"], workers=2, progress=False)
@@ -77,6 +79,7 @@ FILTERS = [{}, {"lead": "ubnd"}, {"actor": "ban chấp hành", "due_before": "20
            {"search": "dau tu"}, {"search": "thi đua", "due_before": "2024-12-31"}, {"role": "coordinators"}]
 
 
+@pytest.mark.slow  # a PostgreSQL server
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "all")
 def test_queries_answer_the_same_on_both(twins, filters):
     with Archive(twins["sqlite"]) as lite, Archive(twins["pg"]) as pg:
@@ -88,6 +91,7 @@ def test_queries_answer_the_same_on_both(twins, filters):
     assert a.sort_values(key, ignore_index=True).equals(b.sort_values(key, ignore_index=True))
 
 
+@pytest.mark.slow  # a PostgreSQL server
 def test_search_ranks_on_postgres_too(twins):
     with Archive(twins["sqlite"]) as lite, Archive(twins["pg"]) as pg:
         a, b = lite.search("dau tu ha tang"), pg.search("Đầu tư hạ tầng")
@@ -96,6 +100,7 @@ def test_search_ranks_on_postgres_too(twins):
     assert b["text"].str.contains("Đầu tư hạ tầng số").any()
 
 
+@pytest.mark.slow  # a PostgreSQL server
 def test_postgres_reads_are_read_only(twins):
     with Archive(twins["pg"]) as pg:
         with pytest.raises(KehoachError, match="read-only"):
@@ -111,6 +116,7 @@ def _unordered(findings: list[dict]) -> list[str]:
                              sort_keys=True, ensure_ascii=False) for f in findings)
 
 
+@pytest.mark.slow  # a PostgreSQL server
 def test_cli_commands_and_web_page_take_a_url(twins, capsys):
     url = twins["pg"]
     assert main(["tasks", "--db", url, "--cites", "07-CT/UBND", "--format", "csv"]) == 0

@@ -2,10 +2,13 @@
 pipeline (OCR, repair, extractors), scored with the shared evaluation's own functions."""
 import json
 
+import pytest
+
 from corpus.generate import generate
 from pipeline.extract import extract_file
 
 
+@pytest.mark.slow  # OCR
 def test_scans_score_at_least_090(tmp_path, scorer):
     score = scorer
     # seed 41: three plans, 8 pages, one with a ruled task table (~40 s on 2 cores)

@@ -226,3 +226,63 @@ def test_pandoc_markdown_line_breaks_and_escapes():
 
     assert strip_markdown("*Chủ trì:* Ban Tuyên giáo Tỉnh ủy.\\") == "Chủ trì: Ban Tuyên giáo Tỉnh ủy."
     assert strip_markdown("1\\. Nội dung \\*quan trọng\\*") == "1. Nội dung *quan trọng*"
+
+
+def test_a_task_card_with_work_units_and_time_as_lettered_parts(tmp_path):
+    """Real plans (Hà Nội, 2025): "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …",
+    "c) Thời gian thực hiện: …" describe one task; under a bare "Nhiệm vụ:", each bullet is one."""
+    _, tasks = _tasks(tmp_path, """1. Xây dựng chiến lược dữ liệu:
+
+a) Nhiệm vụ: Tham mưu UBND huyện rà soát, hoàn thiện chiến lược dữ liệu.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Phòng Văn hóa - Thông tin.
+
+- Đơn vị phối hợp: Các phòng, ban, UBND xã, thị trấn.
+
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+2. Phát triển dữ liệu:
+
+a) Nhiệm vụ:
+
+- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.
+
+- Số hóa hồ sơ lưu trữ theo lộ trình.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Các phòng, ban.
+
+c) Thời gian thực hiện: Thực hiện thường xuyên.
+""")
+    card = tasks["II.1"]
+    assert card.text == "Tham mưu UBND huyện rà soát, hoàn thiện chiến lược dữ liệu."
+    assert card.lead == ["Phòng Văn hóa - Thông tin"]
+    assert card.coordinators == ["Các phòng, ban", "UBND xã, thị trấn"]
+    assert (card.timeline.start, card.timeline.end) == ("2025-01-01", "2025-12-31")
+    assert [tasks["II.2.1"].text, tasks["II.2.2"].text] == ["Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.",
+                                                          "Số hóa hồ sơ lưu trữ theo lộ trình."]
+    assert tasks["II.2.2"].lead == ["Các phòng, ban"] and tasks["II.2.2"].timeline.recurrence == ["continuous"]
+    assert "II.2" not in tasks and not any(t.endswith(".b") for t in tasks)
+
+
+def test_a_unit_heading_with_its_role_in_apposition_hands_work_to_bullets_and_their_steps(tmp_path):
+    """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" (a decision of the Ministry, 2025): the
+    unit is the one before the comma; its bullets, and the "+" steps under a bullet, are its tasks."""
+    _, tasks = _tasks(tmp_path, """1. Trách nhiệm thực hiện
+
+a) Phòng Nội vụ, cơ quan chủ trì triển khai Kế hoạch:
+
+- Ban hành văn bản hướng dẫn các xã triển khai Kế hoạch.
+
+- Tổ chức đánh giá hằng năm, bao gồm:
+
++ Tổng hợp, xử lý số liệu, xây dựng báo cáo.
+
++ Thành lập Hội đồng thẩm định kết quả.
+""")
+    assert tasks["II.1.a.1"].lead == ["Phòng Nội vụ"]
+    assert tasks["II.1.a.2.2"].lead == ["Phòng Nội vụ"]
+    assert tasks["II.1.a.2.2"].text.startswith("Thành lập Hội đồng")

@@ -3,8 +3,8 @@
 The archive is built here from small Vietnamese plans run through the real
 extractor (pipeline.extract) and stored with Archive.put; one of them carries
 `<script>alert(1)</script>` in a task. The app runs on a free loopback port in
-a thread. Each page is screenshotted to docs/screenshots/ on every run (the
-README shows one). Browser tests are skipped only when /usr/bin/chromium is
+a thread. Each page is screenshotted; scripts/screenshots.sh keeps the pictures in
+docs/screenshots/ (the README shows one), other runs write them to a temporary folder. Browser tests are skipped only when /usr/bin/chromium is
 missing; the HTTP-level safety tests run regardless.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import threading
 from pathlib import Path
 
@@ -146,19 +147,29 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, screenshots):
     context = browser.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True, locale="vi-VN")
     pg = context.new_page()
     dialogs = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.dialogs = dialogs
+    pg.screenshots = screenshots
     yield pg
     context.close()
 
 
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """docs/screenshots/ when scripts/screenshots.sh asks for it, else a temporary folder: a test run
+    leaves the working tree as it found it."""
+    if os.environ.get("KEHOACH_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
 def shot(page, name: str, full_page: bool = False) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    page.screenshot(path=str(page.screenshots / f"{name}.png"), full_page=full_page)
 
 
 def table_rows(page) -> list[dict]:
@@ -169,6 +180,7 @@ def table_rows(page) -> list[dict]:
 
 
 # -- in the browser ------------------------------------------------------------------------
+@pytest.mark.slow  # a browser
 def test_filter_open_task_and_export(page, server, db, tmp_path):
     page.goto(f"{server}/tasks")
     all_rows = table_rows(page)
@@ -222,6 +234,7 @@ def test_filter_open_task_and_export(page, server, db, tmp_path):
     shot(page, "task", full_page=True)
 
 
+@pytest.mark.slow  # a browser
 def test_script_in_a_plan_shows_as_text(page, server):
     page.goto(f"{server}/tasks?q=methadone")
     rows = table_rows(page)
@@ -237,6 +250,7 @@ def test_script_in_a_plan_shows_as_text(page, server):
     assert page.dialogs == []
 
 
+@pytest.mark.slow  # a browser
 def test_other_pages(page, server):
     page.goto(f"{server}/")
     assert page.locator("table.grid tbody tr").count() == len(PLANS)

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipeline.commands import DB_HELP
+from pipeline.commands import DB_HELP, output_file
 from pipeline.errors import KehoachError
 
 FORMATS = ("table", "csv", "json", "html")
@@ -19,12 +19,15 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "audit", help="check citations: conflicting dates/titles/issuers, number variants, unresolved, ...",
         description="Findings over every citation of the archive (--db), or, given FILE without --db, of that "
-                    "file's record alone. With FILE and --db: the archive's findings that involve FILE.")
+                    "file's record alone. With FILE and --db: the archive's findings that involve FILE. Order: "
+                    "conflicts (date, title, issuer), future dates, number variants, unresolved directives "
+                    "(most mentioned first), cut-off numbers.")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--db", help=DB_HELP.replace("(default:", "(default without FILE:"))
     p.add_argument("--registry", metavar="FILE", help="also treat the entries of this CSV/JSON as known directives")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", type=output_file, help="write to FILE instead of standard output")
+    p.add_argument("--columns", metavar="A,B,...", help="table/csv/json: only these columns, in this order")
     p.set_defaults(run=run)
 
 
@@ -50,7 +53,7 @@ def run(args) -> int:
                 paths = set(documents.loc[documents["id"].isin(ids), "path"])
                 linked.findings = [f for f in linked.findings if any(m["document"] in paths for m in f.mentions)]
                 title += f", findings involving {args.file}"
-    write(linked, graph, title, args.format, args.output)
+    write(linked, graph, title, args.format, args.output, args)
     return 0
 
 
@@ -60,14 +63,14 @@ def _graph(linked, documents):
     return graph_of(linked, documents)
 
 
-def write(linked, graph, title: str, fmt: str | None, output: str | None) -> None:
+def write(linked, graph, title: str, fmt: str | None, output, args=None) -> None:
     from pipeline.commands.tasks import write_frame
     from pipeline.link import findings_json
 
     if not fmt:
         fmt = _SUFFIX_FORMAT.get(Path(output).suffix.lower(), "table") if output else "table"
-    if fmt in ("table", "csv"):
-        write_frame(linked.findings_frame(), fmt, output)
+    if fmt in ("table", "csv") or (fmt == "json" and getattr(args, "columns", None)):
+        write_frame(linked.findings_frame(), fmt, output, args)
         return
     text = findings_json(linked.findings) if fmt == "json" else render_html(linked.findings, graph, title)
     if output:
@@ -84,7 +87,7 @@ _TEMPLATE = """<!DOCTYPE html>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 75em; color: #222; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 2em; }
 .summary span { display: inline-block; margin: 0 .6em .4em 0; padding: .15em .6em; border-radius: 1em; background: #eee; }
-table { border-collapse: collapse; width: 100%; } td, th { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; width: 100%; } td { overflow-wrap: anywhere; } td, th { border-top: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
 .kind { font-weight: 600; white-space: nowrap; }
 .k-date-conflict, .k-future-date { color: #b00020; } .k-unresolved { color: #8a5a00; } .k-partial { color: #6a1b9a; }
 .k-number-variant, .k-title-conflict, .k-issuer-conflict { color: #0b5394; }
@@ -128,7 +131,7 @@ def render_html(findings, graph, title: str) -> str:
     nodes, edges, clipped, width, height, radius = _layout(graph)
     return env.from_string(_TEMPLATE).render(
         title=title, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), findings=findings,
-        counts=sorted(Counter(f.kind for f in findings).items()), legend=list(_COLOURS.items()),
+        counts=[(k, n) for k, n in Counter(f.kind for f in findings).items()], legend=list(_COLOURS.items()),
         nodes=nodes, edges=edges, clipped=clipped, width=width, height=height, radius=radius)
 
 

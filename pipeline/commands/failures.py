@@ -7,7 +7,7 @@ from pipeline.commands.tasks import add_output_arguments, write_frame
 def register(subparsers) -> None:
     p = subparsers.add_parser("failures", help="list files the archive could not ingest",
                               description="Files whose last ingest failed and why. A later successful "
-                                          "ingest of a file removes it from this list.")
+                                          "ingest of a file removes it from this list. Order: by path.")
     add_output_arguments(p)
     p.set_defaults(run=run)
 
@@ -17,5 +17,5 @@ def run(args) -> int:
 
     with Archive(args.db) as archive:
         frame = archive.failures()
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

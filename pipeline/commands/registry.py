@@ -27,7 +27,8 @@ def run_load(args) -> int:
     rows = read_registry_file(args.file)  # read (and validate) all before writing any
     with Archive(args.db) as archive:
         n = load_registry(archive, rows, source=str(args.file))
-    print(f"registry: {n} entries loaded from {args.file}")
+    if not args.quiet:
+        print(f"registry: {n} entries loaded from {args.file}")
     return 0
 
 
@@ -37,5 +38,5 @@ def run_list(args) -> int:
 
     with Archive(args.db) as archive:
         frame = registry_frame(archive)
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

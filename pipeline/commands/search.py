@@ -1,7 +1,7 @@
 """`kehoach search TEXT`: full-text search over archived tasks (diacritics optional: "dau tu" = "Đầu tư")."""
 from __future__ import annotations
 
-from pipeline.commands.tasks import add_output_arguments, write_frame
+from pipeline.commands.tasks import TABLE_COLUMNS, add_output_arguments, write_frame
 from pipeline.errors import KehoachError
 
 MAX_LIMIT = 10**9
@@ -9,13 +9,13 @@ MAX_LIMIT = 10**9
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("search", help="full-text search of archived tasks",
-                              description="Tasks whose text or actors contain every word of TEXT, best first. "
+                              description="Tasks whose text or actors contain every word of TEXT, best match first (then archive order). "
                                           "Case and diacritics do not matter (đ = d); end a word with * for a prefix.")
     p.add_argument("text", nargs="+", metavar="TEXT")
     # read as text and checked in run(): argparse's own error for "1e20" is a usage screen, and a
     # 20-digit integer overflowed SQLite with a traceback
     p.add_argument("--limit", metavar="N", help="at most this many rows")
-    add_output_arguments(p)
+    add_output_arguments(p, TABLE_COLUMNS)
     p.set_defaults(run=run)
 
 
@@ -30,5 +30,5 @@ def run(args) -> int:
         limit = int(raw)
     with Archive(args.db) as archive:
         frame = archive.search(" ".join(args.text), limit=limit)
-    write_frame(frame, args.format, args.output)
+    write_frame(frame, args.format, args.output, args)
     return 0

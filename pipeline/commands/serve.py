@@ -21,6 +21,8 @@ def register(subparsers) -> None:
                    help="address to listen on (default: 127.0.0.1; 0.0.0.0 exposes the archive to the network)")
     p.add_argument("--threads", type=int, default=None,
                    help="requests served at once (default: 4 per core, at least 8)")
+    p.add_argument("--lang", choices=("vi", "en", "auto"), default="vi",
+                   help="language of the pages: vi (default), en, or auto (the browser's language)")
     p.set_defaults(run=run)
 
 
@@ -57,7 +59,7 @@ def run(args) -> int:
     # waitress: a production WSGI server in pure Python (Flask's own server is for development:
     # 7 requests/s on /tasks at concurrency 20)
     try:
-        serve(create_app(archive.address), host=args.host, port=args.port, threads=threads,
+        serve(create_app(archive.address, lang=args.lang), host=args.host, port=args.port, threads=threads,
               ident="kehoach", _quiet=True)
     except OSError as exc:  # the port is taken, or the address is not this machine's
         raise KehoachError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc

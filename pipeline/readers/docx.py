@@ -212,7 +212,7 @@ class _Numbering:
             return
         for el in root.findall(_q("abstractNum")):
             aid = el.get(_q("abstractNumId"))
-            self.abstract[aid] = {int(l.get(_q("ilvl"), "0")): _parse_level(l) for l in el.findall(_q("lvl"))}
+            self.abstract[aid] = {int(lvl.get(_q("ilvl"), "0")): _parse_level(lvl) for lvl in el.findall(_q("lvl"))}
             link = _val(el.find(_q("numStyleLink")))
             if link:
                 self.style_link[aid] = link
@@ -304,10 +304,10 @@ def _legacy_charmap(font: str | None):
     """The viparse charmap for a TCVN3/VNI font name, plus whether it draws capitals."""
     if not font:
         return None, False
-    from viparse.normalize.detector import _encoding_for_font
+    from viparse.normalize.detector import detect_encoding
     from viparse.normalize.encodings import get_charmap
 
-    enc = _encoding_for_font(font)
+    enc = detect_encoding([font]).encoding  # TCVN3 for .Vn* fonts, VNI for VNI-*, else None
     if enc is None:
         return None, False
     # .VnTimeH, .VnArialH ...: TCVN3 has no accented capitals; the H font draws lower as upper
@@ -626,6 +626,9 @@ def read(path: Path) -> Source:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(f"{path}: not a valid .docx (Word) package: {type(exc).__name__}") from exc
     except Exception as exc:  # python-docx's PackageNotFoundError, lxml's XMLSyntaxError ...
+        if type(exc).__name__ == "PackageNotFoundError":  # python-docx's words for "not a zip": truncated or not Word
+            raise ReadError(f"{path}: not a valid .docx (Word) package: the file is truncated, damaged or not "
+                            "a Word document") from exc
         raise ReadError(f"{path}: cannot open as .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     reader = _Reader(doc)
     blocks: list[Block] = []

@@ -32,22 +32,12 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from pipeline.errors import ReadError
+from pipeline.readers.lines import Word, split_on_gaps
 from pipeline.source import Block
 
 TARGET_DPI = 300
 LANG = "vie"
 TIMEOUT = 300  # seconds for one page; a stuck tesseract must not stall a batch
-
-
-@dataclass
-class Word:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    conf: float = -1.0
-    key: tuple = ()  # (block, par, line) from Tesseract; () for PDF words
 
 
 # ---------------------------------------------------------------- availability
@@ -212,31 +202,6 @@ def tesseract_words(image: Image.Image, dpi: float, psm: int = 3) -> list[Word]:
 
 
 # ---------------------------------------------------------------- words -> lines
-
-
-def split_on_gaps(words: list[Word], gap_factor: float = 4.0) -> list[list[Word]]:
-    """Split one visual line where a horizontal gap is far wider than a character.
-
-    The two columns of a Vietnamese header ("ỦY BAN NHÂN DÂN ... CỘNG HÒA XÃ HỘI ...")
-    share a baseline; joined they would read as one sentence.
-    """
-    if len(words) < 2:
-        return [words]
-    widths = [(w.x1 - w.x0) / max(len(w.text), 1) for w in words]
-    char = float(np.median(widths)) or 1.0
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
-    # capitals are wide, so a header's column gap can be under 4 of its characters;
-    # against the line's own word spacing it still stands out
-    usual = float(np.median(gaps)) if len(gaps) >= 3 else None
-    pieces, current = [], [words[0]]
-    for prev, word in zip(words, words[1:]):
-        gap = word.x0 - prev.x1
-        if gap > gap_factor * char or (usual is not None and gap > 2 * char and gap > 4 * max(usual, 0.2 * char)):
-            pieces.append(current)
-            current = []
-        current.append(word)
-    pieces.append(current)
-    return pieces
 
 
 def _line_block(words: list[Word], page: int, scale: float) -> Block:

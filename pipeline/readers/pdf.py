@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.errors import ReadError
-from pipeline.readers.ocr import Word, split_on_gaps
+from pipeline.readers.lines import Word, split_on_gaps
 from pipeline.source import Block, Source
 
 OCR_DPI = 300
@@ -31,6 +31,10 @@ _OK_SYMBOLS = set("0123456789.,;:!?()[]{}<>\"'/\\-+*=%&#@$_|~^`“”‘’–�
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$",
     re.IGNORECASE)
+
+
+_BOLD = re.compile(r"bold|black|heavy|,b\b", re.I)
+_ITALIC = re.compile(r"italic|oblique", re.I)
 
 
 def max_ocr_pages() -> int:
@@ -58,26 +62,35 @@ def text_quality(text: str) -> float:
 
 
 def _legacy_converter(fontname: str):
-    from viparse.normalize.detector import _encoding_for_font
+    from viparse.normalize.detector import detect_encoding
     from viparse.normalize.encodings import get_charmap
 
-    enc = _encoding_for_font(fontname or "")
+    enc = detect_encoding([fontname or ""]).encoding  # TCVN3 for .Vn* fonts, VNI for VNI-*, else None
     return get_charmap(enc) if enc else None
 
 
 def _page_words(page) -> tuple[list[Word], dict[int, str]]:
-    """Words of a page (legacy fonts converted) and the font style of each word."""
+    """Words of a pdfplumber page (legacy fonts converted) and the font style of each word."""
     raw = page.extract_words(x_tolerance=2, y_tolerance=3, keep_blank_chars=False, return_chars=True)
+    return _styled_words((w["text"], w["x0"], w["top"], w["x1"], w["bottom"],
+                          [c.get("fontname", "") for c in w.get("chars") or []]) for w in raw)
+
+
+def _styled_words(raw) -> tuple[list[Word], dict[int, str]]:
+    """(text, x0, top, x1, bottom, [font of each char]) → Words and the style of each word."""
     words, styles = [], {}
-    cache: dict[str, object] = {}
-    for w in raw:
-        chars = w.get("chars") or []
-        fonts = Counter(c.get("fontname", "") for c in chars)
-        font = fonts.most_common(1)[0][0] if fonts else ""
-        if font not in cache:
-            cache[font] = _legacy_converter(font)
-        text = w["text"]
-        charmap = cache[font]
+    converters: dict[str, object] = {}
+    looks: dict[str, tuple[bool, bool]] = {}  # font name → (bold, italic)
+    for text, x0, top, x1, bottom, names in raw:
+        distinct = set(names)
+        if len(distinct) == 1:
+            font = names[0]
+        else:
+            fonts = Counter(names)
+            font = fonts.most_common(1)[0][0] if fonts else ""
+        if font not in converters:
+            converters[font] = _legacy_converter(font)
+        charmap = converters[font]
         if charmap is not None:
             from viparse.normalize.tables import convert
 
@@ -85,10 +98,12 @@ def _page_words(page) -> tuple[list[Word], dict[int, str]]:
         text = unicodedata.normalize("NFC", text)
         if not text.strip():
             continue
-        words.append(Word(text, float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])))
-        names = [c.get("fontname", "") for c in chars]
-        bold = all(re.search(r"bold|black|heavy|,b\b", n, re.I) for n in names) if names else False
-        italic = all(re.search(r"italic|oblique", n, re.I) for n in names) if names else False
+        words.append(Word(text, float(x0), float(top), float(x1), float(bottom)))
+        for name in distinct:
+            if name not in looks:
+                looks[name] = (bool(_BOLD.search(name)), bool(_ITALIC.search(name)))
+        bold = all(looks[n][0] for n in distinct) if distinct else False
+        italic = all(looks[n][1] for n in distinct) if distinct else False
         styles[id(words[-1])] = "bold italic" if bold and italic else "bold" if bold else "italic" if italic else ""
     return words, styles
 
@@ -211,13 +226,16 @@ def _widget_words(doc, index: int) -> list[Word]:
     return words
 
 
-def _text_layer_blocks(page, page_no: int, extra: list[Word] = ()) -> list[tuple[float, float, Block]]:
-    words, styles = _page_words(page)
+def _text_layer_blocks(page, page_no: int, extra: list[Word] = (), fast_words=None) -> list[tuple[float, float, Block]]:
+    """Blocks of a page: from pdfium's words when it could read them (a page no table can
+    be on), else from pdfplumber's words and tables."""
+    words, styles = _styled_words(fast_words) if fast_words is not None else _page_words(page)
     words.extend(extra)
     items: list[tuple[float, float, Block]] = []
     tables = []
     try:
-        found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        found = [] if fast_words is not None else page.find_tables(
+            {"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     except Exception:  # a malformed drawing stream must not lose the page's text
         found = []
     for t in found:
@@ -313,9 +331,13 @@ def widget_blocks(items, extra: list[Word]) -> list[Block]:
 
 
 def _needs_ocr(page, text: str) -> bool:
-    """No text layer, a garbage one, or a scan with only a few stray words on it."""
+    """No text layer, a garbage one, or a scan with only a few stray words on it.
+
+    `page` None: pdfium read the page and found pictures on under a third of it."""
     if len(text.strip()) < MIN_TEXT_CHARS or text_quality(text) < 0.75:
         return True
+    if page is None:
+        return False
     area = float(page.width * page.height) or 1.0
     covered = sum(max(0.0, (float(im["x1"]) - float(im["x0"])) * (float(im["bottom"]) - float(im["top"])))
                   for im in page.images)
@@ -367,9 +389,19 @@ def _renderer(path: Path, index: int):
     return render
 
 
+def _pdfium_words(pdfium_doc, index: int, fonts, page):
+    """pdfium's words of a page, or None when pdfplumber must read it (pdf_chars.py)."""
+    from pipeline.readers import pdf_chars
+
+    pdfium_page = pdfium_doc[index]
+    try:
+        return pdf_chars.page_words(pdfium_page, fonts.for_page(page.page_obj))
+    finally:
+        pdfium_page.close()
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
-    from pipeline.readers import ocr
 
     path = Path(path)
     import pypdfium2 as pdfium
@@ -379,6 +411,11 @@ def read(path: Path) -> Source:
         pdfium_doc = pdfium.PdfDocument(str(path))
     except Exception:  # pdfplumber could open it; widgets are a bonus
         pdfium_doc = None
+    fonts = None
+    if pdfium_doc is not None and os.environ.get("KEHOACH_PDF_READER", "auto") != "pdfplumber":
+        from pipeline.readers import pdf_chars
+
+        fonts = pdf_chars.FontTable(pdf)
     pages: list[list[Block]] = []
     heights: list[float] = []
     to_ocr: list[int] = []
@@ -389,9 +426,12 @@ def read(path: Path) -> Source:
             raise ReadError(f"{path}: PDF has no pages")
         for i, page in enumerate(pdf.pages):
             heights.append(float(page.height))
+            fast_words = None
             try:
                 extra = _widget_words(pdfium_doc, i) if pdfium_doc is not None else []
-                items = _text_layer_blocks(page, i + 1, extra)
+                if fonts is not None:
+                    fast_words = _pdfium_words(pdfium_doc, i, fonts, page)
+                items = _text_layer_blocks(page, i + 1, extra, fast_words)
             except ReadError:
                 raise
             except Exception as exc:  # a broken page: OCR may still read its image
@@ -400,17 +440,22 @@ def read(path: Path) -> Source:
             stamped = {id(b) for b in widget_blocks(items, extra)}
             own = " ".join(" ".join(" ".join(r) for r in b.rows) if b.rows else b.text
                            for _, _, b in items if id(b) not in stamped)
-            if _needs_ocr(page, own):
+            if _needs_ocr(page if fast_words is None else None, own):
                 to_ocr.append(i)
                 # keep what widgets stamped on the page (a signing banner); OCR adds the rest
                 pages.append([b for _, _, b in items if id(b) in stamped])
             else:
                 pages.append([b for _, _, b in items])
+            # pdfplumber keeps every page's characters and layout until the document closes
+            # (4-7 MiB a page); released here, memory stays flat however long the PDF is
+            page.close()
     finally:
         pdf.close()
         if pdfium_doc is not None:
             pdfium_doc.close()
     if to_ocr:
+        from pipeline.readers import ocr  # numpy, Pillow and Tesseract only for pages that need them
+
         limit = max_ocr_pages()
         if len(to_ocr) > limit:
             raise ReadError(f"{path}: {len(to_ocr)} pages need OCR, over the limit of {limit} "

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from extractors.grammar import WHOLE_NUMBER, opens_paragraph
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
@@ -12,7 +13,7 @@ from pipeline.source import Block, Source
 
 # Markdown emphasis around words (*x*, **x**, _x_); a "* " bullet at line start is not emphasis.
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_BULLET = re.compile(r"^(\s*)[*+]\s+")
+_BULLET = re.compile(r"^(\s*)\*\s+")  # "+ " stays: Vietnamese plans use it one level under "- "
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
@@ -35,6 +36,25 @@ def decode(data: bytes) -> str:
     return text
 
 
+_EMPHASIS_RUN = re.compile(r"(?<![\\*])\*+")
+
+
+def _odd_emphasis(line: str) -> bool:
+    return len(_EMPHASIS_RUN.findall(_BULLET.sub("", line))) % 2 == 1
+
+
+def _join_split_emphasis(lines: list[str]) -> list[str]:
+    """"*2.1. Sở" / "Tài chính*": emphasis opened on one line and closed on the next is one
+    phrase that a wrap cut (crawled pages); the two lines are one."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and _odd_emphasis(out[-1]) and _odd_emphasis(line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def strip_markdown(line: str) -> str:
     # pandoc's hard line break (a "\" ending the line) goes; its escapes ("\*", "1\.") stand for the
     # character itself, kept out of the way of the emphasis rule until the end
@@ -44,13 +64,11 @@ def strip_markdown(line: str) -> str:
     line = _HEADING.sub("", line)
     line = _BULLET.sub(r"\1- ", line)
     line = strip_emphasis(line).replace("**", "")  # = _EMPHASIS.sub(r"\2", line), in linear time
+    # an emphasis mark left unpaired; linear: after the "**" above no run of marks is longer than one
+    line = re.sub(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\S)|\s\*+$", "", line)
     return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
-# A line that begins a paragraph of its own: numbering, bullets, "Label:". A date ("15/12/2025.",
-# "IV/2025") that a wrap pushed to the start of a line is not numbering.
-_OPENS_PARAGRAPH = re.compile(r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)|\d+(?:\.\d+)*\s*[.\-/)](?!\d)|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s"
-                             r"|PHẦN\b|Nơi nhận|Căn cứ|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
 # A page number copied out of a PDF between the halves of a sentence: "2", "- 2 -", "Trang 2"
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -58,7 +76,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(l.rstrip()) for l in lines if l.strip() and not _is_row(l))
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and not _is_row(line))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95) - 1]
@@ -86,17 +104,17 @@ _COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
 def _columns(run: list[str]) -> list[list[str]] | None:
     """Lines laid out in two columns with spaces ("Nơi nhận:      KT. GIÁM ĐỐC") as [left, right] rows;
     a line standing far to the right belongs to the right column."""
-    if sum(1 for l in run if _COLUMN_GAP.search(l)) < 2:
+    if sum(1 for line in run if _COLUMN_GAP.search(line)) < 2:
         return None
     rows = []
-    for l in run:
-        m = _COLUMN_GAP.search(l)
+    for line in run:
+        m = _COLUMN_GAP.search(line)
         if m:
-            rows.append([l[: m.start()].strip(), l[m.end():].strip()])
-        elif len(l) - len(l.lstrip()) >= 20:
-            rows.append(["", l.strip()])
+            rows.append([line[: m.start()].strip(), line[m.end():].strip()])
+        elif len(line) - len(line.lstrip()) >= 20:
+            rows.append(["", line.strip()])
         else:
-            rows.append([l.strip(), ""])
+            rows.append([line.strip(), ""])
     return rows
 
 
@@ -119,12 +137,47 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Paragraphs set apart by blank lines, as Markdown writes them: then a line break inside a
+    paragraph is only a wrap (crawled pages break lines anywhere, the first line of a paragraph short)."""
+    blank = sum(1 for line in lines if not line.strip())
+    return len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank)
+
+
+_SENTENCE_END = ".;!?"
+
+
+def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
+    """A sentence that a line break cut: "- Cơ quan thực hiện: Bộ Công" / "an, Bộ Tư pháp ...".
+    A Vietnamese paragraph never opens in lower case or on a bare figure ("2025 và các năm ..."),
+    so such a line continues the one before unless that one ended its sentence. In blank-line
+    paragraphs a line ending on a lower-case word ("5. Xây dựng Nghị định của" / "Chính phủ")
+    goes on too, as does a numbered capital heading ("II. NỘI" / "DUNG")."""
+    end, first = line.rstrip()[-1:], following.lstrip()[:1]
+    if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
+        return False
+    if first.islower() or (first.isdigit() and not opens_paragraph(following)):
+        return True
+    if not blank_separated or end == ":" or not first.isupper():
+        return False
+    # Markdown: lines with no blank between them are one paragraph — except a line in capitals
+    # (a position over a signer's name, a heading), which stands alone unless it is a numbered heading
+    # broken in two ("II. NỘI" / "DUNG")
+    if re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper():
+        return True
+    return any(c.islower() for c in line) and not _is_row(following)
+
+
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
     width = _wrap_width(lines)
-    seen = Counter(l.strip() for l in lines if l.strip() and len(l.strip()) < 60)
-    running = {l for l, n in seen.items() if n >= 2 and not _OPENS_PARAGRAPH.match(l)}
+    blank_separated = _blank_separated(lines)
+    seen = Counter(line.strip() for line in lines if line.strip() and len(line.strip()) < 60)
+    # a short line printed on several pages is a running header, unless it opens a paragraph or is a
+    # document number wrapped onto a line of its own ("01-HD/BTCTU." after "... Hướng dẫn số")
+    running = {s for s, n in seen.items() if n >= 2 and not opens_paragraph(s) and not WHOLE_NUMBER.match(s)
+               and not s[:1].islower()}  # a short lower-case line seen twice ("ngành.") is a wrapped tail
     blocks: list[Block] = []
     k = 0
     while k < len(lines):
@@ -144,23 +197,24 @@ def _blocks(lines: list[str]) -> list[Block]:
             end = k
             while end < len(lines) and lines[end].strip() and not _is_row(lines[end]):
                 end += 1
-            rows = _columns(lines[k:end])
-            if rows:
-                blocks.append(Block(text="", rows=rows))
+            columns = _columns(lines[k:end])
+            if columns:
+                blocks.append(Block(text="", rows=columns))
                 k = end
                 continue
         text = line
         while True:
             if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
-            elif k + 1 < len(lines) and lines[k + 1].strip() and not _OPENS_PARAGRAPH.match(lines[k + 1]) \
+            elif k + 1 < len(lines) and lines[k + 1].strip() and not opens_paragraph(lines[k + 1]) \
                     and not _is_row(lines[k + 1]) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
                                   and not _ends_with_label(line)))
                         # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
-                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())):
+                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())
+                        or _goes_on(line, lines[k + 1], blank_separated)):
                 k += 1
             else:
                 break
@@ -178,6 +232,6 @@ def read(path: Path) -> Source:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
     text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
-    blocks = _blocks([strip_markdown(line) for line in text.splitlines()])
+    blocks = _blocks([strip_markdown(line) for line in _join_split_emphasis(text.splitlines())])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks, warnings=warnings)

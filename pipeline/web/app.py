@@ -26,14 +26,15 @@ from pipeline.actors import normalize_number
 from pipeline.archive import Archive
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
-from pipeline.tables import csv_text
+from pipeline.tables import csv_bytes
 
 # What the tasks table shows, and therefore exactly what its CSV/XLSX exports hold.
 TABLE_COLUMNS = ["document_number", "issuer", "task_id", "text", "lead", "advisors", "implementers", "coordinators",
-                 "timeline", "start", "end", "page"]
+                 "timeline", "start", "end", "products", "monitors", "page"]
 COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban hành", "task_id": "Mục",
                  "text": "Nhiệm vụ", "lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện",
-                 "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang"}
+                 "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang",
+                 "products": "Sản phẩm", "monitors": "Theo dõi, kiểm tra, đôn đốc"}
 ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
 FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q")
 PAGE_SIZE = 100  # rows a page: rendering is most of a page's cost (500 rows: 2.6 s at p50 under load)
@@ -41,10 +42,29 @@ MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id in a URL is simply n
 TIMELINE_ROWS = 300
 
 
-def create_app(db: str | Path | None = None) -> Flask:
-    """The Flask app over the archive `db`, a file or a postgresql:// URL (default: $KEHOACH_DB or ./kehoach.db)."""
+LANGUAGES = ("vi", "en")
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Vietnamese page text → its translation (pipeline/web/labels_<lang>.csv); Vietnamese is the source."""
+    if lang == "vi":
+        return {}
+    import csv
+
+    with open(Path(__file__).with_name(f"labels_{lang}.csv"), encoding="utf-8", newline="") as fh:
+        return {row["vi"]: row[lang] for row in csv.DictReader(fh)}
+
+
+def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
+    """The Flask app over the archive `db`, a file or a postgresql:// URL (default: $KEHOACH_DB or ./kehoach.db).
+    lang: "vi" (the default), "en", or "auto" (the browser's Accept-Language, Vietnamese unless it prefers English);
+    a page's ?lang=en|vi overrides it."""
+    if lang not in (*LANGUAGES, "auto"):
+        raise KehoachError(f"language {lang!r}: one of vi, en, auto")
     app = Flask(__name__)
     app.config["KEHOACH_DB"] = Archive(db).address
+    app.config["KEHOACH_LANG"] = lang
+    translations = {code: labels(code) for code in LANGUAGES}
     app.json.ensure_ascii = False
 
     def archive() -> Archive:
@@ -73,33 +93,55 @@ def create_app(db: str | Path | None = None) -> Flask:
 
     @app.errorhandler(404)
     def not_found(exc):
-        return render_template("error.html", message="Không tìm thấy trang (not found)."), 404
+        return render_template("error.html", message=translate("Không tìm thấy trang (not found).")), 404
+
+    def language() -> str:
+        asked = request.args.get("lang")
+        if asked in LANGUAGES:
+            return asked
+        if app.config["KEHOACH_LANG"] == "auto":
+            return request.accept_languages.best_match(LANGUAGES, default="vi")
+        return app.config["KEHOACH_LANG"]
+
+    def translate(text: str) -> str:
+        return translations[language()].get(text, text)
 
     @app.context_processor
     def common():
-        return {"role_titles": ROLE_TITLES, "column_titles": COLUMN_TITLES, "url_with": url_with}
+        return {"role_titles": {k: translate(v) for k, v in ROLE_TITLES.items()},
+                "column_titles": {k: translate(v) for k, v in COLUMN_TITLES.items()}, "url_with": url_with,
+                "json_twin": json_twin(), "t": translate, "lang": language()}
+
+    def render_page(template: str, json_keys: tuple[str, ...], **context):
+        """The page, or at its .json address the same data as JSON (the page's twin)."""
+        if request.path.endswith(".json"):
+            return app.json.response({k: _jsonable(context[k]) for k in json_keys})
+        return render_template(template, **context)
 
     # -- documents -----------------------------------------------------------
     @app.get("/")
+    @app.get("/documents.json", endpoint="documents_json")
     def documents():
         docs = archive().sql(
             "SELECT d.id, d.kind, d.number, d.issuer, d.date, d.title, d.path, "
             "(SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n_tasks, "
             "(SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS n_citations "
             "FROM documents d ORDER BY d.date, d.id")
-        return render_template("documents.html", docs=_rows(docs), counts=archive().counts())
+        return render_page("documents.html", ("docs", "counts"), docs=_rows(docs), counts=archive().counts())
 
     @app.get("/documents/<int:doc_id>")
+    @app.get("/documents/<int:doc_id>.json", endpoint="document_json")
     def document(doc_id: int):
         doc, record = _document(archive(), doc_id)
         tasks = archive().sql("SELECT * FROM task_table WHERE document_id = ? ORDER BY task_idx", (doc_id,))
         cites = archive().sql("SELECT * FROM citations WHERE document_id = ? ORDER BY idx", (doc_id,))
         lines = source_lines(record.text or "", _facts(record))
-        return render_template("document.html", doc=doc, record=record, tasks=_rows(tasks), citations=_rows(cites),
-                               lines=lines)
+        return render_page("document.html", ("doc", "record", "tasks", "citations"), doc=doc, record=record,
+                    tasks=_rows(tasks), citations=_rows(cites), lines=lines)
 
     # -- tasks ---------------------------------------------------------------
     @app.get("/tasks")
+    @app.get("/tasks.json", endpoint="tasks_json")
     def tasks():
         filters = _filters()
         page = _int_arg("page", 1)
@@ -107,15 +149,17 @@ def create_app(db: str | Path | None = None) -> Flask:
         # matching task to show a hundred was half of a page's time
         total = task_count(archive(), filters)
         shown = task_frame(archive(), filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, as_dicts=True)
-        return render_template("tasks.html", rows=shown, columns=TABLE_COLUMNS, filters=filters,
-                               total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)),
-                               roles=ROLES, export_args={k: v for k, v in filters.items() if v})
+        return render_page("tasks.html", ("rows", "total", "page", "pages", "filters"), rows=shown,
+                           columns=TABLE_COLUMNS, filters=filters,
+                           total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)),
+                           roles=ROLES, export_args={k: v for k, v in filters.items() if v})
 
     @app.get("/tasks.csv")
     def tasks_csv():
         frame = export_frame(archive(), _filters())
-        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so Vietnamese stays readable
-        return _download(csv_text(frame).encode("utf-8-sig"), "text/csv; charset=utf-8", "kehoach-tasks.csv")
+        # the bytes `kehoach tasks -o x.csv` writes: UTF-8 with a BOM, which Excel reads as UTF-8,
+        # and text cells neutralised against formula injection (pipeline.tables.csv_text)
+        return _download(csv_bytes(frame), "text/csv; charset=utf-8", "kehoach-tasks.csv")
 
     @app.get("/tasks.xlsx")
     def tasks_xlsx():
@@ -124,6 +168,7 @@ def create_app(db: str | Path | None = None) -> Flask:
                          "kehoach-tasks.xlsx")
 
     @app.get("/tasks/<int:task_row>")
+    @app.get("/tasks/<int:task_row>.json", endpoint="task_json")
     def task(task_row: int):
         if task_row > MAX_ID:
             abort(404)
@@ -141,21 +186,25 @@ def create_app(db: str | Path | None = None) -> Flask:
         span = (t["span_start"], t["span_end"]) if t["span_start"] is not None and text else None
         lines = source_lines(text, _facts(record), span)
         first, last = _line_range(text, span)
-        return render_template("task.html", task=t, doc=doc, record=record, lines=lines, first_line=first,
+        return render_page("task.html", ("task", "doc", "citations", "actors"), task=t, doc=doc, record=record,
+                               lines=lines, first_line=first,
                                last_line=last, citations=_rows(cites),
                                actors={r: list(actors[actors.role == r].actor) for r in ROLES})
 
     # -- directives (what the plans cite) --------------------------------------
     @app.get("/directives")
+    @app.get("/directives.json", endpoint="directives_json")
     def directives():
         frame = archive().sql(
             "SELECT key, min(kind) AS kind, min(number) AS number, min(issuer) AS issuer, min(date) AS date, "
             "min(title) AS title, count(*) AS mentions, count(DISTINCT document_id) AS n_documents "
             "FROM citations WHERE key IS NOT NULL GROUP BY key ORDER BY n_documents DESC, key")
-        return render_template("directives.html", rows=_rows(frame))
+        return render_page("directives.html", ("rows",), rows=_rows(frame))
 
     @app.get("/directives/<path:key>")
     def directive(key: str):
+        if key.endswith(".json"):  # the JSON twin: no key ends so (keys end in a number or a slug)
+            key = key[:-len(".json")]
         mentions = archive().sql(
             "SELECT c.*, d.number AS document_number, d.kind AS document_kind, d.issuer AS document_issuer, "
             "d.date AS document_date, d.title AS document_title FROM citations c JOIN documents d "
@@ -174,11 +223,13 @@ def create_app(db: str | Path | None = None) -> Flask:
         # what the mentions say about it, each field from the first mention that prints it
         rows = _rows(mentions)
         head = {f: next((r[f] for r in rows if r[f]), None) for f in ("kind", "number", "issuer", "date", "title")}
-        return render_template("directive.html", key=key, head=head, mentions=rows,
+        return render_page("directive.html", ("key", "head", "mentions", "tasks", "archived"), key=key, head=head,
+                               mentions=rows,
                                tasks=_rows(citing_tasks), archived=archived)
 
     # -- audit, timeline, units ------------------------------------------------
     @app.get("/audit")
+    @app.get("/audit.json", endpoint="audit_json")
     def audit():
         findings, note = audit_findings(archive())
         # link each finding to the pages it is about: the directive (when its key is a
@@ -186,17 +237,20 @@ def create_app(db: str | Path | None = None) -> Flask:
         keys = set(archive().sql("SELECT DISTINCT key FROM citations WHERE key IS NOT NULL").key)
         doc_ids = dict(archive().sql("SELECT path, id FROM documents").itertuples(index=False))
         columns = list(findings[0]) if findings else []
-        return render_template("audit.html", findings=findings, note=note, columns=columns, keys=keys,
+        return render_page("audit.html", ("findings", "note"), findings=findings, note=note, columns=columns, keys=keys,
                                doc_ids=doc_ids)
 
     @app.get("/timeline")
+    @app.get("/timeline.json", endpoint="timeline_json")
     def timeline():
         filters = _filters()
         frame = task_frame(archive(), filters)
         chart = timeline_chart(_rows(frame), TIMELINE_ROWS)
-        return render_template("timeline.html", chart=chart, filters=filters, roles=ROLES, total=len(frame))
+        return render_page("timeline.html", ("tasks", "filters", "total"), chart=chart, filters=filters, roles=ROLES,
+                    total=len(frame), tasks=_rows(frame.head(TIMELINE_ROWS)))
 
     @app.get("/units")
+    @app.get("/units.json", endpoint="units_json")
     def units():
         role = request.args.get("role") or "lead"
         if role not in ROLES:
@@ -204,9 +258,38 @@ def create_app(db: str | Path | None = None) -> Flask:
         frame = archive().sql(
             "SELECT actor_norm, actor, count(DISTINCT task_row) AS n FROM task_actors WHERE role = ? "
             "GROUP BY actor_norm, actor", (role,))
-        return render_template("units.html", chart=bar_chart(unit_counts(_rows(frame))), role=role, roles=ROLES)
+        counts = unit_counts(_rows(frame))
+        return render_page("units.html", ("role", "units"), chart=bar_chart(counts), role=role, roles=ROLES, units=counts)
 
     return app
+
+
+def json_twin() -> str:
+    """The address of the current page's JSON twin, its query string kept."""
+    path = "/documents.json" if request.path == "/" else request.path.rstrip("/") + ".json"
+    query = request.query_string.decode("latin-1")
+    return path + ("?" + query if query else "")
+
+
+def _jsonable(value):
+    """Page data as JSON values: records as the contract's dicts, NaN as null, dates as ISO text."""
+    from dataclasses import asdict, is_dataclass
+
+    if isinstance(value, PlanRecord):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date,)):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
 
 
 # -- queries ------------------------------------------------------------------
@@ -306,23 +389,12 @@ def _download(data: bytes, mimetype: str, name: str) -> Response:
 
 
 def xlsx_bytes(frame) -> bytes:
-    """The frame as an .xlsx workbook. Written cell by cell because openpyxl stores any
-    string starting with "=" as a formula; a plan's text must stay text."""
-    from openpyxl import Workbook
+    """The frame as the .xlsx workbook `kehoach tasks -o x.xlsx` writes (pipeline.tables.write_xlsx:
+    date cells, a header with filters, text that stays text)."""
+    from pipeline.tables import write_xlsx
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "tasks"
-    ws.append(list(frame.columns))
-    for r, row in enumerate(frame.itertuples(index=False), start=2):
-        for c, value in enumerate(row, start=1):
-            if _missing(value):
-                continue
-            cell = ws.cell(row=r, column=c, value=value.item() if hasattr(value, "item") else value)
-            if isinstance(value, str):
-                cell.data_type = "s"
     out = io.BytesIO()
-    wb.save(out)
+    write_xlsx(frame, out)
     return out.getvalue()
 
 

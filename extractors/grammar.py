@@ -1,0 +1,331 @@
+"""grammar: the shapes of Vietnamese administrative writing, each defined once.
+
+Every stage that needs one of these rules imports it from here: the readers and
+normalize (where a paragraph starts, a number split over a line break), the
+outline (numbering markers, Roman numerals), the header (kind heading, "Số:",
+the place and date line, signer authority, "Nơi nhận"), citations and link (the
+document-number pattern, a number's identity across printings, provinces and the
+plan's home province). Word lists are data (extractors/data/, read through
+extractors.lexicon); this module only says how the words are put together.
+Pure: strings in, values out, no I/O beyond the packaged lexicons.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from extractors.lexicon import kinds, provinces, rows, words
+from extractors.text import fold
+
+# -- Roman numerals ------------------------------------------------------------
+
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+ROMAN = "|".join(sorted(ROMANS, key=len, reverse=True))  # alternation, longest first ("III" before "I")
+_WELL_FORMED_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+# "I/2024", "IV - 2025": a quarter or a period, not a section number
+_ROMAN_PERIOD = re.compile(r"^[IVX]+\s*[./-]\s*\d")
+
+
+def is_roman(s: str) -> bool:
+    """A well-formed numeral I … XXXIX ("IIII" and "VX" are not)."""
+    return bool(_WELL_FORMED_ROMAN.match(s))
+
+
+# -- numbering markers ---------------------------------------------------------
+
+BULLETS = "-–—+•*▪◦·●○■□➢►✓"
+# (style prefix, pattern): group 1 = the label, group "text" = the rest.
+MARKERS = [
+    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
+    ("roman", re.compile(r"^(" + ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
+    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
+    # "1." "1-" "1)" "1/ " — but not a document number at a line start ("33/CT-TTg", "34-CT/TW")
+    ("num", re.compile(r"^(\d{1,3})\s*(?P<sep>[.\-–)]|/(?=\s))(?!\d)(?![A-ZĐ]{1,8}[/\-])\s*(?P<text>\S.*)$")),
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(?P<sep>[.\-–:]?)\s*(?P<text>\S.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\s*(?P<sep>[).\-–])\s+(?P<text>\S.*)$")),
+    ("bullet", re.compile(r"^(?P<sym>[" + BULLETS + r"]|\.{1,2})\s*(?P<text>\S.*)$")),
+]
+# "II PHÂN CÔNG THỰC HIỆN": a scan lost the numeral's dot; a heading in capitals still tells it
+_BARE_ROMAN = re.compile(r"^(" + ROMAN + r")\s+(?P<text>\S.{4,})$")
+# "B. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ": a part lettered A, B, C over sections I, II (a heading in capitals)
+_LETTER_PART = re.compile(r"^([A-ZĐ])\s*[.\-–)]\s+(?P<text>\S.{4,})$")
+
+
+def marker_of(line: str):
+    """(style, label, text) of a numbered or bulleted line, or None for a plain paragraph."""
+    if line.startswith("V/v") or _ROMAN_PERIOD.match(line):
+        return None  # "V/v ..." is a subject line; "I/2024" a quarter
+    line = line.lstrip("_|`'")  # specks an OCR pass leaves before a number ("_8. Chủ động ...")
+    for style, pat in MARKERS:
+        m = pat.match(line)
+        if not m:
+            continue
+        label = m.group(1) if style != "bullet" else ""
+        if style == "bullet":
+            sym = m.group("sym")
+            key = "bullet" + ("-" if sym in "-–—" else sym)
+        elif style in ("part", "roman"):
+            key = style
+        elif style == "dotted":
+            key = f"dotted{label.count('.')}"
+        else:
+            key = style + m.group("sep").strip()[:1]
+        return key, label, m.group("text").strip()
+    m = _BARE_ROMAN.match(line)
+    if m and m.group("text").isupper():
+        return "roman", m.group(1), m.group("text").strip()
+    m = _LETTER_PART.match(line)
+    if m and m.group("text").isupper():
+        return "part", m.group(1), m.group("text").strip()
+    return None
+
+
+# -- paragraph opening -----------------------------------------------------------
+
+# A line that starts a paragraph of its own whatever precedes it: numbering, bullets, "Nơi nhận",
+# "Căn cứ", "Số 30-KH/HU" (a Party number has no colon), a field label ("Chủ trì:", up to five
+# words before the colon). A date or a number a wrap pushed to the start of a line ("IV/2025;",
+# "15/12/2025.", "30-KH/HU, ngày ...", "2.000 người") is not numbering. The readers of text and
+# normalize (PDF lines, scans) both ask this one rule, so a plan reads the same in every format.
+_OPENS_PARAGRAPH = re.compile(
+    r"^\s*(?:[IVXLC]+\s*[.\-/)](?!\d)"
+    r"|(?!(?:19|20)\d\d\b)\d+(?:\.\d+)*\s*[.\-/)](?!\d)(?![A-ZĐ]{1,8}[/\-])"
+    r"|\(\d+\)|[a-zđ]\s*\)|[-+•*–—]\s|PHẦN\b|Phần\s+[IVX\d]"
+    r"|Nơi nhận|Căn cứ|Số\s*:?\s*\d|[A-ZĐ][^\s,.]*(?:\s+\S+){0,4}\s*:)")
+
+
+def opens_paragraph(line: str) -> bool:
+    """Does this line start a paragraph of its own (see _OPENS_PARAGRAPH)?"""
+    return bool(_OPENS_PARAGRAPH.match(line))
+
+
+# -- document kinds ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def kind_words(cited_only: bool = False) -> str:
+    """The kinds of kinds.csv as a regex alternation, longest first ("Thông tư liên tịch" before
+    "Thông tư"); with cited_only, only those contract.md counts as citations."""
+    return "|".join(re.escape(r["kind"]) for r in kinds() if not cited_only or r["cited"] == "1")
+
+
+def kind_code(kind: str) -> str:
+    for r in kinds():
+        if r["kind"] == kind:
+            return r["code"]
+    return fold(kind).upper().replace(" ", "")
+
+
+def kind_at_start(name: str) -> str | None:
+    """"Luật Thi đua, khen thưởng" → "Luật": the kind a name opens with (any case, any diacritics)."""
+    for r in kinds():
+        if fold(name).startswith(fold(r["kind"]) + " "):
+            return r["kind"]
+    return None
+
+
+def strip_kind(name: str, kind: str | None = None) -> str:
+    """'Luật Thi đua, khen thưởng' → 'Thi đua, khen thưởng' (a registry title may repeat the kind).
+    With `kind`, only that word goes: a Nghị định titled "quy định chi tiết ..." keeps its "quy định"."""
+    for k in [kind] if kind else [r["kind"] for r in kinds()]:  # kinds() lists the longest first
+        if fold(name).startswith(fold(k) + " "):
+            return name[len(k):].strip()
+    return name
+
+
+def heading_kind(line: str) -> tuple[str, str] | None:
+    """(kind, rest of the line) when the line opens with a document kind in capitals.
+    Compared without diacritics, so an OCR'd "KẺ HOẠCH" is still a Kế hoạch."""
+    for row in kinds():
+        k = row["kind"]
+        if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
+                and (len(line) == len(k) or not line[len(k)].isalnum()):
+            # "CHƯƠNG TRÌNH HÀNH ĐỘNG": a Chương trình (the kinds of the contract have no "hành động")
+            rest = re.sub(r"^(?:HÀNH ĐỘNG|LIÊN TỊCH)\b", "", line[len(k):].strip(" :"), flags=re.I).strip(" :")
+            return k, rest
+    return None
+
+
+# -- document numbers ------------------------------------------------------------------
+
+# A số ký hiệu as cited: serial, optional /year, then codes: "02-CT/UBND", "25/2025/NĐ-CP", "30-KH/HU"
+# (a scan may double a hyphen: "90/QĐ- -TTg")
+NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+WHOLE_NUMBER = re.compile(NUMBER)
+# "Số: 30/KH-UBND" in a header: what follows "Số" (also "Số: /KH-UBND" and "Số: ....", a draft's blank)
+HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+
+# A number split over a line or page break: "... số 34-" / "CT/TW, ngày ..."; "số 115/2018/NĐ-" / "CP. ..."
+_SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")
+_SPLIT_NUMBER_HEAD = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*[/-]")
+_SPLIT_CODE_HEAD = re.compile(r"^[A-ZĐ]{1,8}\b")
+_SERIAL_CUT = re.compile(r"\d\s*[-/]$")
+_CODE_CUT = re.compile(r"\d/\d{4}/[A-ZĐ]{1,8}-$")
+
+
+@lru_cache(maxsize=1)
+def _kind_then_so() -> re.Pattern:
+    """"... Chỉ thị số" at a line's end: the number is on the next line."""
+    return re.compile(r"(?:" + kind_words() + r")\s+[Ss][Ốố]\s*:?$", re.I)
+
+
+def number_joins_tight(before: str, after: str) -> bool:
+    """"Chỉ thị số 34-" + "CT/TW": the halves of one number, joined without a space."""
+    return bool((_SERIAL_CUT.search(before) and _SPLIT_NUMBER_HEAD.match(after))
+                or (_CODE_CUT.search(before) and _SPLIT_CODE_HEAD.match(after)))
+
+
+def ends_inside_number(text: str) -> bool:
+    """A line that stops inside a document number, after "KIND số", or after a list's comma:
+    the next line may finish it."""
+    return bool(_SPLIT_NUMBER_TAIL.search(text) or _kind_then_so().search(text) or text.endswith(","))
+
+
+def number_follows(before: str, after: str) -> bool:
+    """"... Chỉ thị số" / "33/CT-TTg; ...": the number continues the sentence."""
+    return bool(_kind_then_so().search(before) and re.match(r"\d", after))
+
+
+def split_number(number: str) -> tuple[str, str | None, list[str]]:
+    """"02-CT/UBND" → ("02", None, ["CT", "UBND"]); "25/2025/NĐ-CP" → ("25", "2025", ["NĐ", "CP"])."""
+    # "số 02-CT/UBND" / "Số: 02/CT-UBND" as typed by a user or a registry: the word is not the number
+    compact = re.sub(r"\s+", "", re.sub(r"^\s*(?:số|so)\b\s*:?", "", number, flags=re.IGNORECASE))
+    m = re.match(r"(\d+[a-zA-Z]?)(?:/(\d{4}))?[/\-](.+)", compact)
+    if not m:
+        return compact, None, []
+    return m.group(1), m.group(2), [p for p in re.split(r"[/\-]", m.group(3)) if p]
+
+
+def number_id(number: str | None) -> tuple | None:
+    """A number's identity across printings, without kind or year: "02-CT/UBND", "2/CT-UBND",
+    "02/2024/CT-UBND" → ("2", ("CT", "UBND")). None when the text is not a number."""
+    if not isinstance(number, str) or not number:  # None, or NaN from a column of a document without a number
+        return None
+    serial, _, parts = split_number(number)
+    if not parts or not serial[:1].isdigit():
+        return None
+    return serial.lstrip("0") or "0", tuple(fold(p).upper() for p in parts)
+
+
+def number_text_key(number: str | None) -> str:
+    """A document number as searchable text where printing variants meet: "02-CT/UBND",
+    "02/CT-UBND" and "02 - CT/UBND" all become "02/ct/ubnd" (spaces go, case and diacritics
+    fold, "-" and "/" — used interchangeably in print — become one separator)."""
+    if not number:
+        return ""
+    text = re.sub(r"^so\b\s*:?", "", " ".join(fold(number).split())).replace(" ", "")  # "Số 45/QĐ-UBND" as typed
+    return re.sub(r"[-/–—]+", "/", text).strip("/")
+
+
+# -- dates -------------------------------------------------------------------------------
+
+# "ngày 15/12/2025", "ngày 5.3.2024"; "ngày 15 tháng 12 năm 2025" (groups: day, month, year)
+NUMERIC_DATE = r"ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+WORDED_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+# The header's place and date line: "Lâm Đồng, ngày 15 tháng 12 năm 2025"; a draft leaves the
+# day or month blank ("ngày ... tháng 10 năm 2023"). Groups: place, day, month, year.
+# "Hà Nội, ngày 30 tháng 4 năm 2026"; OCR glues "ngày30", and a day or month left blank for the
+# e-office to fill ("Quảng Bình, ngày !7 tháng năm 2024") still names the place.
+PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s*(\d{1,2}|\.+|…+)?\s*"
+                        r"năm\s+(\d{4})", re.I)
+# The same line anywhere, however blank its day and month: only its year is read
+_DATE_LINE_YEAR = re.compile(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})")
+
+
+def date_line_year(text: str) -> int | None:
+    """The year of the first "ngày … tháng … năm YYYY" in `text`, blanks allowed."""
+    m = _DATE_LINE_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+# -- the header: mottos ---------------------------------------------------------------------------
+
+
+def _motto_pattern(motto: str) -> str:
+    """"Độc lập - Tự do - Hạnh phúc" → words apart by any spaces, a dash of either kind."""
+    return r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in motto.split(" - "))
+
+
+# The national (or Party, Union) motto printed in the header's right column: "CỘNG HÒA XÃ HỘI CHỦ
+# NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc". Two columns flattened into one line are split on it.
+# The national name broken over two lines of a header column ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
+# is the motto too, not an issuer.
+MOTTO = re.compile("|".join(_motto_pattern(r["motto"]) for r in rows("mottos.csv"))
+                   + r"|CỘNG\s+HÒA\s+XÃ(?:\s+HỘI)?\s*$|^\s*(?:XÃ\s+)?HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
+
+
+def mottos(ocr_repair: bool = False) -> tuple[str, ...]:
+    """The mottos as printed; with ocr_repair, those an OCR'd line is mended to."""
+    return tuple(r["motto"] for r in rows("mottos.csv") if not ocr_repair or r["ocr_repair"] == "1")
+
+
+# -- the closing: Nơi nhận and the signer's authority ---------------------------------------
+
+RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _authorities() -> tuple[dict[str, str], re.Pattern]:
+    """Printed code → canonical prefix, and the pattern of a line that opens with one
+    ("KT. CHỦ TỊCH", "K/T GIÁM ĐỐC", "TM. BAN THƯỜNG VỤ", "Q. TRƯỞNG BAN")."""
+    canon, alts = {}, []
+    for r in rows("signer_authorities.csv"):
+        code = r["code"]
+        canon[code] = r["canonical"]
+        printed = re.escape(code[0]) + "/?" + re.escape(code[1:]) if "/" in r["canonical"] else re.escape(code)
+        alts.append(printed + (r"\.?" if r["dot_optional"] == "1" else r"\."))
+    return canon, re.compile(r"^(" + "|".join(alts) + r")\s*(.+)$")
+
+
+def authority_of(line: str) -> tuple[str, str] | None:
+    """(canonical prefix, rest): "KT. CHỦ TỊCH" → ("K/T", "CHỦ TỊCH"); None without one."""
+    canon, pattern = _authorities()
+    m = pattern.match(line)
+    if not m:
+        return None
+    code = m.group(1).upper().rstrip(".").replace("/", "")
+    return canon.get(code, code), m.group(2)
+
+
+def authority_words() -> frozenset[str]:
+    """The prefixes as lowercase words ("k/t", "kt.", "q.") — a name after one keeps its capital."""
+    canon, _ = _authorities()
+    return frozenset({c.lower() for c in canon.values()} | {code.lower() + "." for code in canon})
+
+
+# -- provinces and the plan's home province --------------------------------------------------
+
+PLACE_LEVELS = words("place_levels.txt")  # "thành phố", "thị xã", "tỉnh", "huyện", ...
+_LEVEL_CAPS = "|".join(re.escape(level.upper()) for level in PLACE_LEVELS)
+# "... VIÊN CHỨC TỈNH" (a unit's name ending in its level) and "UBND TỈNH GIA LAI" (a level and its place)
+ENDS_WITH_LEVEL = re.compile(r"\b(" + _LEVEL_CAPS + r")$")
+LEVEL_AND_PLACE = re.compile(r"\b(?:" + _LEVEL_CAPS + r")\s+(.+)$")
+
+
+@lru_cache(maxsize=65536)  # called for every mention and document when an archive is linked
+def province_code(s: str | None) -> str | None:
+    """The code of the province a name mentions ("UBND tỉnh Lâm Đồng" → its code), or None."""
+    if not s:
+        return None
+    folded = fold(s)
+    for name, code in provinces():
+        if fold(name) in folded:
+            return code
+    return None
+
+
+_PROVINCE_IN_TEXT = re.compile(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹđ]*\s?){1,3})")
+
+
+def home_province(issuer: str | None, place: str | None, text: str) -> str | None:
+    """The plan's own province as printed, for keys of local directives that do not name theirs:
+    its issuer's, its place's, else the province its text names most ("tỉnh Lâm Đồng")."""
+    for candidate in (issuer, place):
+        if province_code(candidate):
+            return candidate
+    names = _PROVINCE_IN_TEXT.findall(text)
+    for name, _ in Counter(n.strip() for n in names).most_common():
+        if province_code(name):
+            return name
+    return None
