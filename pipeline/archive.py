@@ -365,6 +365,12 @@ class Archive:
         self._readable()
         return self.store.read(query, params)
 
+    def dicts(self, query: str, params=()) -> list[dict]:
+        """Like `sql`, as a list of row dicts (NULL is None): for a page of rows, where building
+        a DataFrame of Arrow strings and iterating it back cost more than the query."""
+        self._readable()
+        return self.store.read_dicts(query, params)
+
     def documents(self) -> pd.DataFrame:
         return self.sql("SELECT id, sha256, path, format, pages, ocr, kind, number, issuer, place, date, title, "
                         "signer_name, signer_position, signer_authority, recipients, ingested_at "
@@ -460,10 +466,15 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         where.append("t.due IS NOT NULL AND t.due >= ?")
         params.append(_iso(due_after))
     if issuer:
+        norm = normalize_actor(issuer)
+        if not norm:  # "%%" would match every task
+            raise KehoachError(f"issuer {issuer!r} has no letters to match")
         where.append("t.issuer_norm LIKE ? ESCAPE '\\'")
-        params.append(_like(normalize_actor(issuer)))
+        params.append(_like(norm))
     if cites:
         number = normalize_number(cites)
+        if not number:
+            raise KehoachError(f"document number {cites!r} has no letters or digits to match")
         # the task's own citations when it has any; otherwise what its document cites
         where.append(
             "(t.task_row IN (SELECT tc.task_row FROM citations c JOIN task_citations tc "
@@ -473,9 +484,10 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         params += [number, number]
     if search:
         query = fts_query(search, dialect)
-        if query:
-            where.append(f"t.task_row IN (SELECT rowid FROM task_fts WHERE {dialect.fts_where})")
-            params.append(query)
+        if not query:  # only punctuation: no condition at all would return every task
+            raise KehoachError(f"search {search!r} has no words to look for")
+        where.append(f"t.task_row IN (SELECT rowid FROM task_fts WHERE {dialect.fts_where})")
+        params.append(query)
     sql = f"SELECT {_TASK_SELECT} FROM task_table t"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -489,7 +501,7 @@ def _iso(date: str) -> str:
     try:
         datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
-        raise KehoachError(f"date {date!r}: no such day (expected YYYY-MM-DD)") from None
+        raise KehoachError(f"date {date!r}: no such day (expected YYYY-MM-DD)") from None  # 2024-02-30
     return text
 
 

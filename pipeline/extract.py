@@ -13,6 +13,7 @@ from extractors.outline import parse_outline
 from extractors.targets import find_targets
 from extractors.tasks import find_tasks
 from extractors.text import Text
+from pipeline.names import shown
 from pipeline.normalize import normalize
 from pipeline.readers import read
 from pipeline.record import (Citation, Document, PlanRecord, Section, Signer, SourceInfo, Span, Target, Task,
@@ -82,7 +83,7 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
     if not doc["kind"]:
         warnings.append("document kind not found (no KẾ HOẠCH / QUYẾT ĐỊNH ... heading)")
     record = PlanRecord(
-        source=SourceInfo(path=str(source.path), sha256=source.sha256, format=source.format, pages=source.pages,
+        source=SourceInfo(path=shown(source.path), sha256=source.sha256, format=source.format, pages=source.pages,
                           ocr=source.ocr),
         document=Document(**{**doc, "signer": Signer(**doc["signer"])}),
         sections=sections, tasks=tasks, targets=targets, citations=citations, warnings=warnings, text=text.text)

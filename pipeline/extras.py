@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.errors import KehoachError
 
-EXTRA_OF = {"flask": "web", "jinja2": "web", "werkzeug": "web", "psycopg": "postgres",
+EXTRA_OF = {"flask": "web", "jinja2": "web", "werkzeug": "web", "waitress": "web", "psycopg": "postgres",
             "dask": "dask", "distributed": "dask", "reportlab": "generator"}
 
 

@@ -12,6 +12,7 @@ rerun picks them up without storing anything twice.
 """
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import signal
@@ -24,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.archive import Archive
-from pipeline.errors import KehoachError
+from pipeline.errors import KehoachError, ReadError
+from pipeline.limits import max_memory_mb, regular_file, worker_init
+from pipeline.names import path_bytes, shown
 from pipeline.parallel import default_workers, map_unordered
 from pipeline.readers import SUPPORTED, sha256_of
 
@@ -48,10 +51,21 @@ class Summary:
         return text
 
 
+def _resolved(path: Path) -> Path:
+    """The path with links resolved, or as given when it cannot be (a symlink loop): the
+    reader then reports it as this file's failure instead of ending the whole ingest."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
     """(files to ingest, unsupported files skipped). Folders are walked; a file named
-    on the command line is always tried (the reader sniffs its content)."""
-    exclude = {Path(p).resolve() for p in exclude}
+    on the command line is always tried (the reader sniffs its content). Anything
+    that is not a regular file (a FIFO, a device, a link loop) is listed too and
+    fails on its own, with a reason, when its turn comes."""
+    exclude = {_resolved(Path(p)) for p in exclude}
     files, skipped, seen = [], [], set()
     for arg in paths:
         root = Path(arg)
@@ -62,17 +76,18 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
                 found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
             for f in found:
                 (files if f.suffix.lower() in SUPPORTED else skipped).append(f)
-        elif root.is_file():
+        elif os.path.lexists(root):
             files.append(root)
         else:
-            raise KehoachError(f"{arg}: no such file or folder")
+            raise KehoachError(f"{shown(arg)}: no such file or folder")
     result = []
     for f in files:
-        key = f.resolve()
+        key = _resolved(f)
         if key not in seen and key not in exclude:
             seen.add(key)
-            result.append(key)
-    return result, [f for f in skipped if f.resolve() not in exclude]
+            # a link to a FIFO or a device is reported under its own name, not /dev/zero's
+            result.append(key if key.is_file() else f.absolute())
+    return result, [f for f in skipped if _resolved(f) not in exclude]
 
 
 DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
@@ -135,6 +150,8 @@ def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | Non
             return _extract(path, data), None
     except TimeLimit:
         return None, f"extraction took longer than the limit of {timeout:g} s (ingest --timeout)"
+    except MemoryError:
+        return None, memory_reason()
     except KehoachError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # an extractor bug is still this file's failure, not the batch's
@@ -154,8 +171,15 @@ def _extract(path: str, data: bytes | None) -> dict:
             local.write_bytes(data)
             record = extract(local)
     d = record.to_dict(with_text=True)
-    d["source"]["path"] = path
+    d["source"]["path"] = shown(path)
+    if path_bytes(path):  # a name that is not UTF-8: its exact bytes, beside the escaped form
+        d["source"]["path_bytes"] = path_bytes(path)
     return d
+
+
+def memory_reason() -> str:
+    return (f"extraction needed more than the memory limit of {max_memory_mb()} MB "
+            f"(KEHOACH_MAX_MEMORY_MB)")
 
 
 def _is_terminal(stream) -> bool:
@@ -178,7 +202,14 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     """Ingest every supported file under `paths` into the archive at `db`; a file whose
     extraction takes longer than `timeout` seconds (None or 0: no limit) fails."""
     started = time.perf_counter()
-    archive = Archive(db).open_for_writing()
+    archive = Archive(db)
+    try:
+        archive.open_for_writing()
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        raise KehoachError(f"{archive.location}: cannot write the archive ({shown(exc).splitlines()[0]}): "
+                           f"is the disk full? Nothing was stored") from exc
     files, skipped = collect(paths, exclude=archive.store.files)
     summary = Summary(skipped=[str(p) for p in skipped])
     workers = workers or default_workers()
@@ -192,6 +223,7 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                dynamic_ncols=True)
 
     def fail(path: str, sha: str | None, reason: str) -> None:
+        path, reason = shown(path), shown(reason)
         summary.new_failures += archive.fail(path, sha, reason)
         summary.failed += 1
         summary.failures.append((path, reason))
@@ -203,13 +235,18 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         for f in files:
             path = str(f)
             try:
+                regular_file(f)  # a FIFO, a device or a link loop is never opened; a huge file never hashed
                 sha = sha256_of(f)
+            except ReadError as exc:
+                fail(path, None, str(exc))
+                bar.update()
+                continue
             except OSError as exc:
                 fail(path, None, f"{path}: cannot read: {exc.strerror or exc}")
                 bar.update()
                 continue
             if archive.has(sha):
-                archive.clear_failure(path)
+                archive.clear_failure(shown(path))
                 summary.unchanged += 1
                 bar.update()
                 continue
@@ -221,25 +258,46 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                       f"exhausted, or stuck past the time limit")
 
     try:
-        for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed):
+        for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
+                                                          initializer=worker_init):
             sha = hashes.pop(path)
             if record is None:
                 fail(path, sha, reason)
             else:
                 # the record's own hash wins: the file may have changed since we hashed it
-                state = archive.put(record, path=path, sha256=record["source"].get("sha256") or sha)
+                state = archive.put(record, path=shown(path), sha256=record["source"].get("sha256") or sha)
                 if state == "stored":
                     summary.stored += 1
                     summary.pages += int(record["source"].get("pages") or 0)
                 else:
                     summary.unchanged += 1
             # the file that just came back (jobs are handed out ahead, so the last one sent says little)
-            bar.set_description_str(_short(Path(path).name), refresh=False)
+            bar.set_description_str(_short(shown(Path(path).name)), refresh=False)
             bar.update()
             elapsed = time.perf_counter() - started
             bar.set_postfix_str(f"{summary.pages / elapsed:.1f} pages/s, {summary.failed} failed", refresh=False)
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        raise KehoachError(f"{archive.location}: cannot write the archive ({shown(exc).splitlines()[0]}): is the "
+                           f"disk full? Stopped after storing {summary.stored} files this run; free some space "
+                           f"and rerun the same ingest to complete it") from exc
     finally:
         bar.close()
-        archive.close()
+        try:
+            archive.close()
+        except Exception as exc:  # closing writes too (a WAL checkpoint); the disk-full error above says it all
+            if not disk_full(exc):
+                raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether a storage error means the archive cannot grow: the disk, a quota or the file size limit."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return True
+    text = str(exc).lower()
+    return type(exc).__name__ == "DiskFull" or any(
+        words in text for words in ("database or disk is full", "no space left", "disk quota", "file too large",
+                                    "disk i/o error"))  # SQLite's word for a write refused (EFBIG)

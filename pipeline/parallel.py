@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -29,24 +30,43 @@ def default_workers() -> int:
 
 def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int | None = None,
                   scheduler: str | None = None,
-                  on_crash: Callable[[Any, BaseException], Any] | None = None) -> Iterator[tuple[Any, Any]]:
+                  on_crash: Callable[[Any, BaseException], Any] | None = None,
+                  initializer: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """Yield (item, fn(item)) in completion order.
 
     `fn` should catch its own errors and return them as values; `on_crash(item,
     exc)` supplies the value for an item whose worker died (default: re-raise).
+    `initializer` runs once in each local worker process (limits, parent watch).
+    Closing the iterator early (the caller stopped: an error, Ctrl+C) ends the
+    workers at once instead of waiting for the items in flight.
     """
     workers = max(1, workers or default_workers())
     if scheduler:
         return _dask_map(fn, items, workers, scheduler, on_crash)
-    return _pool_map(fn, items, workers, on_crash)
+    return _pool_map(fn, items, workers, on_crash, initializer)
 
 
-def _pool_map(fn, items, workers, on_crash):
+@contextmanager
+def _pool(workers: int, initializer):
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer)
+    try:
+        yield pool
+    except BaseException:  # GeneratorExit included: nobody wants the results in flight any more
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:  # our own workers, by handle
+            if proc.is_alive():
+                proc.kill()
+        raise
+    pool.shutdown(wait=True)
+
+
+def _pool_map(fn, items, workers, on_crash, initializer=None):
     pending = iter(items)
     window = workers * 4
     suspects: list = []  # items in flight when a worker died
     while True:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers, initializer) as pool:
             # A dead worker breaks the whole pool and every future in flight, so the
             # culprit is unknown; rerun those items one at a time, where a crash
             # names its cause (a reader library segfaulting, memory exhausted).

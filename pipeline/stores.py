@@ -138,7 +138,7 @@ class SQLiteStore:
     # and a larger page cache cut a 100k-task filter several-fold.
     _READ_PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
 
-    def read(self, sql: str, params=()) -> pd.DataFrame:
+    def _fetch(self, sql: str, params=()) -> tuple[list, list[str]]:
         if self._ro is None:
             uri = self._uri()
             self._close_arrow()
@@ -146,7 +146,14 @@ class SQLiteStore:
             for pragma in self._READ_PRAGMAS:
                 self._ro.execute(pragma)
         cur = self._ro.execute(sql, params)
-        return _frame(cur.fetchall(), [c[0] for c in cur.description] if cur.description else [])
+        return cur.fetchall(), [c[0] for c in cur.description] if cur.description else []
+
+    def read(self, sql: str, params=()) -> pd.DataFrame:
+        return _frame(*self._fetch(sql, params))
+
+    def read_dicts(self, sql: str, params=()) -> list[dict]:
+        rows, columns = self._fetch(sql, params)
+        return [dict(zip(columns, row)) for row in rows]
 
     def read_arrow(self, sql: str, params, schema: pa.Schema) -> pd.DataFrame:
         if self._arrow is None:
@@ -315,6 +322,10 @@ class PostgresStore:
 
     def read(self, sql: str, params=()) -> pd.DataFrame:
         return _frame(*self._fetch(sql, params))
+
+    def read_dicts(self, sql: str, params=()) -> list[dict]:
+        rows, columns = self._fetch(sql, params)
+        return [dict(zip(columns, row)) for row in rows]
 
     def read_arrow(self, sql: str, params, schema: pa.Schema) -> pd.DataFrame:
         return _arrow_frame(self._fetch(sql, params)[0], schema)

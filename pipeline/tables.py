@@ -73,11 +73,40 @@ def citations_frame(records: Iterable) -> pd.DataFrame:
 
 # -- writers ----------------------------------------------------------------------------
 
+# A cell starting with one of these is a formula to Excel and LibreOffice Calc: "=HYPERLINK(...)"
+# in a plan's text would become a live link, "@SUM(...)" a calculation (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A CSV cell that cannot act as a formula: a leading ' as OWASP recommends (spreadsheets
+    show the text as it was; the quote stays visible to other readers of the CSV). Only for
+    CSV: records, JSON and XLSX (whose cells are typed as text) keep the text unchanged. A
+    bullet "- Sở Tài chính" gets the quote too: a spreadsheet cannot tell it from "-1+2"."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text with every text cell neutralised (see `neutralise`)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:  # Arrow strings: vectorised
+            risky = values.str.startswith(FORMULA_START).fillna(False).astype(bool)
+            if risky.any():
+                safe[column] = values.where(~risky, "'" + values)
+        else:
+            safe[column] = values.map(neutralise)
+    return safe.to_csv(index=False)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV as UTF-8 with a byte-order mark: Excel opens it with Vietnamese letters intact
     (without the BOM it reads the bytes as the local code page). The CLI and the web
-    export write these same bytes."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    export write these same bytes. Text cells are neutralised (see `neutralise`)."""
+    return csv_text(frame).encode("utf-8-sig")
 
 
 def write_csv(frame: pd.DataFrame, output) -> None:
@@ -86,7 +115,7 @@ def write_csv(frame: pd.DataFrame, output) -> None:
     if output and str(output) != "-":
         Path(output).write_bytes(csv_bytes(frame))
     else:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
 
 
 def json_records(frame: pd.DataFrame) -> list[dict]:

@@ -1,5 +1,5 @@
 """The core installs without the optional parts (pyproject's extras): extraction, the SQLite
-archive and the audit run with flask, psycopg, dask and reportlab absent, and a command that
+archive and the audit run with flask, waitress, psycopg, dask and reportlab absent, and a command that
 needs one of them says which extra to install, in one line."""
 from __future__ import annotations
 
@@ -63,4 +63,4 @@ def test_core_runs_without_the_extras_and_a_command_that_needs_one_names_it(tmp_
     assert ingest["code"] == 0 and audit["code"] == 0, ingest["err"] + audit["err"]
     assert serve["code"] == 1
     assert serve["err"].strip().splitlines() == [
-        "kehoach: this needs werkzeug, which is optional: pip install 'kehoach[web]'"]
+        "kehoach: this needs waitress, which is optional: pip install 'kehoach[web]'"]

@@ -23,6 +23,8 @@ def register(sub) -> None:
                         "Default: json for one FILE, jsonl for several")
     p.add_argument("-o", "--output", type=output_file, help="write here instead of standard output (required for xlsx)")
     p.add_argument("--with-text", action="store_true", help="include the normalised text the spans point into")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", default=None,
+                   help="a file whose extraction takes longer fails (default: 1800, as ingest; 0: no limit)")
     p.set_defaults(run=run)
 
 
@@ -35,15 +37,29 @@ def run(args) -> int:
         raise KehoachError("--format xlsx needs -o FILE.xlsx")
     if args.files.count("-") > 1:
         raise KehoachError("standard input (-) can be read only once")
+    if args.timeout is not None and args.timeout < 0:
+        raise KehoachError("--timeout must be 0 (no limit) or more")
     from pipeline.extract import extract_bytes, extract_file
+    from pipeline.ingest import DEFAULT_TIMEOUT, TimeLimit, memory_reason, time_limit
+    from pipeline.limits import memory_capped
     from pipeline.progress import Progress
 
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
     records, failed = [], 0
-    with Progress(len(args.files), quiet=args.quiet, verbose=args.verbose, what="extracting") as progress:
+    # capped as an ingest worker: a runaway file fails with MemoryError, not the machine
+    with memory_capped(), Progress(len(args.files), quiet=args.quiet, verbose=args.verbose,
+                                   what="extracting") as progress:
         for name in args.files:
             progress.step(name)
             try:
-                records.append(extract_bytes(sys.stdin.buffer.read()) if name == "-" else extract_file(Path(name)))
+                with time_limit(timeout):
+                    records.append(extract_bytes(sys.stdin.buffer.read()) if name == "-" else extract_file(Path(name)))
+            except TimeLimit:
+                failed += 1
+                progress.message(f"kehoach: {name}: extraction took longer than the limit of {timeout:g} s (--timeout)")
+            except MemoryError:
+                failed += 1
+                progress.message(f"kehoach: {name}: {memory_reason()}")
             except KehoachError as exc:
                 failed += 1
                 progress.message(f"kehoach: {exc}")
@@ -60,7 +76,7 @@ def run(args) -> int:
 
         frame = tasks_frame(records)
         if fmt == "csv":
-            write_csv(frame, args.output)
+            write_csv(frame, args.output)  # text cells neutralised against formula injection
         else:
             write_xlsx({"tasks": frame, "documents": documents_frame(records),
                         "citations": citations_frame(records)}, args.output)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -35,34 +36,43 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def sha256_of(path: Path) -> str:
+    from pipeline.limits import open_regular
+
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:  # never blocks on a FIFO; ReadError for anything but a file
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
 def read(path) -> Source:
+    from pipeline.limits import check_source, max_text_chars, open_regular, regular_file
+
     path = Path(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         raise ReadError(f"{path}: no such file")
     if path.is_dir():
         raise ReadError(f"{path}: is a folder, not a file")
-    if path.stat().st_size == 0:
+    size = regular_file(path).st_size  # a FIFO, a device, a link loop or a huge file ends here
+    if size == 0:
         raise ReadError(f"{path}: empty file")
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         head = fh.read(8)
     suffix = sniff(path, head)
     if suffix not in READERS:
         raise ReadError(f"{path}: unsupported format {path.suffix or '(no suffix)'}; "
                         f"supported: {', '.join(sorted(SUPPORTED))}")
+    if READERS[suffix] == "text" and size > 4 * max_text_chars():  # 4 bytes: the most one character takes
+        raise ReadError(f"{path}: {size / 1e6:.1f} MB of text, over the limit of {max_text_chars():,} characters "
+                        f"(KEHOACH_MAX_TEXT_CHARS)")
     reader = importlib.import_module(f"pipeline.readers.{READERS[suffix]}")
     try:
         source = reader.read(path)
-    except ReadError:
+    except (ReadError, MemoryError):  # MemoryError: the worker's memory ceiling, reported as such
         raise
     except Exception as exc:  # a reader library's own error becomes one line about this file
         raise ReadError(f"{path}: cannot read as {suffix[1:]}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     if not any(b.text.strip() or b.rows for b in source.blocks):
         raise ReadError(f"{path}: no text found")
+    check_source(source)
     return source

@@ -551,15 +551,21 @@ class _Reader:
         if len(cells_of_rows) == 1 and len(cells_of_rows[0][1]) == 1:
             self.walk(cells_of_rows[0][1][0], out)
             return
+        # gridSpan/gridBefore/gridAfter are the file's word: a row may not reach past the table's own grid
+        # (its gridCol count, or its widest row in cells), else gridSpan="100000000" builds rows of 10^8 cells
+        tbl_grid = tbl.find(_q("tblGrid"))
+        grid_cols = len(tbl_grid.findall(_q("gridCol"))) if tbl_grid is not None else 0
+        width_cap = max(grid_cols, max(len(cells) for _, cells in cells_of_rows)) if cells_of_rows else 0
         for tr, cells in cells_of_rows:
             trpr = tr.find(_q("trPr"))
-            before = int(_val(trpr.find(_q("gridBefore"))) or 0) if trpr is not None else 0
-            after = int(_val(trpr.find(_q("gridAfter"))) or 0) if trpr is not None else 0
+            before = _count(trpr.find(_q("gridBefore"))) if trpr is not None else 0
+            after = _count(trpr.find(_q("gridAfter"))) if trpr is not None else 0
+            before = min(before, max(0, width_cap - len(cells)))  # room left for the row's own cells
             row = [""] * before
             # Word marks a page break in every cell of a row that starts a page: the row
             # advances the page once, to the furthest any of its cells reached
             row_page, reached = self.page, self.page
-            for tc in cells:
+            for k, tc in enumerate(cells):
                 self.page = row_page
                 tcpr = tc.find(_q("tcPr"))
                 span = 1
@@ -567,6 +573,7 @@ class _Reader:
                 if tcpr is not None:
                     gs = _val(tcpr.find(_q("gridSpan")))
                     span = int(gs) if gs and gs.isdigit() else 1
+                    span = max(1, min(span, width_cap - len(row) - (len(cells) - k - 1)))
                     vm = tcpr.find(_q("vMerge"))
                     if vm is not None:
                         vmerge = _val(vm) or "continue"
@@ -579,13 +586,19 @@ class _Reader:
                     text = above[col] if col < len(above) else text
                 row.extend([text] * max(span, 1))
             self.page = reached
-            row.extend([""] * after)
+            row.extend([""] * min(after, max(0, width_cap - len(row))))
             grid.append(row)
         if not grid:
             return
         width = max(len(r) for r in grid)
         grid = [r + [""] * (width - len(r)) for r in grid]
         out.append(Block(text="", page=page, rows=grid))
+
+
+def _count(el) -> int:
+    """A w:gridBefore/w:gridAfter count; 0 when absent or not a number."""
+    value = _val(el)
+    return int(value) if value and value.isdigit() else 0
 
 
 def _app_pages(doc) -> int:
@@ -601,9 +614,11 @@ def _app_pages(doc) -> int:
 
 
 def read(path: Path) -> Source:
+    from pipeline.limits import check_zip
     from pipeline.readers import sha256_of
 
     path = Path(path)
+    check_zip(path, "Word package")  # from the zip directory, before any XML is inflated or parsed
     try:
         import docx as python_docx
 

@@ -157,17 +157,80 @@ def convert_to_docx(path: Path, workdir: Path, kind: str) -> Path:
     return result
 
 
+# ---------------------------------------------------------------- honest reading
+#
+# LibreOffice converts anything: random bytes named .doc come back as a .docx of
+# CJK and private-use characters, which would be archived as a document. Cheap
+# checks of the bytes refuse most such files before LibreOffice starts (seconds
+# saved each); what gets through is judged by the text LibreOffice produced.
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_VIETNAMESE_LETTERS = frozenset("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstu"
+                                "ùúủũụưừứửữựvwxyỳýỷỹỵz")
+MIN_PLAUSIBLE = 0.9  # converted real plans score 1.0; random bytes 0.05, random bytes behind RTF magic 0.67
+
+
+def _control_share(data: bytes) -> float:
+    """Share of bytes that no text file holds (controls other than tab, CR, LF, FF)."""
+    if not data:
+        return 0.0
+    return sum(1 for b in data if b < 0x20 and b not in (9, 10, 12, 13)) / len(data)
+
+
+def check_bytes(path: Path, kind: str) -> None:
+    """Refuse, before LibreOffice, bytes that cannot be a .doc/.rtf/.odt."""
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # the OLE2 header: byte order FFFE, major version 3 (512-byte sectors) or 4 (4096)
+        if not (head.startswith(_OLE_MAGIC) and head[28:30] == b"\xfe\xff"
+                and (head[26:28], head[30:32]) in ((b"\x03\x00", b"\x09\x00"), (b"\x04\x00", b"\x0c\x00"))):
+            raise ReadError(f"{path}: not a Word 97-2003 file: the OLE2 header is damaged or random")
+    elif head.startswith(b"{\\rtf"):
+        # RTF is 7-bit text (other characters are escaped as \'xx or \uN)
+        high = sum(1 for b in head if b >= 0x80) / len(head)
+        if high > 0.05 or _control_share(head) > 0.01:
+            raise ReadError(f"{path}: not an RTF file: binary data after the {{\\rtf signature")
+    elif head.startswith(b"PK"):
+        from pipeline.limits import check_zip
+
+        check_zip(path, "OpenDocument package")
+    elif _control_share(head) > 0.01:
+        raise ReadError(f"{path}: not a .{kind} file: binary data with no Word, RTF or OpenDocument signature")
+
+
+def plausibility(text: str) -> float:
+    """Share of non-space characters that Vietnamese text is made of: Vietnamese letters,
+    digits, ASCII and punctuation."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(1 for c in chars if c.lower() in _VIETNAMESE_LETTERS or c.isdigit() or " " < c <= "~"
+               or unicodedata.category(c).startswith("P"))
+    return good / len(chars)
+
+
+def _source_text(source: Source) -> str:
+    return "\n".join([b.text for b in source.blocks if b.text]
+                     + [c for b in source.blocks if b.rows for row in b.rows for c in row if c])
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import docx, sha256_of
 
     path = Path(path)
     kind = _kind(path)
+    check_bytes(path, kind)
     with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as tmp:
         converted = convert_to_docx(path, Path(tmp), kind)
         try:
             source = docx.read(converted)
         except ReadError as exc:
             raise ReadError(f"{path}: converted .{kind} unreadable: {exc}".splitlines()[0]) from exc
+    score = plausibility(_source_text(source)[:200_000])
+    if score < MIN_PLAUSIBLE:
+        raise ReadError(f"{path}: does not read as a document: only {score:.0%} of what LibreOffice extracted "
+                        f"from the .{kind} is letters, digits or punctuation (random or binary data?)")
     source.path = path
     source.format = kind
     source.sha256 = sha256_of(path)

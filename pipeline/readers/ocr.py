@@ -236,9 +236,25 @@ def words_to_blocks(words: list[Word], page: int, scale: float = 1.0, split: boo
     return blocks
 
 
+# A page with less ink than this share of its pixels is blank (a few specks of dust at most):
+# one printed character at 300 dpi is ~400 dark pixels, 1e-4 of an A4 page ~870.
+BLANK_INK = 1e-4
+
+
+def is_blank(image: Image.Image) -> bool:
+    """Whether a page image holds no ink worth OCR: counted on the grey pixels, ~10 ms a page,
+    against a second or more for Tesseract (a blank 300-page scan took 6 minutes)."""
+    gray = np.asarray(image.convert("L"))
+    if gray.size == 0:
+        return True
+    return np.count_nonzero(gray < 128) < BLANK_INK * gray.size
+
+
 def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale: float = 1.0,
              **options) -> list[Block]:
     """OCR one page image. `scale` maps the given image's pixels to the caller's coordinates."""
+    if is_blank(image):
+        return []
     prepared, factor, eff_dpi = prepare(image, dpi, **options)
     tables = find_tables(prepared, eff_dpi)
     page_image = blank_tables(prepared, tables) if tables else prepared

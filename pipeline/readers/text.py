@@ -7,6 +7,8 @@ from pathlib import Path
 
 from extractors.grammar import WHOLE_NUMBER, opens_paragraph
 from pipeline.errors import ReadError
+from pipeline.readers.emphasis import strip_emphasis
+from pipeline.readers.encoding import decode_with_warnings
 from pipeline.source import Block, Source
 
 # Markdown emphasis around words (*x*, **x**, _x_); a "* " bullet at line start is not emphasis.
@@ -56,12 +58,14 @@ def _join_split_emphasis(lines: list[str]) -> list[str]:
 def strip_markdown(line: str) -> str:
     # pandoc's hard line break (a "\" ending the line) goes; its escapes ("\*", "1\.") stand for the
     # character itself, kept out of the way of the emphasis rule until the end
-    line = re.sub(r"\s*\\$", "", line)
+    if line.endswith("\\"):  # not re.sub(r"\s*\\$"): that retries the run of spaces from each of its spaces
+        line = line[:-1].rstrip()
     line = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", lambda m: chr(0xE000 + ord(m.group(1))), line)
     line = _HEADING.sub("", line)
     line = _BULLET.sub(r"\1- ", line)
-    line = _EMPHASIS.sub(r"\2", line).replace("**", "")
-    line = re.sub(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\S)|\s\*+$", "", line)  # an emphasis mark left unpaired
+    line = strip_emphasis(line).replace("**", "")  # = _EMPHASIS.sub(r"\2", line), in linear time
+    # an emphasis mark left unpaired; linear: after the "**" above no run of marks is longer than one
+    line = re.sub(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\S)|\s\*+$", "", line)
     return re.sub("[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - 0xE000), line)
 
 
@@ -227,7 +231,7 @@ def read(path: Path) -> Source:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
-    text = decode(data)
+    text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
     blocks = _blocks([strip_markdown(line) for line in _join_split_emphasis(text.splitlines())])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks)
+    return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks, warnings=warnings)
