@@ -338,7 +338,8 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     found = sorted([(x.start(), x.end(), True) for x in _COORDINATION.finditer(folded, start)]
                    + [(x.start(), x.end(), bool(x.group(1))) for x in loose.finditer(folded, start)])
     end = next((b for a, b, sure in found
-                if not re.search(r"(?:quy che|chuong trinh|ke hoach|co che)\s+(?:chu tri,?\s*)?$", folded[:a])
+                # (in lower case: "Phòng Tài chính - Kế hoạch chủ trì, phối hợp với …" is a unit's name)
+                if not re.search(r"(?:quy chế|chương trình|kế hoạch|cơ chế)\s+(?:chủ trì,?\s*)?$", body[:a])
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
