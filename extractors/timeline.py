@@ -18,13 +18,14 @@ _NOT_QUY_WORD = r"\b(?!\s+(?:dinh|che|trinh|hoach|mo|chuan|tac|uoc|doi|ra|hoi|tu
 # Recurrence words on the folded text, in the order they can appear.
 _RECURRENCE = [
     (r"thuong xuyen|lien tuc|hang ngay lien tuc", "continuous"),
-    (r"(?:hang|hung) ngay|moi ngay", "daily"),
-    (r"(?:hang|hung) tuan|moi tuan|dinh ky tuan", "weekly"),
-    (r"(?:hang|hung) thang|moi thang", "monthly"),
+    # "\b": folded "những năm" holds "hung nam"
+    (r"\b(?:hang|hung) ngay|moi ngay", "daily"),
+    (r"\b(?:hang|hung) tuan|moi tuan|dinh ky tuan", "weekly"),
+    (r"\b(?:hang|hung) thang|moi thang", "monthly"),
     # "theo quý", never "theo quy định" / "quy chế" (folded "quý" and "quy" are one word)
-    (r"(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
-    (r"(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
-    (r"(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
+    (r"\b(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
+    (r"\b(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
+    (r"\b(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
     (r"theo (?:su )?(?:chi dao|yeu cau|de nghi)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
