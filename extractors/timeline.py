@@ -124,9 +124,10 @@ _CITED_DATE = re.compile(
     r"\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|chi thi|cong van|van ban|thong bao|thong tu|huong dan|ket luan"
     r"|chuong trinh|de an|luat|cong dien)\b[^;]{0,80}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
-# "trước ngày 15 của tháng liền kề": a date of every period, not one date
-_NEXT_PERIOD = re.compile(r"\b(?:cua|trong) (?:(thang|quy|nam)) (?:lien ke|tiep theo|ke tiep|sau)\b")
-_NEXT_PERIOD_RECURRENCE = {"thang": "monthly", "quy": "quarterly", "nam": "annual"}
+# "trước ngày 15 của tháng liền kề", "trước ngày 31/01 năm (trước) liền kề": a date of every period,
+# not one date; the contract's recurrences are printed words, and "liền kề" is none of them
+_NEXT_PERIOD = re.compile(r"\b(?:(?:cua|trong) (?:thang|quy|nam) (?:lien ke|tiep theo|ke tiep|sau)"
+                          r"|(?:thang|quy|nam) (?:truoc )?lien ke)\b")
 # "trong năm" with no year: the plan's year
 _THIS_YEAR = re.compile(r"\b(?:trong|ca) nam\b(?!\s*(?:\d|hoc|tai chinh|\d{4}))")
 # Deadline words. "Trước tháng 6" ends before June; "chậm nhất (trong) tháng 6" ends with it.
@@ -148,10 +149,8 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     folded = fold(printed)
     recurrence = recurrences(folded)
     s = _blank(folded, _CITED_DATE)
-    if (nxt := _NEXT_PERIOD.search(s)) and not re.search(r"\b\d{4}\b", s):
-        name = _NEXT_PERIOD_RECURRENCE[nxt.group(1)]
-        return {"text": printed, "start": None, "end": None,
-                "recurrence": recurrence if name in recurrence else recurrence + [name]}
+    if _NEXT_PERIOD.search(s) and not re.search(r"\b\d{4}\b", s):
+        return {"text": printed, "start": None, "end": None, "recurrence": recurrence}
     # a period named without its year takes the first year the text prints ("tháng 6 và tháng 12/2026")
     printed_year = re.search(r"\b((?:19|20)\d\d)\b", s)
     year = int(printed_year.group(1)) if printed_year else plan_year

@@ -7,6 +7,10 @@ from extractors.timeline import parse_timeline
 @pytest.mark.parametrize("printed,start,end,recurrence", [
     # "những năm" folds to "nhung nam", which holds "hung nam" (hừng năm): not a recurrence
     ("Giai đoạn 2026-2030 và những năm tiếp theo", "2026-01-01", "2030-12-31", []),
+    # a date of every year / month: no one date, and "liền kề" is no recurrence word
+    ("Trước ngày 31/01 năm liền kề", None, None, []),
+    ("Chậm nhất là ngày 31/12 năm trước liền kề", None, None, []),
+    ("Trước ngày 05 của tháng liền kề", None, None, []),
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
