@@ -119,10 +119,11 @@ def _month_range(s: str, plan_year: int | None):
 
 
 # A document named with its date inside a time cell ("Theo các mốc thời gian tại Quyết định số
-# 1234/QĐ-UBND ngày 05/3/2025"): that date is the document's, not the task's period.
+# 1234/QĐ-UBND ngày 05/3/2025"): that date is the document's, not the task's period. Only a document
+# with its number code: "Ban hành kế hoạch chậm nhất là ngày 15/4/2026" is the task's deadline.
 _CITED_DATE = re.compile(
     r"\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|chi thi|cong van|van ban|thong bao|thong tu|huong dan|ket luan"
-    r"|chuong trinh|de an|luat|cong dien)\b[^;]{0,80}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"|chuong trinh|de an|phuong an|luat|cong dien)\b[^;]{0,80}?\d\s*[/\-]\s*[a-z][^;]{0,60}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
 # "trước ngày 15 của tháng liền kề", "trước ngày 31/01 năm (trước) liền kề": a date of every period,
 # not one date; the contract's recurrences are printed words, and "liền kề" is none of them
