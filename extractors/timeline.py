@@ -26,7 +26,7 @@ _RECURRENCE = [
     (r"\b(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
     (r"\b(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
     (r"\b(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
-    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
+    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
@@ -129,6 +129,7 @@ _CITED_DATE = re.compile(
 # not one date; the contract's recurrences are printed words, and "liền kề" is none of them
 _NEXT_PERIOD = re.compile(r"\b(?:(?:cua|trong) (?:thang|quy|nam) (?:lien ke|tiep theo|ke tiep|sau)"
                           r"|(?:thang|quy|nam) (?:truoc )?lien ke)\b")
+_ONWARD = re.compile(r"\bva (?:cac|nhung) nam (?:tiep theo|sau(?: do)?|ke tiep)\b")
 # "trong năm" with no year: the plan's year
 _THIS_YEAR = re.compile(r"\b(?:trong|ca) nam\b(?!\s*(?:\d|hoc|tai chinh|\d{4}))")
 # Deadline words. "Trước tháng 6" ends before June; "chậm nhất (trong) tháng 6" ends with it.
@@ -159,7 +160,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
 
     rng = _month_range(s, year)
     m_span = re.search(r"(?:tu|bat dau tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s)
-    m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam)", s) if not m_span else None
+    m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam|\d)", s) if not m_span else None
     m_before = _DEADLINE.search(s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
     giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)

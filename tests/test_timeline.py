@@ -14,6 +14,8 @@ from extractors.timeline import parse_timeline
     # the date of a numbered document is the document's; a deadline after a kind word is the task's
     ("Theo các mốc thời gian tại Phương án số 71/PA-UBND ngày 14/11/2025 của UBND tỉnh", None, None, []),
     ("Ban hành kế hoạch chậm nhất là ngày 15/4/2026 và tổ chức thực hiện", None, "2026-04-15", []),
+    # a start with a bare date
+    ("Từ 01/7/2025", "2025-07-01", None, []),
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
