@@ -210,6 +210,9 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
         if later and start is not None and end is not None:
             end = later[-1][1]
 
+    # "năm 2025 và các năm tiếp theo": from that year on, with no end
+    if _ONWARD.search(s) and start and end and start.endswith("-01-01") and end == start[:4] + "-12-31":
+        end = None
     return {"text": printed, "start": start, "end": end, "recurrence": recurrence}
 
 

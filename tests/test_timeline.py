@@ -16,6 +16,8 @@ from extractors.timeline import parse_timeline
     ("Ban hành kế hoạch chậm nhất là ngày 15/4/2026 và tổ chức thực hiện", None, "2026-04-15", []),
     # a start with a bare date
     ("Từ 01/7/2025", "2025-07-01", None, []),
+    # a year and the years after it: a start only
+    ("Năm 2025 và các năm tiếp theo", "2025-01-01", None, []),
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
