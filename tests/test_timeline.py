@@ -18,6 +18,8 @@ from extractors.timeline import parse_timeline
     ("Từ 01/7/2025", "2025-07-01", None, []),
     # a year and the years after it: a start only
     ("Năm 2025 và các năm tiếp theo", "2025-01-01", None, []),
+    # as the centre directs: on request
+    ("Theo hướng dẫn của Trung ương", None, None, ["on_request"]),
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
