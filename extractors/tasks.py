@@ -24,7 +24,8 @@ _PROSE_TIME = re.compile(
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
-    r"|(?:thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
+    # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
+    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
     r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$))?"

@@ -1,6 +1,7 @@
 """Time cells and phrases of real plans: rules of the genre, one small case each."""
 import pytest
 
+from extractors.tasks import _prose_time
 from extractors.timeline import parse_timeline
 
 
@@ -24,3 +25,13 @@ from extractors.timeline import parse_timeline
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
     assert (t["start"], t["end"], t["recurrence"]) == (start, end, recurrence)
+
+
+@pytest.mark.parametrize("sentence,text,start,end,recurrence", [
+    # a weekday of every week, with its "Định kỳ ngày"
+    ("Định kỳ ngày Thứ Sáu hằng tuần, tổng hợp, báo cáo kết quả cho UBND cấp huyện.",
+     "Định kỳ ngày Thứ Sáu hằng tuần", None, None, ["weekly"]),
+])
+def test_prose_time(sentence, text, start, end, recurrence):
+    t = _prose_time(sentence, 2026)
+    assert (t["text"], t["start"], t["end"], t["recurrence"]) == (text, start, end, recurrence)
