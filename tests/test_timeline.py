@@ -31,6 +31,20 @@ def test_timeline_cells(printed, start, end, recurrence):
     # a weekday of every week, with its "Định kỳ ngày"
     ("Định kỳ ngày Thứ Sáu hằng tuần, tổng hợp, báo cáo kết quả cho UBND cấp huyện.",
      "Định kỳ ngày Thứ Sáu hằng tuần", None, None, ["weekly"]),
+    # a deadline phrase ends with its date, and keeps a recurrence right after it
+    ("Báo cáo kết quả trước ngày 20 hằng tháng lên phần mềm theo dõi Đề án 06 (tại địa chỉ: https://x06.vn).",
+     "trước ngày 20 hằng tháng", None, None, ["monthly"]),
+    ("Xây dựng kế hoạch và báo cáo kết quả chậm nhất là ngày 15/4/2026.",
+     "chậm nhất là ngày 15/4/2026", None, "2026-04-15", []),
+    ("Hoàn thành trong quý III và quý IV/2026 để tổng hợp 5 đơn vị.",
+     "trong quý III và quý IV/2026", "2026-07-01", "2026-12-31", []),
+    # "6 tháng, 1 năm", and the superior who directs ends before the verb
+    ("Định kỳ 6 tháng, 1 năm hoặc đột xuất theo chỉ đạo của Thủ tướng Chính phủ báo cáo kết quả.",
+     "Định kỳ 6 tháng, 1 năm hoặc đột xuất theo chỉ đạo của Thủ tướng Chính phủ", None, None,
+     ["semiannual", "annual", "on_request"]),
+    # so many times a month
+    ("Thành lập Hội đồng (hoàn thành trong tháng 4/2026). Tổ chức sinh hoạt ít nhất 01 lần/tháng.",
+     "trong tháng 4/2026; ít nhất 01 lần/tháng", "2026-04-01", "2026-04-30", ["monthly"]),
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)
