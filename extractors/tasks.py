@@ -26,9 +26,9 @@ _PROSE_TIME = re.compile(
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
     r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
-    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
+    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
-    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$))?"
+    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
     r"|khi co yeu cau))?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
     r"|\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work

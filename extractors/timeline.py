@@ -31,7 +31,7 @@ _RECURRENCE = [
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
 _PERIODIC_LIST = re.compile(r"dinh ky(?:\s+(?!6\b|quy\b|thang\b|nam\b|tuan\b|ngay\b)[a-z]+){0,3}"
-                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d|\s+thu (?:hai|ba|tu|nam|sau|bay)\b))+)")
+                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:0?1 )?(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d|\s+thu (?:hai|ba|tu|nam|sau|bay)\b))+)")
 _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly", "nam": "annual",
                 "tuan": "weekly", "ngay": "daily"}
 

@@ -45,6 +45,9 @@ def test_timeline_cells(printed, start, end, recurrence):
     # so many times a month
     ("Thành lập Hội đồng (hoàn thành trong tháng 4/2026). Tổ chức sinh hoạt ít nhất 01 lần/tháng.",
      "trong tháng 4/2026; ít nhất 01 lần/tháng", "2026-04-01", "2026-04-30", ["monthly"]),
+    # "chi thường xuyên" is recurrent spending, not continuous work
+    ("Chủ trì tham mưu bố trí kinh phí chi thường xuyên hằng năm theo quy định.",
+     "hằng năm", None, None, ["annual"]),
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)
