@@ -26,6 +26,9 @@ _RECURRENCE = [
     (r"\b(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
     (r"\b(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
     (r"\b(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
+    # "ít nhất 01 lần/tháng"
+    (r"\blan\s*/\s*tuan\b", "weekly"), (r"\blan\s*/\s*thang\b", "monthly"),
+    (r"\blan\s*/\s*quy\b", "quarterly"), (r"\blan\s*/\s*nam\b", "annual"),
     (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
