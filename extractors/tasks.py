@@ -32,7 +32,7 @@ _PROSE_TIME = re.compile(
     r"|khi co yeu cau))?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
-    r"|\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
 _PROSE_DATE_END = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong|tu|ke tu)\s+(?:ngay|thang|quy|nam|6 thang)(?:\s+(?:dau|cuoi))?(?:\s+nam)?"
