@@ -31,6 +31,9 @@ _PROSE_TIME = re.compile(
     r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
     r"|khi co yeu cau))?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
+    # "...; định kỳ tổng hợp, báo cáo": "định kỳ" opening a clause before its verb; "báo cáo ... theo định kỳ."
+    r"|(?:^|(?<=; )|(?<=\. ))dinh ky(?=\s+(?!hang\b|hung\b|6\b|\d|thang\b|quy\b|nam\b|tuan\b|ngay\b|theo\b)[a-z])"
+    r"|\btheo dinh ky(?=\s*[;.]|$)"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
     r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"

@@ -48,6 +48,10 @@ def test_timeline_cells(printed, start, end, recurrence):
     # "chi thường xuyên" is recurrent spending, not continuous work
     ("Chủ trì tham mưu bố trí kinh phí chi thường xuyên hằng năm theo quy định.",
      "hằng năm", None, None, ["annual"]),
+    # "định kỳ" opening a clause, or closing one after "theo"; not "báo cáo định kỳ, đột xuất"
+    ("Sở Nội vụ theo dõi, kiểm tra; định kỳ tổng hợp, báo cáo kết quả cho UBND tỉnh.", "định kỳ", None, None, []),
+    ("Công an tỉnh báo cáo UBND tỉnh theo định kỳ; tùy tình hình tổ chức kiểm tra.", "theo định kỳ", None, None, []),
+    ("Thực hiện chế độ báo cáo định kỳ, đột xuất gửi UBND tỉnh.", None, None, None, []),
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)
