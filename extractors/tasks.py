@@ -34,6 +34,8 @@ _PROSE_TIME = re.compile(
     # "...; định kỳ tổng hợp, báo cáo": "định kỳ" opening a clause before its verb; "báo cáo ... theo định kỳ."
     r"|(?:^|(?<=; )|(?<=\. ))dinh ky(?=\s+(?!hang\b|hung\b|6\b|\d|thang\b|quy\b|nam\b|tuan\b|ngay\b|theo\b)[a-z])"
     r"|\btheo dinh ky(?=\s*[;.]|$)"
+    # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
+    r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
     r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"

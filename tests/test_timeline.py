@@ -52,6 +52,11 @@ def test_timeline_cells(printed, start, end, recurrence):
     ("Sở Nội vụ theo dõi, kiểm tra; định kỳ tổng hợp, báo cáo kết quả cho UBND tỉnh.", "định kỳ", None, None, []),
     ("Công an tỉnh báo cáo UBND tỉnh theo định kỳ; tùy tình hình tổ chức kiểm tra.", "theo định kỳ", None, None, []),
     ("Thực hiện chế độ báo cáo định kỳ, đột xuất gửi UBND tỉnh.", None, None, None, []),
+    # on request of a superior, not "theo yêu cầu công tác"
+    ("Báo cáo kết quả thực hiện gửi về Sở Nội vụ (khi có yêu cầu).", "khi có yêu cầu", None, None, ["on_request"]),
+    ("Tổng hợp, báo cáo kết quả theo yêu cầu của cấp có thẩm quyền.", "theo yêu cầu của cấp có thẩm quyền", None, None,
+     ["on_request"]),
+    ("Điều chỉnh cho phù hợp theo yêu cầu công tác của Phòng.", None, None, None, []),
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)
