@@ -20,17 +20,30 @@ _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|gi
 # Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
 _PROSE_TIME = re.compile(
-    r"(?:truoc|cham nhat|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
+    r"(?:truoc|cham nhat(?: la)?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
-    r"|(?:thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
-    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
+    # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
+    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
+    r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
-    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$))?"
+    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
     r"|khi co yeu cau))?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
-    r"|\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+    # "...; định kỳ tổng hợp, báo cáo": "định kỳ" opening a clause before its verb; "báo cáo ... theo định kỳ."
+    r"|(?:^|(?<=; )|(?<=\. ))dinh ky(?=\s+(?!hang\b|hung\b|6\b|\d|thang\b|quy\b|nam\b|tuan\b|ngay\b|theo\b)[a-z])"
+    r"|\btheo dinh ky(?=\s*[;.]|$)"
+    # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
+    r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
+    r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
+    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+# The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
+_PROSE_DATE_END = re.compile(
+    r"(?:truoc|cham nhat(?: la)?|trong|tu|ke tu)\s+(?:ngay|thang|quy|nam|6 thang)(?:\s+(?:dau|cuoi))?(?:\s+nam)?"
+    r"\s*[\divx]+\b(?:\s*[/.\-]\s*\d+)*(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?"
+    r"(?:\s*(?:va|,|-|den|toi)\s*(?:het\s+)?(?:(?:ngay|thang|quy|nam)\s*[\divx]+\b|\d+(?=\s*/))(?:\s*[/.\-]\s*\d+)*"
+    r"(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?)*")
 # words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
@@ -370,8 +383,13 @@ def _prose_time(body: str, plan_year) -> dict:
         phrase = body[m.start():m.end()].strip()
         if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
             # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
-            phrase = phrase[:re.search(r".*\d", phrase).end()]
-            phrase += re.match(r"(?:\s+năm\s+\d{4})?", body[m.start() + len(phrase):]).group(0)
+            # ... or with its date when words with figures follow ("trước ngày 20 hằng tháng lên phần mềm Đề án 06")
+            if date_end := _PROSE_DATE_END.match(folded, m.start()):
+                phrase = body[m.start():date_end.end()]
+            else:
+                phrase = phrase[:re.search(r".*\d", phrase).end()]
+            phrase += re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
+                               body[m.start() + len(phrase):]).group(0)
         if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)

@@ -18,19 +18,23 @@ _NOT_QUY_WORD = r"\b(?!\s+(?:dinh|che|trinh|hoach|mo|chuan|tac|uoc|doi|ra|hoi|tu
 # Recurrence words on the folded text, in the order they can appear.
 _RECURRENCE = [
     (r"thuong xuyen|lien tuc|hang ngay lien tuc", "continuous"),
-    (r"(?:hang|hung) ngay|moi ngay", "daily"),
-    (r"(?:hang|hung) tuan|moi tuan|dinh ky tuan", "weekly"),
-    (r"(?:hang|hung) thang|moi thang", "monthly"),
+    # "\b": folded "những năm" holds "hung nam"
+    (r"\b(?:hang|hung) ngay|moi ngay", "daily"),
+    (r"\b(?:hang|hung) tuan|moi tuan|dinh ky tuan", "weekly"),
+    (r"\b(?:hang|hung) thang|moi thang", "monthly"),
     # "theo quý", never "theo quy định" / "quy chế" (folded "quý" and "quy" are one word)
-    (r"(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
-    (r"(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
-    (r"(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
-    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
+    (r"\b(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
+    (r"\b(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
+    (r"\b(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
+    # "ít nhất 01 lần/tháng"
+    (r"\blan\s*/\s*tuan\b", "weekly"), (r"\blan\s*/\s*thang\b", "monthly"),
+    (r"\blan\s*/\s*quy\b", "quarterly"), (r"\blan\s*/\s*nam\b", "annual"),
+    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
 _PERIODIC_LIST = re.compile(r"dinh ky(?:\s+(?!6\b|quy\b|thang\b|nam\b|tuan\b|ngay\b)[a-z]+){0,3}"
-                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d))+)")
+                            r"((?:\s*(?:,|va|/|hoac)?\s*(?:0?1 )?(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d|\s+thu (?:hai|ba|tu|nam|sau|bay)\b))+)")
 _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly", "nam": "annual",
                 "tuan": "weekly", "ngay": "daily"}
 
@@ -118,14 +122,17 @@ def _month_range(s: str, plan_year: int | None):
 
 
 # A document named with its date inside a time cell ("Theo các mốc thời gian tại Quyết định số
-# 1234/QĐ-UBND ngày 05/3/2025"): that date is the document's, not the task's period.
+# 1234/QĐ-UBND ngày 05/3/2025"): that date is the document's, not the task's period. Only a document
+# with its number code: "Ban hành kế hoạch chậm nhất là ngày 15/4/2026" is the task's deadline.
 _CITED_DATE = re.compile(
     r"\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|chi thi|cong van|van ban|thong bao|thong tu|huong dan|ket luan"
-    r"|chuong trinh|de an|luat|cong dien)\b[^;]{0,80}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"|chuong trinh|de an|phuong an|luat|cong dien)\b[^;]{0,80}?\d\s*[/\-]\s*[a-z][^;]{0,60}?\bngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
-# "trước ngày 15 của tháng liền kề": a date of every period, not one date
-_NEXT_PERIOD = re.compile(r"\b(?:cua|trong) (?:(thang|quy|nam)) (?:lien ke|tiep theo|ke tiep|sau)\b")
-_NEXT_PERIOD_RECURRENCE = {"thang": "monthly", "quy": "quarterly", "nam": "annual"}
+# "trước ngày 15 của tháng liền kề", "trước ngày 31/01 năm (trước) liền kề": a date of every period,
+# not one date; the contract's recurrences are printed words, and "liền kề" is none of them
+_NEXT_PERIOD = re.compile(r"\b(?:(?:cua|trong) (?:thang|quy|nam) (?:lien ke|tiep theo|ke tiep|sau)"
+                          r"|(?:thang|quy|nam) (?:truoc )?lien ke)\b")
+_ONWARD = re.compile(r"\bva (?:cac|nhung) nam (?:tiep theo|sau(?: do)?|ke tiep)\b")
 # "trong năm" with no year: the plan's year
 _THIS_YEAR = re.compile(r"\b(?:trong|ca) nam\b(?!\s*(?:\d|hoc|tai chinh|\d{4}))")
 # Deadline words. "Trước tháng 6" ends before June; "chậm nhất (trong) tháng 6" ends with it.
@@ -147,10 +154,8 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     folded = fold(printed)
     recurrence = recurrences(folded)
     s = _blank(folded, _CITED_DATE)
-    if (nxt := _NEXT_PERIOD.search(s)) and not re.search(r"\b\d{4}\b", s):
-        name = _NEXT_PERIOD_RECURRENCE[nxt.group(1)]
-        return {"text": printed, "start": None, "end": None,
-                "recurrence": recurrence if name in recurrence else recurrence + [name]}
+    if _NEXT_PERIOD.search(s) and not re.search(r"\b\d{4}\b", s):
+        return {"text": printed, "start": None, "end": None, "recurrence": recurrence}
     # a period named without its year takes the first year the text prints ("tháng 6 và tháng 12/2026")
     printed_year = re.search(r"\b((?:19|20)\d\d)\b", s)
     year = int(printed_year.group(1)) if printed_year else plan_year
@@ -158,7 +163,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
 
     rng = _month_range(s, year)
     m_span = re.search(r"(?:tu|bat dau tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s)
-    m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam)", s) if not m_span else None
+    m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam|\d)", s) if not m_span else None
     m_before = _DEADLINE.search(s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
     giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)
@@ -208,6 +213,9 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
         if later and start is not None and end is not None:
             end = later[-1][1]
 
+    # "năm 2025 và các năm tiếp theo": from that year on, with no end
+    if _ONWARD.search(s) and start and end and start.endswith("-01-01") and end == start[:4] + "-12-31":
+        end = None
     return {"text": printed, "start": start, "end": end, "recurrence": recurrence}
 
 

@@ -28,7 +28,7 @@ from extractors.units import split_units
     ("Chậm nhất trong tháng 6", None, "2024-06-30", []),
     ("Trước tháng 6/2024", None, "2024-05-31", []),
     ("Trước ngày 31 tháng 10 năm 2025", None, "2025-10-31", []),
-    ("Trước ngày 15 của tháng liền kề", None, None, ["monthly"]),
+    ("Trước ngày 15 của tháng liền kề", None, None, []),
     ("Theo các mốc thời gian tại Quyết định số 123/QĐ-UBND ngày 05/3/2025", None, None, []),
     ("Theo quy định", None, None, []),
     ("Định kỳ theo quy định", None, None, []),
