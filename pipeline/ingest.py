@@ -155,6 +155,8 @@ def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | Non
     except KehoachError as exc:
         return None, _one_line(str(exc))
     except Exception as exc:  # an extractor bug is still this file's failure, not the batch's
+        if isinstance(exc, RuntimeError) and "can't start new thread" in str(exc):
+            return None, memory_reason()  # a thread's stack did not fit under the memory ceiling
         return None, _one_line(f"{type(exc).__name__}: {exc}")
 
 

@@ -71,6 +71,9 @@ def read(path) -> Source:
     except (ReadError, MemoryError):  # MemoryError: the worker's memory ceiling, reported as such
         raise
     except Exception as exc:  # a reader library's own error becomes one line about this file
+        if isinstance(exc, RuntimeError) and "can't start new thread" in str(exc):
+            # under the worker's memory ceiling a thread's stack is the allocation that fails
+            raise MemoryError(str(exc)) from exc
         raise ReadError(f"{path}: cannot read as {suffix[1:]}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
     if not any(b.text.strip() or b.rows for b in source.blocks):
         raise ReadError(f"{path}: no text found")
