@@ -7,20 +7,12 @@ For labelling rounds: read what a document loses before changing a rule.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from score_real import scorer  # the shared scorer, loaded one way for both scripts
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", ROOT.parent / "shared" / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["score"] = mod  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _short(t: dict | None) -> str:
@@ -33,7 +25,7 @@ def _short(t: dict | None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    sc = _scorer()
+    sc = scorer()
     gold_path = Path(argv[0])
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     if len(argv) > 1:
