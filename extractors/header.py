@@ -169,7 +169,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 title_lines.append(k[1])
             continue
         if not doc["kind"] and plain.isupper() and len(plain) < 80:
-            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain):
+            if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain) \
+                    and all(len(w) >= 2 and w.isalpha() for w in plain.split()):  # words, not OCR specks ("—- ———D")
                 # After the issuer and the place-date line the word in capitals above the title is the
                 # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
                 doc["kind"] = _title_case_kind(plain)

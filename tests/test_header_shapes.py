@@ -117,3 +117,10 @@ def test_an_urgency_mark_after_the_date_line_is_not_the_kind():
     doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 45/UBND-NC", "Hà Tĩnh, ngày 12 tháng 3 năm 2025",
                         "HỎA TỐC", "V/v triển khai phòng chống bão số 3"], [])
     assert (doc["kind"], doc["title"]) == ("Công văn", "triển khai phòng chống bão số 3")
+
+
+def test_ocr_specks_in_capitals_are_no_kind_word():
+    """A scan's stamp residue ("—- ———D") between the date line and "QUYẾT ĐỊNH" is not the kind."""
+    doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "Số: 222/QĐ-TTg", "Hà Nội, ngày 23 tháng 01 năm 2025", "—- ———D",
+                        "QUYẾT ĐỊNH", "Ban hành Kế hoạch hành động quốc gia"], [])
+    assert doc["kind"] == "Quyết định"
