@@ -19,14 +19,12 @@ from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
 _KINDS = kind_words(cited_only=True)
-# a scan may double a hyphen ("90/QĐ- -TTg"); the number is read as printed once ("90/QĐ-TTg")
-_NUM = NUMBER
 
 
 def _clean_number(printed: str) -> str:
     return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + _NUM
+    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
                    r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
@@ -90,26 +88,32 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + _NUM + r")(?![\w/])")
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và)\s*$")
 
 
+@lru_cache(maxsize=None)
+def _kind_by_code() -> dict[str, tuple[str, bool]]:
+    """{folded number code: (kind, cited)}: "NĐ" → ("Nghị định", True), "BC" → ("Báo cáo", False)."""
+    return {fold(r["number_code"]).upper(): (r["kind"], r["cited"] == "1") for r in kinds() if r["number_code"]}
+
+
 def _names_uncited_kind(number: str) -> bool:
     """"văn bản số 279/BC-BTP" is a Báo cáo, "số 188/TTr-BTC" a Tờ trình: named, not cited."""
     _, _, codes = split_number(number)
-    uncited = {fold(r["number_code"]).upper() for r in kinds() if r["number_code"] and r["cited"] != "1"}
-    return bool(codes) and fold(codes[0]).upper() in uncited
+    found = _kind_by_code().get(fold(codes[0]).upper()) if codes else None
+    return found is not None and not found[1]
 
 
 def kind_of_number(number: str) -> str | None:
     """The kind a number's code names: "37/2019/NĐ-CP" → Nghị định, "12-KH/TU" → Kế hoạch."""
     _, _, codes = split_number(number)
-    by_code = {fold(r["number_code"]).upper(): r["kind"] for r in kinds() if r["number_code"] and r["cited"] == "1"}
     for code in codes[:2]:  # "12/KH-UBND" (State) or "12-KH/TU" (Party): the kind code comes first
-        if fold(code).upper() in by_code:
-            return by_code[fold(code).upper()]
+        found = _kind_by_code().get(fold(code).upper())
+        if found and found[1]:
+            return found[0]
     return None
 
 
@@ -455,7 +459,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
             d, n = _date_at(text[end + passed.end():])
             end += passed.end() + n
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
-        if numbered := re.match(r"\s+số\s*:?\s*(" + _NUM + r")(?![\w/])", text[end:]):
+        if numbered := re.match(r"\s+số\s*:?\s*(" + NUMBER + r")(?![\w/])", text[end:]):
             law_number = _clean_number(numbered.group(1))
             d, issuer, _, end = _tail(text, end + numbered.end())
         elif d is None and _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
