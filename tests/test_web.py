@@ -315,8 +315,12 @@ def test_no_file_outside_static(client):
 
 
 def test_bad_filters_and_missing_rows(client):
-    resp = client.get("/tasks?due_before=30/6/2024")
-    assert resp.status_code == 400 and "YYYY-MM-DD" in resp.get_data(as_text=True)
+    resp = client.get("/tasks?due_before=31/6/2024")  # dd/mm/yyyy is the page's way; June has 30 days
+    assert resp.status_code == 400 and "dd/mm/yyyy" in resp.get_data(as_text=True)
+    resp = client.get("/tasks?due_before=6/30/2024")
+    assert resp.status_code == 400 and "dd/mm/yyyy" in resp.get_data(as_text=True)
+    assert client.get("/tasks?sort=password").status_code == 400
+    assert client.get("/tasks?sort=end&order=sideways").status_code == 400
     assert client.get("/tasks/999999").status_code == 404
     assert client.get("/documents/999999").status_code == 404
     assert client.get("/directives/no-such-key").status_code == 404
