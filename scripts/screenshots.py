@@ -11,6 +11,7 @@ Needs the [web] extra, playwright and /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 import threading
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pipeline.web.app import create_app
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per picture, not per request
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "kehoach.db"
         build_archive(db)

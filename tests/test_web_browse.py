@@ -34,8 +34,8 @@ def client(app):  # noqa: F811
     return app.test_client()
 
 
-def column(page, name: str) -> list[str]:
-    return page.locator(f"#tasks tbody td.col-{name}").all_inner_texts()
+def column(browser_page, name: str) -> list[str]:
+    return browser_page.locator(f"#tasks tbody td.col-{name}").all_inner_texts()
 
 
 def iso(dmy: str) -> str:
@@ -225,8 +225,8 @@ def test_merged_cell_does_not_highlight_neighbour_rows(tmp_path):
     assert not {"Tuyên truyền phòng dịch", "Kiểm tra cơ sở", "Quý I", "Quý III"} & set(marked)
 
 
-def _search(db, *args, tty: bool) -> str:
-    cmd = [sys.executable, "-m", "pipeline.cli", "search", "ma tuy", "--db", str(db), *args]
+def _search(archive_path, *args, tty: bool) -> str:
+    cmd = [sys.executable, "-m", "pipeline.cli", "search", "ma tuy", "--db", str(archive_path), *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "300"}
     if not tty:
         return subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout

@@ -27,11 +27,12 @@ def iso_date(text: str, name: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    dmy, iso = _DMY.fullmatch(text), _ISO.fullmatch(text)
-    if not (dmy or iso):
+    if dmy := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in dmy.groups())
+    elif iso := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in iso.groups())
+    else:
         raise KehoachError(f"{name}={text[:40]!r}: expected a date as dd/mm/yyyy (or YYYY-MM-DD)")
-    day, month, year = (int(g) for g in dmy.groups()) if dmy else (int(iso.group(3)), int(iso.group(2)),
-                                                                    int(iso.group(1)))  # type: ignore[union-attr]
     try:
         return date(year, month, day).isoformat()
     except ValueError:
