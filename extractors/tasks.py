@@ -237,6 +237,12 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     numbered = sum(i.isdigit() for i in indices) >= 0.5 * max(1, sum(bool(i) for i in indices))
     last_number = 0
     header_text = [fold(text.cell_text(node.table, header_row, c)) for c in range(len(table.cells[header_row]))]
+    rows_of_line: dict[int, set[int]] = {}
+    for r in body_rows:
+        for cell in table.cells[r]:
+            for i in cell:
+                rows_of_line.setdefault(i, set()).add(r)
+    merged_lines = {i for i, rows in rows_of_line.items() if len(rows) > 1}
     for r in range(header_row + 1, len(table.cells)):
         row = table.cells[r]
         cells = [text.cell_text(node.table, r, c) if c < len(row) else "" for c in range(len(header_text))]
@@ -259,9 +265,12 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         last_number = int(label) if label.isdigit() else last_number
         tid = ".".join(p for p in (base, label) if p)
         grouped_id = ".".join(p for p in (base, group, label) if p)
+        # the row's span covers its own cells: a cell merged down several rows ("Sở Y tế" for rows
+        # 1-3) is printed once, in the first, and would stretch a later row's span over its neighbours
         lines = [i for c in row for i in c]
-        start = min(text.lines[i].start for i in lines)
-        end = max(text.lines[i].end for i in lines)
+        own = [i for i in lines if i not in merged_lines] or lines
+        start = min(text.lines[i].start for i in own)
+        end = max(text.lines[i].end for i in own)
         t = TaskFacts(id=tid, origin="table", text=task_text, start=start, end=end,
                       page=text.lines[lines[0]].page)
         t.grouped_id = grouped_id

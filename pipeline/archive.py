@@ -200,6 +200,23 @@ _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
 _TASK_SCHEMA = pa.schema([(c, pa.int64() if c == "page" else pa.string()) for c in TASK_COLUMNS])
 # NULLS FIRST is SQLite's default, spelled out so that PostgreSQL sorts the same way
 _ORDER = "ORDER BY t.document_date NULLS FIRST, t.document_id, t.task_idx"
+# Columns a task listing may be sorted by (task_table's names). The default order follows
+# every sort as its tie-break, so one page after another never repeats or skips a row;
+# "task_id" sorts in the documents' own order (1.2 before 1.10), and empty cells come last.
+SORTABLE_TASK_COLUMNS = ("document_number", "document_kind", "issuer", "document_date", "task_id", "text", *ROLES,
+                         "timeline", "start", "end", "products", "monitors", "page")
+
+
+def _task_order(sort: str | None, descending: bool) -> str:
+    if not sort:
+        return _ORDER
+    if sort not in SORTABLE_TASK_COLUMNS:
+        raise KehoachError(f"sort {sort!r}: one of {', '.join(SORTABLE_TASK_COLUMNS)}")
+    way = "DESC" if descending else "ASC"
+    if sort == "task_id":
+        return f"ORDER BY t.document_id {way}, t.task_idx {way}"
+    key = f't."{sort}"' if sort == "page" else f"NULLIF(t.\"{sort}\", '')"
+    return f"ORDER BY {key} {way} NULLS LAST, " + _ORDER[len("ORDER BY "):]
 
 
 def default_path() -> str:
@@ -426,9 +443,12 @@ class Archive:
 
 
 def build_task_query(lead=None, actor=None, role=None, due_before=None, due_after=None, issuer=None,
-                     cites=None, search=None, dialect=SQLiteStore) -> tuple[str, list]:
+                     cites=None, search=None, kind=None, year=None, sort=None, descending=False,
+                     dialect=SQLiteStore) -> tuple[str, list]:
     """The SQL and parameters of Archive.tasks (kept apart so benchmarks can EXPLAIN it);
-    `dialect`, a store or its class, words the full-text part."""
+    `dialect`, a store or its class, words the full-text part. kind and year (the document's,
+    exactly) are the web page's facets; sort (one of SORTABLE_TASK_COLUMNS) and descending
+    replace the default order."""
     where, params = [], []
     if role is not None and role not in ROLES:
         raise KehoachError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
@@ -488,10 +508,18 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
             raise KehoachError(f"search {search!r} has no words to look for")
         where.append(f"t.task_row IN (SELECT rowid FROM task_fts WHERE {dialect.fts_where})")
         params.append(query)
+    if kind:
+        where.append("t.document_kind = ?")
+        params.append(kind)
+    if year:
+        if not re.fullmatch(r"\d{4}", str(year)):
+            raise KehoachError(f"year {year!r}: expected four digits")
+        where.append("substr(t.document_date, 1, 4) = ?")
+        params.append(str(year))
     sql = f"SELECT {_TASK_SELECT} FROM task_table t"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return sql + " " + _ORDER, params
+    return sql + " " + _task_order(sort, descending), params
 
 
 def _iso(date: str) -> str:

@@ -134,7 +134,20 @@ def test_cli_commands_and_web_page_take_a_url(twins, capsys):
     from pipeline.web.app import create_app
 
     page = create_app(url).test_client().get("/tasks?actor=ubnd&q=dau+tu")
-    assert page.status_code == 200 and "Đầu tư hạ tầng số" in page.get_data(as_text=True)
+    marked = '<mark class="hit">Đầu</mark> <mark class="hit">tư</mark> hạ tầng số'  # the search's words marked
+    assert page.status_code == 200 and marked in page.get_data(as_text=True)
+    # sorting and facets are SQL too: the same answers from both stores
+    answers = []
+    for db in (twins["sqlite"], url):
+        web = create_app(db).test_client()
+        tasks = web.get("/tasks.json?sort=end&order=desc&q=dau+tu").get_json()
+        docs = web.get("/documents.json?sort=n_tasks&order=desc").get_json()
+        cited = web.get("/directives.json?sort=date").get_json()
+        answers.append((sorted(json.dumps(f, sort_keys=True) for f in tasks["facets"].items()),
+                        [r["end"] for r in tasks["rows"]], [d["n_tasks"] for d in docs["docs"]],
+                        sorted(json.dumps(f, sort_keys=True) for f in docs["facets"].items()),
+                        [r["date"] for r in cited["rows"]]))
+    assert answers[0][1] and answers[1] == answers[0]
 
 
 def test_unreachable_server_is_a_one_line_error(capsys):

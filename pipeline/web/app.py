@@ -23,10 +23,14 @@ from pathlib import Path
 from flask import Flask, Response, abort, g, render_template, request, url_for
 
 from pipeline.actors import normalize_number
-from pipeline.archive import Archive
+from pipeline.archive import SORTABLE_TASK_COLUMNS, Archive
 from pipeline.errors import KehoachError
+from pipeline.highlight import marked_pieces, search_terms
 from pipeline.record import ROLES, PlanRecord
 from pipeline.tables import csv_bytes
+from pipeline.web.listing import (DIRECTIVE_ORDER, DIRECTIVE_SORTS, DOCUMENT_ORDER, DOCUMENT_SORTS, dmy_date,
+                                  document_facets, document_where, iso_date, order_clause, sort_args, sort_state,
+                                  task_facets)
 
 # What the tasks table shows, and therefore exactly what its CSV/XLSX exports hold.
 TABLE_COLUMNS = ["document_number", "issuer", "task_id", "text", "lead", "advisors", "implementers", "coordinators",
@@ -36,7 +40,11 @@ COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban h
                  "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang",
                  "products": "Sản phẩm", "monitors": "Theo dõi, kiểm tra, đôn đốc"}
 ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
-FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q")
+FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q", "kind", "year")
+DOCUMENT_FILTERS = ("issuer", "kind", "year")  # the documents list's facets, matched exactly
+DATE_FILTERS = ("due_after", "due_before")
+HIGHLIGHTED_COLUMNS = ("text", *ROLES)  # where a search's words are marked in the tasks table
+TASK_ANCHOR = "task-start"  # every link to a task opens its page at the task's first source line
 PAGE_SIZE = 100  # rows a page: rendering is most of a page's cost (500 rows: 2.6 s at p50 under load)
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id in a URL is simply not there
 TIMELINE_ROWS = 300
@@ -66,6 +74,7 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
     app.config["KEHOACH_LANG"] = lang
     translations = {code: labels(code) for code in LANGUAGES}
     app.json.ensure_ascii = False
+    app.jinja_env.filters["dmy"] = dmy_date
 
     def archive() -> Archive:
         if "archive" not in g:
@@ -110,7 +119,7 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
     def common():
         return {"role_titles": {k: translate(v) for k, v in ROLE_TITLES.items()},
                 "column_titles": {k: translate(v) for k, v in COLUMN_TITLES.items()}, "url_with": url_with,
-                "json_twin": json_twin(), "t": translate, "lang": language()}
+                "json_twin": json_twin(), "t": translate, "lang": language(), "task_anchor": TASK_ANCHOR}
 
     def render_page(template: str, json_keys: tuple[str, ...], **context):
         """The page, or at its .json address the same data as JSON (the page's twin)."""
@@ -122,12 +131,18 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
     @app.get("/")
     @app.get("/documents.json", endpoint="documents_json")
     def documents():
+        filters = {k: (request.args.get(k) or "").strip() for k in DOCUMENT_FILTERS}
+        sort, descending = sort_state(request.args, DOCUMENT_SORTS)
+        where, params = document_where(filters)
         docs = archive().sql(
             "SELECT d.id, d.kind, d.number, d.issuer, d.date, d.title, d.path, "
             "(SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n_tasks, "
             "(SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS n_citations "
-            "FROM documents d ORDER BY d.date, d.id")
-        return render_page("documents.html", ("docs", "counts"), docs=_rows(docs), counts=archive().counts())
+            f"FROM documents d{where} {order_clause(DOCUMENT_SORTS, DOCUMENT_ORDER, sort, descending)}", params)
+        return render_page("documents.html", ("docs", "counts", "facets", "filters", "sort"), docs=_rows(docs),
+                           counts=archive().counts(), facets=document_facets(archive(), filters), filters=filters,
+                           sort={"column": sort, "descending": descending}, list_args={**filters,
+                                                                                       **sort_args(sort, descending)})
 
     @app.get("/documents/<int:doc_id>")
     @app.get("/documents/<int:doc_id>.json", endpoint="document_json")
@@ -149,8 +164,13 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
         # matching task to show a hundred was half of a page's time
         total = task_count(archive(), filters)
         shown = task_frame(archive(), filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, as_dicts=True)
-        return render_page("tasks.html", ("rows", "total", "page", "pages", "filters"), rows=shown,
-                           columns=TABLE_COLUMNS, filters=filters,
+        terms = search_terms(filters["q"])
+        marks = {r["task_row"]: {c: marked_pieces(r[c], terms) for c in HIGHLIGHTED_COLUMNS} for r in shown} \
+            if terms else {}
+        sort = {"column": filters["sort"] or None, "descending": filters["order"] == "desc"}
+        return render_page("tasks.html", ("rows", "total", "page", "pages", "filters", "facets"), rows=shown,
+                           columns=TABLE_COLUMNS, filters=filters, marks=marks, sort=sort,
+                           facets=task_facets(archive(), *_task_query(archive(), filters)),
                            total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)),
                            roles=ROLES, export_args={k: v for k, v in filters.items() if v})
 
@@ -195,11 +215,14 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
     @app.get("/directives")
     @app.get("/directives.json", endpoint="directives_json")
     def directives():
+        sort, descending = sort_state(request.args, DIRECTIVE_SORTS)
         frame = archive().sql(
             "SELECT key, min(kind) AS kind, min(number) AS number, min(issuer) AS issuer, min(date) AS date, "
             "min(title) AS title, count(*) AS mentions, count(DISTINCT document_id) AS n_documents "
-            "FROM citations WHERE key IS NOT NULL GROUP BY key ORDER BY n_documents DESC, key")
-        return render_page("directives.html", ("rows",), rows=_rows(frame))
+            f"FROM citations WHERE key IS NOT NULL GROUP BY key "
+            f"{order_clause(DIRECTIVE_SORTS, DIRECTIVE_ORDER, sort, descending)}")
+        return render_page("directives.html", ("rows", "sort"), rows=_rows(frame),
+                           sort={"column": sort, "descending": descending}, list_args=sort_args(sort, descending))
 
     @app.get("/directives/<path:key>")
     def directive(key: str):
@@ -294,7 +317,12 @@ def _jsonable(value):
 
 # -- queries ------------------------------------------------------------------
 def _filters() -> dict[str, str]:
-    return {k: (request.args.get(k) or "").strip() for k in FILTERS}
+    """The tasks list's filters and sort from the query string; dates as ISO whichever way they were typed."""
+    filters = {k: (request.args.get(k) or "").strip() for k in FILTERS}
+    for k in DATE_FILTERS:
+        filters[k] = iso_date(filters[k], k)
+    sort, descending = sort_state(request.args, SORTABLE_TASK_COLUMNS)
+    return {**filters, "sort": sort or "", "order": "desc" if sort and descending else ""}
 
 
 def _int_arg(name: str, default: int, most: int = 10**9) -> int:
@@ -311,7 +339,9 @@ def _task_query(archive: Archive, filters: dict) -> tuple[str, list]:
     return archive.task_query(
         actor=filters.get("actor") or None, role=filters.get("role") or None,
         due_after=filters.get("due_after") or None, due_before=filters.get("due_before") or None,
-        issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None)
+        issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None,
+        kind=filters.get("kind") or None, year=filters.get("year") or None, sort=filters.get("sort") or None,
+        descending=filters.get("order") == "desc")
 
 
 def task_frame(archive: Archive, filters: dict, limit: int | None = None, offset: int = 0,
@@ -410,14 +440,16 @@ def source_lines(text: str, facts: list[tuple[int, int, str]], span: tuple[int, 
         start, end = max(0, start), min(len(text), end)
         labels[start:end] = [label] * max(0, end - start)
     lo, hi = span if span else (-1, -1)
-    lines, pos = [], 0
+    lines, pos, anchored = [], 0, False
     for no, line in enumerate(text.split("\n"), start=1):
         end = pos + len(line)
         pieces = []
         for (label, inside), group in itertools.groupby(range(pos, end), key=lambda i: (labels[i], lo <= i < hi)):
             idx = list(group)
             pieces.append({"text": text[idx[0]: idx[-1] + 1], "label": label, "in_span": inside})
-        lines.append({"no": no, "pieces": pieces, "in_span": span is not None and pos < hi and end >= lo})
+        in_span = span is not None and pos < hi and end > lo
+        lines.append({"no": no, "pieces": pieces, "in_span": in_span, "first_in_span": in_span and not anchored})
+        anchored = anchored or in_span
         pos = end + 1
     return lines
 
@@ -437,8 +469,9 @@ def _day(value) -> date | None:
         return None
 
 
-def timeline_chart(rows: list[dict], limit: int) -> dict:
-    """Bars for tasks with a period: x from start to end (a deadline alone is a marker)."""
+def timeline_chart(rows: list[dict], limit: int, today: date | None = None) -> dict:
+    """Bars for tasks with a period: x from start to end (a deadline alone is a marker); a line at
+    `today` (the server's date unless given) when it falls inside the chart."""
     bars = []
     for r in rows:
         start, end = _day(r["start"]), _day(r["end"])
@@ -462,9 +495,10 @@ def timeline_chart(rows: list[dict], limit: int) -> dict:
 
     months, m = [], lo
     while m < hi:
+        following = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
         months.append({"x": x(m), "label": f"{m.month:02d}/{m.year}", "year_start": m.month == 1, "month": m.month,
-                       "year": m.year})
-        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+                       "year": m.year, "first": m.isoformat(), "last": (following - timedelta(days=1)).isoformat()})
+        m = following
     # label every month, quarter, half-year or year: the finest step whose labels (~64px) do not overlap
     month_w = plot_w / max(1, len(months))
     step = next((n for n in (1, 2, 3, 6, 12) if n * month_w >= 64), 24)
@@ -477,7 +511,9 @@ def timeline_chart(rows: list[dict], limit: int) -> dict:
         r = b["row"]
         b["label"] = f"{r['document_number'] or '?'} · {r['task_id'] or ''} · {(r['lead'] or '').split('; ')[0]}"
         b["title"] = f"{r['text']} ({r['timeline'] or ''}: {b['start']} → {b['end']})"
+    today = today or date.today()
     return {"bars": bars, "months": months, "width": label_w + plot_w + 50, "height": top + len(bars) * row_h + 10,
+            "today": {"x": x(today), "date": today.isoformat()} if lo <= today < hi else None,
             "label_w": label_w, "plot_right": label_w + plot_w, "row_h": row_h, "top": top,
             "undated": undated, "hidden": hidden}
 
@@ -504,4 +540,5 @@ def bar_chart(units: list[dict], limit: int = 30) -> dict:
 
 
 def url_with(endpoint: str, args: dict, **extra) -> str:
-    return url_for(endpoint, **{**{k: v for k, v in args.items() if v}, **extra})
+    """The address of `endpoint` with the page's arguments, `extra` added or (given None) removed."""
+    return url_for(endpoint, **{k: v for k, v in {**args, **extra}.items() if v})
