@@ -10,7 +10,6 @@ citation printed as 07/CT-UBND).
 from __future__ import annotations
 
 import io
-
 import os
 import re
 import shutil
