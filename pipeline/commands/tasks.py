@@ -95,7 +95,7 @@ def _stdout(output) -> bool:
 def write_rows(columns: list[str], rows: list[tuple], fmt: str, output, args, page=None) -> None:
     """Plain rows as table, csv or json (the same text as write_frame gives for their frame);
     `page` (an Archive.TaskPage) adds where the rows stand in the whole answer under a table."""
-    from pipeline.tables import rows_csv_text, rows_json_text, rows_table_text, write_rows_csv
+    from pipeline.tables import rows_json_text, rows_table_text, write_rows_csv
 
     wanted = _wanted_columns(columns, args, fmt)
     if wanted != list(columns):
