@@ -1,6 +1,6 @@
 """Every speed ratio of the project in one run, printed as one table.
 
-    python benchmarks/run_all.py [--pages 50 200] [--only pdf,startup,ocr,ingest,query]
+    python benchmarks/run_all.py [--pages 50 200] [--only pdf,startup,ocr,ingest,query,query1m]
 
 - pdf: a generated text PDF (bench_extract.make_pdf) read by kehoach (pdfium path and
   the pdfplumber reference, KEHOACH_PDF_READER=pdfplumber), pdfplumber's extract_text()
@@ -9,7 +9,9 @@
 - startup: `kehoach --help` and `python -c pass`, wall seconds (best of 3).
 - ocr, ingest, query: benchmarks/bench_ocr.py, bench_ingest.py and bench_query.py at
   sizes that finish in a few minutes on 2 shared cores; their ratio lines are printed
-  below the table as they report them.
+  below the table as they report them. query includes `kehoach tasks …` end to end against
+  bare python; query1m is bench_query.py at 1,000,000 tasks (20,000 stored, the rest
+  replicated in SQL: several minutes and ~3.5 GB of disk). --db-1m keeps that archive.
 Absolute seconds depend on the machine and its load; compare the ratios.
 """
 from __future__ import annotations
@@ -87,15 +89,23 @@ def run_script(name: str, args: list[str]) -> list[str]:
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / name), *args],
                          capture_output=True, text=True, env=env)
     lines = (out.stdout + out.stderr).strip().splitlines()
-    return [f"[{name} {' '.join(args)}] {line}" for line in lines[-12:]]
+    keep = [line for line in lines if line.strip() and not line.startswith(("  SEARCH", "  LIST", "  SCAN", "  USE"))]
+    return [f"[{name} {' '.join(args)}] {line}" for line in keep[-30:]]
+
+
+KNOWN = {"pdf", "startup", "ocr", "ingest", "query", "query1m"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, nargs="+", default=[50, 200])
-    ap.add_argument("--only", default="pdf,startup,ocr,ingest,query")
+    ap.add_argument("--only", default="pdf,startup,ocr,ingest,query",
+                    help="comma-separated subset of pdf,startup,ocr,ingest,query,query1m (query1m is not in the default)")
+    ap.add_argument("--db-1m", help="archive file for query1m (built there when missing, kept afterwards)")
     args = ap.parse_args()
     only = set(args.only.split(","))
+    if only - KNOWN:
+        ap.error(f"--only: no part {', '.join(sorted(only - KNOWN))}; parts: {', '.join(sorted(KNOWN))}")
     rows: list[tuple[str, str, str]] = []
     extra: list[str] = []
     if "pdf" in only:
@@ -108,6 +118,9 @@ def main() -> None:
         extra += run_script("bench_ingest.py", ["--n", "300"])
     if "query" in only:
         extra += run_script("bench_query.py", ["--tasks", "100000", "--runs", "5"])
+    if "query1m" in only:
+        extra += run_script("bench_query.py", ["--tasks", "1000000", "--runs", "5",
+                                               *(["--db", args.db_1m] if args.db_1m else [])])
     width = max((len(r[0]) for r in rows), default=10)
     print(f"{'measure':{width}s} | {'figure':44s} | ratio")
     print(f"{'-' * width}-|-{'-' * 44}-|------")

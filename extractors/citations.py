@@ -91,7 +91,7 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 _BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
-_LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và)\s*$")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")  # the whole gap between two mentions (fullmatch)
 
 
 @lru_cache(maxsize=None)
@@ -383,9 +383,12 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         number = _clean_number(m.group("number"))
         # "các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ...": a number listed after a
         # mention is of that mention's kind
-        listed_after = [c for c in found if c.end <= m.start() and _LIST_SEPARATOR.match(text[c.end:m.start()])]
+        # (the last such mention, read in place: slicing the text between every earlier mention and
+        # this one made a long plan's citations quadratic in its length)
+        listed_after = next((c for c in reversed(found) if c.end <= m.start()
+                             and _LIST_SEPARATOR.fullmatch(text, c.end, m.start())), None)
         kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None) or (
-            listed_after[-1].kind if listed_after else None)
+            listed_after.kind if listed_after else None)
         if not kind or _names_uncited_kind(number) or not free(m.start("number"), m.end("number")) or (
                 own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper()):
             continue

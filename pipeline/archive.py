@@ -44,16 +44,21 @@ import os
 import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.actors import fold, normalize_actor, normalize_number
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
-from pipeline.stores import SQLiteStore, open_store
+from pipeline.stores import SQLiteStore, arrow_frame, open_store
 from pipeline.tables import TASK_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+# pandas and pyarrow are imported where a frame is built: `kehoach tasks` prints a page of plain
+# rows, and importing them was most of its time (1.2 of 1.9 CPU seconds on 100k tasks)
 
 DEFAULT_DB = "kehoach.db"
 
@@ -195,9 +200,29 @@ CREATE VIRTUAL TABLE IF NOT EXISTS task_fts USING fts5 (body, tokenize = 'unicod
 
 _NEW_TASK_COLUMNS = ("products", "monitors")  # added after the first archives were written
 _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
-# The task columns' types, given to the Arrow reader: it infers a column's type from its values,
-# so a column that is NULL in every row found would otherwise come back as integers.
-_TASK_SCHEMA = pa.schema([(c, pa.int64() if c == "page" else pa.string()) for c in TASK_COLUMNS])
+# Answers of at most this many rows are read by the plain sqlite3 reader: below it the Arrow
+# reader's fixed cost (a second connection, the schema cast) is more than it saves per row.
+SMALL_ANSWER = 1000
+# what `kehoach tasks` and the web show at once
+PAGE_SIZE = 100
+
+
+@lru_cache(maxsize=1)
+def _task_schema() -> pa.Schema:
+    """The task columns' types, given to the Arrow reader: it infers a column's type from its values,
+    so a column that is NULL in every row found would otherwise come back as integers."""
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.int64() if c == "page" else pa.string()) for c in TASK_COLUMNS])
+
+
+class TaskPage(NamedTuple):
+    """One page of a task answer: its rows (tuples in the order of `columns`), where it starts,
+    and how many tasks the whole answer has."""
+    columns: list[str]
+    rows: list[tuple]
+    offset: int
+    total: int
 # NULLS FIRST is SQLite's default, spelled out so that PostgreSQL sorts the same way
 _ORDER = "ORDER BY t.document_date NULLS FIRST, t.document_id, t.task_idx"
 # Columns a task listing may be sorted by (task_table's names). The default order follows
@@ -274,7 +299,7 @@ class Archive:
     def _lacks(self, table: str, columns: tuple[str, ...]) -> bool:
         if not self.store.has_table(table):
             return False
-        present = set(self.store.read(f"SELECT * FROM {table} WHERE 1 = 0").columns)
+        present = set(self.store.read_rows(f"SELECT * FROM {table} WHERE 1 = 0")[1])
         return not set(columns) <= present
 
     def _upgrade(self) -> None:
@@ -402,8 +427,10 @@ class Archive:
 
     def tasks(self, lead: str | None = None, actor: str | None = None, role: str | None = None,
               due_before: str | None = None, due_after: str | None = None, issuer: str | None = None,
-              cites: str | None = None, search: str | None = None) -> pd.DataFrame:
-        """Tasks matching every given filter, one row per task (columns of pipeline.tables).
+              cites: str | None = None, search: str | None = None, limit: int | None = None,
+              offset: int = 0) -> pd.DataFrame:
+        """Tasks matching every given filter, one row per task (columns of pipeline.tables);
+        `limit` rows from `offset` on when given (the whole answer otherwise).
 
         lead/actor: substring of the normalised actor name (abbreviations, case and
         diacritics do not matter); `lead` is `actor` with role "lead", `role` alone
@@ -415,31 +442,64 @@ class Archive:
         """
         sql, params = self.task_query(lead=lead, actor=actor, role=role, due_before=due_before,
                                       due_after=due_after, issuer=issuer, cites=cites, search=search)
-        return self.task_frame(sql, params)
+        return self.task_frame(*_paged(sql, params, limit, offset), rows=limit)
+
+    def task_page(self, limit: int | None = PAGE_SIZE, offset: int = 0, **filters) -> TaskPage:
+        """A page of tasks(**filters) as plain rows, and the size of the whole answer: what a
+        person reads (no pandas, the plain reader). limit None: every row from `offset` on."""
+        sql, params = self.task_query(**filters)
+        self._readable()
+        rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
+        if offset == 0 and (limit is None or len(rows) < limit):
+            total = len(rows)  # the page is the whole answer: no need to count
+        else:
+            total = self.count_tasks(sql, params)
+        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
+
+    def count_tasks(self, sql: str, params=()) -> int:
+        """How many rows a task query (of task_query) answers, without reading them."""
+        if sql.endswith(_ORDER):
+            sql = sql[:-len(_ORDER)]  # order does not change a count, and SQLite would sort for nothing
+        self._readable()
+        return int(self.store.read_rows(f"SELECT count(*) FROM ({sql}) AS matching", params)[0][0][0])
 
     def task_query(self, **filters) -> tuple[str, list]:
         """The SQL and parameters of tasks(**filters) for this archive's store."""
         return build_task_query(**filters, dialect=self.store)
 
-    def task_frame(self, sql: str, params=()) -> pd.DataFrame:
-        """The rows of a query that selects the task columns (TASK_COLUMNS), typed as such."""
+    def task_frame(self, sql: str, params=(), rows: int | None = None) -> pd.DataFrame:
+        """The rows of a query that selects the task columns (TASK_COLUMNS), typed as such. `rows`:
+        at most how many the query can return (its LIMIT), when known: an answer of up to
+        SMALL_ANSWER rows is read by the plain reader, a bigger or unknown one into Arrow."""
         self._readable()
-        return self.store.read_arrow(sql, params, _TASK_SCHEMA)
+        if rows is not None and rows <= SMALL_ANSWER:
+            # the same frame as the Arrow reader gives (types included), from plain rows
+            return arrow_frame(self.store.read_rows(sql, params)[0], _task_schema())
+        return self.store.read_arrow(sql, params, _task_schema())
 
     def search(self, text: str, limit: int | None = None) -> pd.DataFrame:
         """Tasks whose text or actors contain every word of `text` (folded), best match first."""
         query = fts_query(text, self.store)
         if not query:
+            import pandas as pd
+
             return pd.DataFrame(columns=TASK_COLUMNS)
         store = self.store
         sql = (f"SELECT {_TASK_SELECT} FROM task_fts f JOIN task_table t ON t.task_row = f.rowid "
                f"WHERE {store.fts_where} ORDER BY {store.fts_order}, t.task_row" + (" LIMIT ?" if limit else ""))
         params = [query] * (store.fts_where + store.fts_order).count("?")
-        return self.task_frame(sql, params + [limit] if limit else params)
+        return self.task_frame(sql, params + [limit] if limit else params, rows=limit)
 
     def counts(self) -> dict[str, int]:
         names = ("documents", "tasks", "task_actors", "citations", "targets", "sections", "failures")
         return {n: int(self.sql(f"SELECT count(*) AS n FROM {n}")["n"][0]) for n in names}
+
+
+def _paged(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
+    if limit is None and not offset:
+        return sql, params
+    # "no limit" is -1 to SQLite and NULL to PostgreSQL: a number larger than any archive is both
+    return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
 
 
 def build_task_query(lead=None, actor=None, role=None, due_before=None, due_after=None, issuer=None,

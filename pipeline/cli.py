@@ -44,6 +44,14 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
                             help="say what is being done, file by file; with an internal error, print its traceback")
 
 
+class _Version(argparse.Action):
+    """--version, looked up only when asked: reading the installed metadata costs every other command ~50 ms."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(f"kehoach {version()}\n")
+        parser.exit(0)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with errors in one line (the usage screen is one -h away)."""
 
@@ -53,7 +61,7 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="kehoach", description="Vietnamese plans (Kế hoạch) → structured data")
-    parser.add_argument("--version", action="version", version=f"kehoach {version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"pipeline.commands.{info.name}").register(sub)

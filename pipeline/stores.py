@@ -26,14 +26,16 @@ import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
-from urllib.request import pathname2url
-
-import pandas as pd
-import pyarrow as pa
 
 from pipeline.errors import KehoachError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+# pandas and pyarrow are imported by the readers that build frames: a command that prints a
+# page of plain rows (`kehoach tasks`) never loads them, which is most of its start-up
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -48,11 +50,16 @@ def open_store(location: str | Path):
 
 
 def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
     # from_records on fetched rows: a good deal faster than pandas.read_sql_query
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def _arrow_frame(rows: list, schema: pa.Schema) -> pd.DataFrame:
+def arrow_frame(rows: list, schema: pa.Schema) -> pd.DataFrame:
+    """Rows (tuples) as the frame the Arrow reader gives for `schema`."""
+    import pyarrow as pa
+
     columns: list = list(zip(*rows)) if rows else [[] for _ in schema]
     return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema).to_pandas()
 
@@ -132,6 +139,8 @@ class SQLiteStore:
         if not self.path.exists():
             raise KehoachError(f"{self.path}: no archive here (run `kehoach ingest` first, or pass --db)")
         self._check_file()
+        from urllib.request import pathname2url  # here: urllib.request imports http, email, ssl
+
         return "file:" + pathname2url(str(self.path.resolve())) + "?mode=ro"
 
     # Queries jump between tasks, actors and documents pages; memory-mapping the file
@@ -150,6 +159,10 @@ class SQLiteStore:
 
     def read(self, sql: str, params=()) -> pd.DataFrame:
         return _frame(*self._fetch(sql, params))
+
+    def read_rows(self, sql: str, params=()) -> tuple[list[tuple], list[str]]:
+        """(rows as tuples, column names): the plain reader, for answers too small to gain from Arrow."""
+        return self._fetch(sql, params)
 
     def read_dicts(self, sql: str, params=()) -> list[dict]:
         rows, columns = self._fetch(sql, params)
@@ -178,8 +191,8 @@ class SQLiteStore:
         return table.cast(schema).to_pandas()
 
     def has_table(self, name: str) -> bool:
-        return self.exists() and not self.read("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                               (name,)).empty
+        return self.exists() and bool(self._fetch("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                  "AND name = ?", (name,))[0])
 
     # -- closing ---------------------------------------------------------------
     def _close_sqlite3(self) -> None:
@@ -323,12 +336,16 @@ class PostgresStore:
     def read(self, sql: str, params=()) -> pd.DataFrame:
         return _frame(*self._fetch(sql, params))
 
+    def read_rows(self, sql: str, params=()) -> tuple[list[tuple], list[str]]:
+        """(rows as tuples, column names): the plain reader, for answers too small to gain from Arrow."""
+        return self._fetch(sql, params)
+
     def read_dicts(self, sql: str, params=()) -> list[dict]:
         rows, columns = self._fetch(sql, params)
         return [dict(zip(columns, row)) for row in rows]
 
     def read_arrow(self, sql: str, params, schema: pa.Schema) -> pd.DataFrame:
-        return _arrow_frame(self._fetch(sql, params)[0], schema)
+        return arrow_frame(self._fetch(sql, params)[0], schema)
 
     def has_table(self, name: str) -> bool:
         rows, _ = self._fetch("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "

@@ -3,16 +3,21 @@ writers of those tables (CSV with a BOM, XLSX an analyst can filter at once, JSO
 whose list columns are arrays)."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import sys
 from pathlib import Path
-from typing import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable
 
 from pipeline.record import ROLES
+
+if TYPE_CHECKING:
+    import pandas as pd
+# pandas is imported where a frame is built or written: `kehoach tasks` prints a page of rows
+# without it (importing pandas is most of a quick command's time)
 
 # products (Sản phẩm) and monitors (Theo dõi, kiểm tra, đôn đốc) are columns of many task tables:
 # an export that dropped them hid what the source says
@@ -31,6 +36,8 @@ CITATION_COLUMNS = ["document_number", "source", "citation", "text", "kind", "nu
 
 def tasks_frame(records: Iterable) -> pd.DataFrame:
     """One row per task of every record; list fields joined with "; "."""
+    import pandas as pd
+
     rows = []
     for rec in records:
         doc = rec.document
@@ -48,6 +55,8 @@ def tasks_frame(records: Iterable) -> pd.DataFrame:
 
 def documents_frame(records: Iterable) -> pd.DataFrame:
     """One row per record: its header, and how many tasks, targets, citations and warnings it has."""
+    import pandas as pd
+
     rows = []
     for rec in records:
         doc, src = rec.document, rec.source
@@ -62,6 +71,8 @@ def documents_frame(records: Iterable) -> pd.DataFrame:
 
 def citations_frame(records: Iterable) -> pd.DataFrame:
     """One row per citation of every record (`citation` is its index in the record)."""
+    import pandas as pd
+
     rows = []
     for rec in records:
         for i, c in enumerate(rec.citations):
@@ -88,6 +99,8 @@ def neutralise(value):
 
 def csv_text(frame: pd.DataFrame) -> str:
     """The frame as CSV text with every text cell neutralised (see `neutralise`)."""
+    import pandas as pd
+
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
@@ -120,19 +133,57 @@ def write_csv(frame: pd.DataFrame, output) -> None:
 
 def json_records(frame: pd.DataFrame) -> list[dict]:
     """The rows as dicts for JSON: list columns as arrays, missing values as null."""
-    out = []
-    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
-        for col in LIST_COLUMNS:
-            if col in row:
-                value = row[col]
-                row[col] = [v for v in value.split(LIST_SEPARATOR) if v] if isinstance(value, str) else \
-                    (list(value) if isinstance(value, (list, tuple)) else [])
-        out.append({k: _plain(v) for k, v in row.items()})
-    return out
+    return [_json_row(row) for row in frame.astype(object).where(frame.notna(), None).to_dict("records")]
+
+
+def _json_row(row: dict) -> dict:
+    for col in LIST_COLUMNS:
+        if col in row:
+            value = row[col]
+            row[col] = [v for v in value.split(LIST_SEPARATOR) if v] if isinstance(value, str) else \
+                (list(value) if isinstance(value, (list, tuple)) else [])
+    return {k: _plain(v) for k, v in row.items()}
 
 
 def json_text(frame: pd.DataFrame) -> str:
     return json.dumps(json_records(frame), ensure_ascii=False, indent=1) + "\n"
+
+
+# -- the same writers for plain rows (tuples from the database), without pandas ----------------
+# `kehoach tasks` prints a page of rows; building a DataFrame for it cost more than the query.
+
+
+def rows_csv_text(columns: list[str], rows: list[tuple]) -> str:
+    """csv_text of the same rows: pandas writes CSV through the csv module with these settings
+    (None as an empty cell), so the bytes are the same."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([neutralise(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+def write_rows_csv(columns: list[str], rows: list[tuple], output) -> None:
+    """write_csv of plain rows: a file gets the BOM, standard output does not."""
+    text = rows_csv_text(columns, rows)
+    if output and str(output) != "-":
+        Path(output).write_bytes(text.encode("utf-8-sig"))
+    else:
+        sys.stdout.write(text)
+
+
+def rows_json_text(columns: list[str], rows: list[tuple]) -> str:
+    """json_text of plain rows."""
+    return json.dumps([_json_row(dict(zip(columns, row))) for row in rows], ensure_ascii=False, indent=1) + "\n"
+
+
+def rows_table_text(columns: list[str], rows: list[tuple], width: int = 60) -> str:
+    """Rows as aligned text columns for a person (cells cut to `width` characters, None blank)."""
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+    cells = [[c if len(c) <= width else c[:width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [list(columns), *cells]]
+    return "\n".join(lines) + "\n"
 
 
 def _plain(value):
@@ -153,6 +204,8 @@ def write_xlsx(sheets: dict[str, pd.DataFrame] | pd.DataFrame, output) -> None:
     """One sheet per frame: a bold, shaded header row with filters, frozen under it; ISO
     dates as real date cells (Excel sorts and filters them as dates); widths that fit the
     content up to _MAX_WIDTH characters. Text cells stay text: a plan's "=..." is never a formula."""
+    import pandas as pd
+
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill

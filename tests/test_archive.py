@@ -9,6 +9,7 @@ citation printed as 07/CT-UBND).
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -359,6 +360,40 @@ def test_arrow_reader_returns_what_sqlite3_returns(archive):
     assert len(undated) == no_start
     assert str(undated["start"].dtype) == str(arch.tasks()["text"].dtype)  # text, not integers
     assert undated["start"].isna().all()
+
+
+def test_pages_and_counts_are_the_whole_answer_cut(archive, capsys):
+    """A page (plain sqlite3 rows) is the same slice of the same order as the whole answer (Arrow),
+    its total the answer's size; the small-answer frame equals the Arrow frame, types included."""
+    import pandas as pd
+
+    arch, db = archive["archive"], str(archive["db"])
+    whole = arch.tasks(lead="ubnd")
+    assert len(whole) > 3
+    page = arch.task_page(limit=2, offset=1, lead="ubnd")
+    assert page.total == len(whole) and len(page.rows) == 2
+    assert [r[page.columns.index("text")] for r in page.rows] == list(whole["text"][1:3])
+    pd.testing.assert_frame_equal(arch.tasks(lead="ubnd", limit=2, offset=1), whole[1:3].reset_index(drop=True))
+    assert arch.task_page(limit=2, offset=10**6, lead="ubnd").total == len(whole)
+    assert main(["tasks", "--db", db, "--lead", "ubnd", "--limit", "2", "--offset", "1", "--columns", "text"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [t[:59] + "…" if len(t) > 60 else t for t in whole["text"][1:3]]
+    assert out[-1].startswith(f"(rows 2–3 of {len(whole)}; --offset 3 for the next page")
+    assert main(["tasks", "--db", db, "--lead", "ubnd", "--format", "csv"]) == 0  # files: every row
+    assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == len(whole)
+    assert main(["tasks", "--db", db, "--lead", "ubnd", "--format", "csv", "--limit", "1"]) == 0
+    assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == 1
+
+
+def test_plain_rows_write_what_the_frame_writers_write(archive, tmp_path):
+    """CSV and JSON of plain rows (kehoach tasks) are byte for byte those of the frame (the web, search)."""
+    from pipeline.tables import csv_text, json_text, rows_csv_text, rows_json_text
+
+    arch = archive["archive"]
+    frame = arch.tasks()
+    page = arch.task_page(limit=None)
+    assert rows_csv_text(page.columns, page.rows) == csv_text(frame)
+    assert rows_json_text(page.columns, page.rows) == json_text(frame)
 
 
 @pytest.mark.slow  # OCR (and its processes ended)
