@@ -329,3 +329,22 @@ def test_the_subject_after_a_fronted_clause(tmp_path):
 """)
     assert tasks["II.1"].lead == ["Phòng Tài chính - Kế hoạch"] and tasks["II.1"].coordinators == ["Phòng Nội vụ"]
     assert tasks["II.2"].lead == ["Phòng Nội vụ"]
+
+
+def test_a_numbered_conclusion_goes_on_in_its_paragraphs_until_one_names_a_unit(tmp_path):
+    """A notice of conclusions: "1. Công ty X (a long legal name) khẩn trương …↵Trường hợp …, thì phối hợp
+    với … Hoàn thành … trước ngày …" is one task, led by the company, due on the completion deadline,
+    not on the period of its object ("kế hoạch … trong năm 2025"); a paragraph that names its own
+    unit is a task of its own."""
+    _, tasks = _tasks(tmp_path, """1. Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà tiếp thu các ý kiến tại cuộc họp, khẩn trương rà soát hồ sơ cổ phần hóa. Trường hợp đủ điều kiện thì đề xuất kế hoạch cổ phần hóa trong năm 2025.
+Trường hợp không đảm bảo điều kiện thì phối hợp với các cơ quan, đơn vị liên quan nghiên cứu, đề xuất hướng xử lý. Hoàn thành và báo cáo UBND huyện trước ngày 08/02/2025.
+Giao Phòng Nội vụ theo dõi, đôn đốc việc thực hiện.
+""")
+    first = tasks["II.1"]
+    assert first.lead == ["Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà"]
+    assert first.coordinators == ["các cơ quan, đơn vị liên quan"]
+    assert first.text.endswith("trước ngày 08/02/2025.")
+    assert (first.timeline.text, first.timeline.end) == ("trước ngày 08/02/2025", "2025-02-08")
+    others = [t for k, t in tasks.items() if k != "II.1"]
+    assert [t.lead for t in others] == [["Phòng Nội vụ"]]
+
