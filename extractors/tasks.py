@@ -57,6 +57,7 @@ _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhi
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
 _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
@@ -109,8 +110,41 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
                     absorbed.add(id(node.children[0]))
                     found[0].end = text.lines[node.children[0].line].end
             tasks.extend(found)
+    if (carried := _carried_over(text, outline, plan_year)) is not None:
+        tasks.append(carried)
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
+    """A page extracted alone from the middle of a document opens mid-sentence: "thực hiện theo đúng
+    quy định ... Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.↵3. Giao Sở Nội vụ ...". The
+    words before its first numbered item end the item before it (here "2"): a task when they carry
+    a time or a unit (contract: a task needs someone or some time)."""
+    first = next((n for n in outline.root.children if n.line is not None), None)
+    if first is None or first.kind != "item" or not re.fullmatch(r"\d+", first.id or "") or int(first.id) < 2:
+        return None
+    # only the lines the page opens with, bar its page number ("2"): a page's own header would stand between
+    lines = [i for i in outline.preamble if i < first.line]
+    printed = [_PAGE_NUMBER.sub("", text.line_text(i)) if k == 0 else text.line_text(i).strip()
+               for k, i in enumerate(lines)]
+    if printed and not printed[0]:
+        lines, printed = lines[1:], printed[1:]
+    if not lines or not all(p[:1].islower() for p in printed):
+        return None
+    body = " ".join(printed)
+    if len(body.split()) < 5:
+        return None
+    timeline = _prose_time(body, plan_year)
+    clause = _lead_clause(body)
+    if not timeline.get("text") and not clause:
+        return None
+    t = TaskFacts(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), start=text.lines[lines[0]].start,
+                  end=text.lines[lines[-1]].end, page=text.lines[lines[0]].page, timeline=timeline)
+    if clause:
+        t.roles["lead"] = clause[0]
+        t.roles["coordinators"] = _coordinators(body, clause[1])
+    return t
 
 
 def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_year, absorbed: set[int]) -> None:

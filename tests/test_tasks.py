@@ -348,3 +348,19 @@ Giao Phòng Nội vụ theo dõi, đôn đốc việc thực hiện.
     others = [t for k, t in tasks.items() if k != "II.1"]
     assert [t.lead for t in others] == [["Phòng Nội vụ"]]
 
+
+def test_a_page_that_opens_mid_item_ends_the_item_before_its_first_number(tmp_path):
+    """The second page of a notice, extracted alone: the words before "3." close item 2, a task
+    when they carry a deadline; words that carry neither time nor unit are no task."""
+    path = tmp_path / "page2.txt"
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi. Hoàn thành và báo cáo UBND huyện trước ngày "
+                    "20/02/2025.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy của Ban Quản lý dự án; hoàn thành "
+                    "trước ngày 28/02/2025.\n", encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["2", "3"]
+    assert tasks["2"].origin == "prose" and tasks["2"].text.startswith("thực hiện theo đúng quy định")
+    assert (tasks["2"].timeline.text, tasks["2"].timeline.end) == ("trước ngày 20/02/2025", "2025-02-20")
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy "
+                    "của Ban Quản lý dự án; hoàn thành trước ngày 28/02/2025.\n", encoding="utf-8")
+    assert [t.id for t in extract_file(path).tasks] == ["3"]
+
