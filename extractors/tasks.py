@@ -57,6 +57,7 @@ _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhi
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
+_HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|vụ|viện|trường|hội)\s*:\s*", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
 _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
@@ -424,6 +425,11 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
+    # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X": one head noun over the names after
+    # its colon ("Sở Tài chính", "Sở Kế hoạch và Đầu tư"), up to a name that carries its own head
+    head = None
+    if listed := _HEAD_OVER_NAMES.match(body, end):
+        head, end = listed.group(1)[:1].upper() + listed.group(1)[1:].lower(), listed.end()
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
     clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
@@ -433,9 +439,16 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
             break
         kept.append(piece)
     clause = ";".join(kept)
-    if not starts_actor(clause):
+    if head and clause[:1].isupper() and not starts_actor(clause):
+        units = split_units(clause)
+        for k, u in enumerate(units):
+            if starts_actor(u):
+                break
+            units[k] = f"{head} {u}"
+    elif not starts_actor(clause):
         return []
-    units = split_units(clause)
+    else:
+        units = split_units(clause)
     # "..., hoàn thành trước ngày 30/11/2025": the list ends where a piece names no one
     cut = next((k for k, u in enumerate(units) if k and not starts_actor(u)), len(units))
     return units[:cut]

@@ -364,3 +364,11 @@ def test_a_page_that_opens_mid_item_ends_the_item_before_its_first_number(tmp_pa
                     "của Ban Quản lý dự án; hoàn thành trước ngày 28/02/2025.\n", encoding="utf-8")
     assert [t.id for t in extract_file(path).tasks] == ["3"]
 
+
+def test_one_head_noun_over_the_names_after_its_colon(tmp_path):
+    """"phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X và …": each name under the head
+    noun is a unit of that head; a name with its own head ends the run."""
+    _, tasks = _tasks(tmp_path, """1. Giao Phòng Nội vụ chủ trì, phối hợp với các phòng: Tài chính - Kế hoạch, Tư pháp, Công ty TNHH MTV Môi trường Đô thị Thạch Hà và các cơ quan, đơn vị liên quan rà soát bộ máy; hoàn thành trước ngày 20/02/2025.
+""")
+    assert tasks["II.1"].coordinators == ["Phòng Tài chính - Kế hoạch", "Phòng Tư pháp",
+                                          "Công ty TNHH MTV Môi trường Đô thị Thạch Hà", "các cơ quan, đơn vị liên quan"]
