@@ -57,6 +57,9 @@ _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhi
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
+_HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|vụ|viện|trường|hội)\s*:\s*", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
+_COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
@@ -97,6 +100,8 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
                 and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line) \
                 and id(node) not in absorbed:
             found = _prose_tasks(text, node, plan_year)
+            if found and node.kind in ("item", "article"):
+                _absorb_actorless_paragraphs(text, node, found[0], plan_year, absorbed)
             if not found and node.kind != "para" and [c.kind for c in node.children] == ["para"] \
                     and _heading_units(node.text) is None:
                 # "a) Tổ chức bồi dưỡng ...↵Trung tâm Chính trị huyện chủ trì, ...": the item's
@@ -106,8 +111,72 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
                     absorbed.add(id(node.children[0]))
                     found[0].end = text.lines[node.children[0].line].end
             tasks.extend(found)
+    if (carried := _carried_over(text, outline, plan_year)) is not None:
+        tasks.append(carried)
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
+    """A page extracted alone from the middle of a document opens mid-sentence: "thực hiện theo đúng
+    quy định ... Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.↵3. Giao Sở Nội vụ ...". The
+    words before its first numbered item end the item before it (here "2"): a task when they carry
+    a time or a unit (contract: a task needs someone or some time)."""
+    first = next((n for n in outline.root.children if n.line is not None), None)
+    if first is None or first.kind != "item" or not re.fullmatch(r"\d+", first.id or "") or int(first.id) < 2:
+        return None
+    # only the lines the page opens with, bar its page number ("2"): a page's own header would stand between
+    lines = [i for i in outline.preamble if i < first.line]
+    printed = [_PAGE_NUMBER.sub("", text.line_text(i)) if k == 0 else text.line_text(i).strip()
+               for k, i in enumerate(lines)]
+    if printed and not printed[0]:
+        lines, printed = lines[1:], printed[1:]
+    if not lines or not all(p[:1].islower() for p in printed):
+        return None
+    body = " ".join(printed)
+    if len(body.split()) < 5:
+        return None
+    timeline = _prose_time(body, plan_year)
+    clause = _lead_clause(body)
+    if not timeline.get("text") and not clause:
+        return None
+    t = TaskFacts(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), start=text.lines[lines[0]].start,
+                  end=text.lines[lines[-1]].end, page=text.lines[lines[0]].page, timeline=timeline)
+    if clause:
+        t.roles["lead"] = clause[0]
+        t.roles["coordinators"] = _coordinators(body, clause[1])
+    return t
+
+
+def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_year, absorbed: set[int]) -> None:
+    """A numbered assignment goes on in the plain paragraphs under it until one names an actor of its
+    own: "1. Công ty X khẩn trương rà soát ...↵Trường hợp không đảm bảo ... thì phối hợp với ... Hoàn
+    thành ... trước ngày 08/02/2025." is one task, its deadline printed in the last paragraph."""
+    body, end = task.text, task.end
+    taken = []
+    for c in node.children:
+        if c.kind != "para" or c.fields or not c.text or _assigns_on_its_own(c.text):
+            break
+        taken.append(c)
+        body, end = body + " " + c.text, text.lines[c.line].end
+    if not taken:
+        return
+    absorbed.update(id(c) for c in taken)
+    task.text, task.end = _strip_end(body), end
+    task.timeline = _prose_time(body, plan_year)
+    for unit in _coordinators(body):
+        if unit not in task.roles["coordinators"] and unit not in task.roles["lead"]:
+            task.roles["coordinators"].append(unit)
+
+
+def _assigns_on_its_own(body: str) -> bool:
+    """Does a paragraph hand work to a unit it names ("Giao Sở Y ...", "Sở Y chủ trì ...",
+    "Trường hợp ..., Sở Y ...")?"""
+    if _ASSIGN_OPENER.match(fold(body)) or _subject(body) or _lead_clause(body) or _titling_unit(body):
+        return True
+    if _FRONTED_CLAUSE.match(body):
+        return any(_subject(body[k:]) for k in _fronted_commas(body))
+    return False
 
 
 def _closing_remark(node: Node, last_line: int | None = None) -> bool:
@@ -365,6 +434,11 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
+    # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X": one head noun over the names after
+    # its colon ("Sở Tài chính", "Sở Kế hoạch và Đầu tư"), up to a name that carries its own head
+    head = None
+    if listed := _HEAD_OVER_NAMES.match(body, end):
+        head, end = listed.group(1)[:1].upper() + listed.group(1)[1:].lower(), listed.end()
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
     clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
@@ -374,9 +448,16 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
             break
         kept.append(piece)
     clause = ";".join(kept)
-    if not starts_actor(clause):
+    if head and clause[:1].isupper() and not starts_actor(clause):
+        units = split_units(clause)
+        for k, u in enumerate(units):
+            if starts_actor(u):
+                break
+            units[k] = f"{head} {u}"
+    elif not starts_actor(clause):
         return []
-    units = split_units(clause)
+    else:
+        units = split_units(clause)
     # "..., hoàn thành trước ngày 30/11/2025": the list ends where a piece names no one
     cut = next((k for k, u in enumerate(units) if k and not starts_actor(u)), len(units))
     return units[:cut]
@@ -388,6 +469,7 @@ def _prose_time(body: str, plan_year) -> dict:
     folded = fold(body)
     phrases: list[str] = []
     kinds: set[bool] = set()
+    period_at, completion = 0, False
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
         if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
@@ -403,13 +485,27 @@ def _prose_time(body: str, plan_year) -> dict:
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
         is_period = bool(parsed["start"] or parsed["end"])
+        if is_period and is_period in kinds and not completion and _completes(folded, m.start()):
+            # "... đề xuất kế hoạch ... trong năm 2025 ... Hoàn thành và báo cáo ... trước ngày 08/02/2025":
+            # the period of the work's object yields to the deadline the sentence of completion names
+            phrases[period_at], completion = phrase, True
+            continue
         if is_period in kinds:
             continue  # one phrase of each kind: the first deadline, the first recurrence
+        if is_period:
+            period_at, completion = len(phrases), _completes(folded, m.start())
         kinds.add(is_period)
         phrases.append(phrase)
     if not phrases:
         return parse_timeline(None)
     return parse_timeline("; ".join(phrases), plan_year)
+
+
+def _completes(folded: str, at: int) -> bool:
+    """Is the time phrase at `at` the deadline of a sentence of completion ("Hoàn thành (và báo cáo
+    UBND tỉnh) trước ngày …")?"""
+    sentence = re.split(r"[.;]\s", folded[:at])[-1]
+    return bool(re.match(r"\s*hoan thanh\b", sentence))
 
 
 def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:
@@ -431,15 +527,17 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
         if not lead and _FRONTED_CLAUSE.match(body):
             # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
             # the subject follows one of the clause's commas
-            for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu)\s)", body[:240]):
-                if lead := _subject(body[comma.end():]):
+            for comma in _fronted_commas(body):
+                if lead := _subject(body[comma:]):
                     break
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
     if not lead and heading:
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
-    if (not lead and not period) or any(len(x.split()) > 14 for x in lead):
+    # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
+    # Xây dựng và Kinh doanh dịch vụ Quảng Ngãi")
+    if (not lead and not period) or any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead):
         return []
     start = text.lines[node.line].start
     timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
@@ -458,6 +556,14 @@ _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ 
 _FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trường hợp|Trong trường hợp|Sau khi|Trong quá trình"
                              r"|Đồng thời|Ngoài ra|Bên cạnh đó|Theo đó|Để|Nhằm|Từ nay|(?:Trong\s+)?(?:Quý|Tháng|Năm)"
                              r"\s+[\dIVX][\dIVX/\s]{0,10})\b")
+
+
+def _fronted_commas(body: str) -> list[int]:
+    """Where a subject may start after a fronted clause's comma: before a capitalised word, a group
+    ("…, các bộ, cơ quan, đơn vị, địa phương chủ động …") or "giao/đề nghị …" ("…, đơn vị liên quan
+    nghiên cứu" in lower case, without "các", is inside the clause)."""
+    return [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
+            if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
 
 
 def _subject(body: str) -> list[str]:

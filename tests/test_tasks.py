@@ -329,3 +329,46 @@ def test_the_subject_after_a_fronted_clause(tmp_path):
 """)
     assert tasks["II.1"].lead == ["Phòng Tài chính - Kế hoạch"] and tasks["II.1"].coordinators == ["Phòng Nội vụ"]
     assert tasks["II.2"].lead == ["Phòng Nội vụ"]
+
+
+def test_a_numbered_conclusion_goes_on_in_its_paragraphs_until_one_names_a_unit(tmp_path):
+    """A notice of conclusions: "1. Công ty X (a long legal name) khẩn trương …↵Trường hợp …, thì phối hợp
+    với … Hoàn thành … trước ngày …" is one task, led by the company, due on the completion deadline,
+    not on the period of its object ("kế hoạch … trong năm 2025"); a paragraph that names its own
+    unit is a task of its own."""
+    _, tasks = _tasks(tmp_path, """1. Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà tiếp thu các ý kiến tại cuộc họp, khẩn trương rà soát hồ sơ cổ phần hóa. Trường hợp đủ điều kiện thì đề xuất kế hoạch cổ phần hóa trong năm 2025.
+Trường hợp không đảm bảo điều kiện thì phối hợp với các cơ quan, đơn vị liên quan nghiên cứu, đề xuất hướng xử lý. Hoàn thành và báo cáo UBND huyện trước ngày 08/02/2025.
+Giao Phòng Nội vụ theo dõi, đôn đốc việc thực hiện.
+""")
+    first = tasks["II.1"]
+    assert first.lead == ["Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà"]
+    assert first.coordinators == ["các cơ quan, đơn vị liên quan"]
+    assert first.text.endswith("trước ngày 08/02/2025.")
+    assert (first.timeline.text, first.timeline.end) == ("trước ngày 08/02/2025", "2025-02-08")
+    others = [t for k, t in tasks.items() if k != "II.1"]
+    assert [t.lead for t in others] == [["Phòng Nội vụ"]]
+
+
+def test_a_page_that_opens_mid_item_ends_the_item_before_its_first_number(tmp_path):
+    """The second page of a notice, extracted alone: the words before "3." close item 2, a task
+    when they carry a deadline; words that carry neither time nor unit are no task."""
+    path = tmp_path / "page2.txt"
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi. Hoàn thành và báo cáo UBND huyện trước ngày "
+                    "20/02/2025.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy của Ban Quản lý dự án; hoàn thành "
+                    "trước ngày 28/02/2025.\n", encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["2", "3"]
+    assert tasks["2"].origin == "prose" and tasks["2"].text.startswith("thực hiện theo đúng quy định")
+    assert (tasks["2"].timeline.text, tasks["2"].timeline.end) == ("trước ngày 20/02/2025", "2025-02-20")
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy "
+                    "của Ban Quản lý dự án; hoàn thành trước ngày 28/02/2025.\n", encoding="utf-8")
+    assert [t.id for t in extract_file(path).tasks] == ["3"]
+
+
+def test_one_head_noun_over_the_names_after_its_colon(tmp_path):
+    """"phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X và …": each name under the head
+    noun is a unit of that head; a name with its own head ends the run."""
+    _, tasks = _tasks(tmp_path, """1. Giao Phòng Nội vụ chủ trì, phối hợp với các phòng: Tài chính - Kế hoạch, Tư pháp, Công ty TNHH MTV Môi trường Đô thị Thạch Hà và các cơ quan, đơn vị liên quan rà soát bộ máy; hoàn thành trước ngày 20/02/2025.
+""")
+    assert tasks["II.1"].coordinators == ["Phòng Tài chính - Kế hoạch", "Phòng Tư pháp",
+                                          "Công ty TNHH MTV Môi trường Đô thị Thạch Hà", "các cơ quan, đơn vị liên quan"]
