@@ -1,8 +1,21 @@
 """A decision issuing a plan, scanned: its task table's time cells, its reporting prose, its header
 lines with OCR specks. One small case of the genre each, written for the rule."""
-
+import pytest
 
 from extractors.fields import column_role
+from extractors.timeline import parse_timeline
+
+
+@pytest.mark.parametrize("cell,start,end", [
+    # a time column holding only years: the span, or the one year
+    ("2025 - 2030", "2025-01-01", "2030-12-31"),
+    ("2026–2028", "2026-01-01", "2028-12-31"),
+    ("2027", "2027-01-01", "2027-12-31"),
+    ("Năm 2026", "2026-01-01", "2026-12-31"),
+])
+def test_time_cell_of_bare_years(cell, start, end):
+    t = parse_timeline(cell, plan_year=2025)
+    assert (t["text"], t["start"], t["end"]) == (cell, start, end)
 
 
 def test_period_column_is_the_time_column():
