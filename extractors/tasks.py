@@ -185,6 +185,25 @@ def _add_roles(roles: dict, role: str, value: str) -> None:
     roles[role].extend(split_units(value))
 
 
+# A cell listing its units as bullets ("- Các bộ, cơ quan ngang bộ↵- Ủy ban nhân dân cấp tỉnh"), its lines
+# joined: a dash (OCR: "~", "¬") before a unit's name parts two units; "Bộ Lao động - Thương binh và Xã
+# hội" keeps its dash, as no unit's name begins after it.
+_CELL_BULLET = re.compile(r"\s+[-–~¬•+](?:\s*[-–.])*\s+(?=\S)")
+
+
+def _bulleted_units(cell: str) -> str:
+    """A role cell whose units are bullets, as one list separated by ";" (other cells unchanged)."""
+    if not re.match(r"\s*[-–•+]\s", cell):
+        return cell
+    pieces: list[str] = []
+    for piece in _CELL_BULLET.split(cell.strip()[1:].strip()):
+        if pieces and not starts_actor(piece):
+            pieces[-1] += " - " + piece
+        else:
+            pieces.append(piece)
+    return "; ".join(p.strip(" -–~¬'\"") for p in pieces)
+
+
 def _strip_end(s: str) -> str:
     return re.sub(r"\s*\./\.\s*$", ".", s).strip()
 
@@ -269,7 +288,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             if c >= len(cells) or not cells[c]:
                 continue
             if role in ROLES:
-                _add_roles(t.roles, role, cells[c])
+                _add_roles(t.roles, role, _bulleted_units(cells[c]))
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":

@@ -3,7 +3,9 @@ lines with OCR specks. One small case of the genre each, written for the rule.""
 import pytest
 
 from extractors.fields import column_role
+from extractors.tasks import _bulleted_units
 from extractors.timeline import parse_timeline
+from extractors.units import split_units
 
 
 @pytest.mark.parametrize("cell,start,end", [
@@ -23,3 +25,14 @@ def test_period_column_is_the_time_column():
     assert column_role("Giai đoạn\nthực hiện") == "timeline"
     assert column_role("Thời gian thực hiện") == "timeline"
     assert column_role("Đơn vị thực hiện") == "implementers"
+
+
+@pytest.mark.parametrize("cell,units", [
+    # bullets of a cell joined into one line: each bullet one unit, a collective kept whole
+    ("- Các sở, ban, ngành - Ủy ban nhân dân cấp huyện", ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"]),
+    # an OCR'd dash ("~") still parts them; a dash inside a ministry's name does not
+    ("- Bộ Y tế ~ Bộ Lao động - Thương binh và Xã hội", ["Bộ Y tế", "Bộ Lao động - Thương binh và Xã hội"]),
+    ("Bộ Lao động - Thương binh và Xã hội", ["Bộ Lao động - Thương binh và Xã hội"]),
+])
+def test_bulleted_units_of_a_role_cell(cell, units):
+    assert split_units(_bulleted_units(cell)) == units
