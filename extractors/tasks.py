@@ -262,6 +262,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""
+        if task_text and _letters(task_text) == _letters(header_text[task_col]):
+            continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
         # a cell merged across the row repeats the group title: it says nothing about the row's roles
         cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
         index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
@@ -302,6 +304,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         for t in out:
             t.id = t.grouped_id
     return out
+
+
+def _letters(s: str) -> str:
+    """Only the letters of a text, folded: a heading read twice by OCR compares equal."""
+    return re.sub(r"[^a-z]", "", fold(s))
 
 
 def _first(columns: dict, role: str):

@@ -1,11 +1,13 @@
 """A decision issuing a plan, scanned: its task table's time cells, its reporting prose, its header
 lines with OCR specks. One small case of the genre each, written for the rule."""
+import docx
 import pytest
 
 from extractors.fields import column_role
 from extractors.tasks import _bulleted_units
 from extractors.timeline import parse_timeline
 from extractors.units import split_units
+from pipeline.extract import extract_file
 
 
 @pytest.mark.parametrize("cell,start,end", [
@@ -36,3 +38,40 @@ def test_period_column_is_the_time_column():
 ])
 def test_bulleted_units_of_a_role_cell(cell, units):
     assert split_units(_bulleted_units(cell)) == units
+
+
+PHU_LUC_HEADER = ["TT", "Nhiệm vụ, hoạt động cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Giai đoạn thực hiện",
+                  "Sản phẩm"]
+
+
+@pytest.fixture(scope="module")
+def appendix_tasks(tmp_path_factory):
+    """A real .docx: a decision's plan whose appendix table numbers its groups "1.1" (the title merged over
+    the unit and time columns), lists units as bullets, and repeats its header with a speck in it."""
+    d = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 15/KH-UBND", "Hà Tĩnh, ngày 10 tháng 01 năm 2025",
+                 "KẾ HOẠCH", "Phát triển kinh tế xanh giai đoạn 2025 - 2030", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "Bảo đảm thực hiện hiệu quả.", "II. NHIỆM VỤ"]:
+        d.add_paragraph(line)
+    rows = [PHU_LUC_HEADER,
+            ["1.1", "Truyền thông về kinh tế xanh"] + [""] * 4,
+            ["1.1.1", "Xây dựng tài liệu hướng dẫn", "- Sở Tài chính\n- Ủy ban nhân dân cấp huyện", "Sở Nội vụ",
+             "2025 - 2027", "Tài liệu hướng dẫn"],
+            ["TT", "Nhiệm vụ, - hoạt động cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Giai đoạn thực hiện",
+             "Sản phẩm"],
+            ["1.1.2", "Tổ chức hội nghị chuyên đề", "Sở Công Thương", "Sở Nội vụ", "2026", "Hội nghị"]]
+    table = d.add_table(rows=len(rows), cols=len(PHU_LUC_HEADER))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(1, 5))
+    for line in ["III. TỔ CHỨC THỰC HIỆN", "Các sở, ngành triển khai thực hiện Kế hoạch này.", "CHỦ TỊCH",
+                 "Nguyễn Văn A"]:
+        d.add_paragraph(line)
+    path = tmp_path_factory.mktemp("appendix") / "plan.docx"
+    d.save(path)
+    return extract_file(path).tasks
+
+
+def test_header_read_again_with_a_speck_is_no_task(appendix_tasks):
+    assert "Nhiệm vụ, - hoạt động cụ thể" not in [t.text for t in appendix_tasks]
