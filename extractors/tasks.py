@@ -265,12 +265,16 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if task_text and _letters(task_text) == _letters(header_text[task_col]):
             continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
         # a cell merged across the row repeats the group title: it says nothing about the row's roles
+        spanned = sum(cells[c] == task_text for c, role in columns.items() if role in ROLES + ("timeline",)
+                      and c < len(cells))
         cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
         index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
         others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
         distinct = {c for c in cells if c}
+        # a group row: "I | Nhóm nhiệm vụ ...", a title spanning the whole table, or a numbered group
+        # ("1.2 | Lồng ghép ...") whose title is merged over the unit and time columns
         if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
-                (len(distinct) == 1 and len(cells) > 2):
+                (len(distinct) == 1 and len(cells) > 2) or (spanned >= 2 and not any(others)):
             group = index if _ROMAN_OR_LETTER.match(index) else group
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position

@@ -75,3 +75,14 @@ def appendix_tasks(tmp_path_factory):
 
 def test_header_read_again_with_a_speck_is_no_task(appendix_tasks):
     assert "Nhiệm vụ, - hoạt động cụ thể" not in [t.text for t in appendix_tasks]
+
+
+def test_numbered_group_row_merged_over_the_units_is_no_task(appendix_tasks):
+    assert "Truyền thông về kinh tế xanh" not in [t.text for t in appendix_tasks]
+
+
+def test_period_cells_and_bulleted_leads_of_the_appendix(appendix_tasks):
+    first, second = [t for t in appendix_tasks if t.origin == "table"]
+    assert first.lead == ["Sở Tài chính", "Ủy ban nhân dân cấp huyện"]
+    assert (first.timeline.start, first.timeline.end) == ("2025-01-01", "2027-12-31")
+    assert (second.timeline.start, second.timeline.end) == ("2026-01-01", "2026-12-31")
