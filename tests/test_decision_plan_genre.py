@@ -4,6 +4,7 @@ import docx
 import pytest
 
 from extractors.fields import column_role
+from extractors.header import parse_header
 from extractors.tasks import _bulleted_units
 from extractors.timeline import parse_timeline
 from extractors.units import split_units
@@ -86,3 +87,13 @@ def test_period_cells_and_bulleted_leads_of_the_appendix(appendix_tasks):
     assert first.lead == ["Sở Tài chính", "Ủy ban nhân dân cấp huyện"]
     assert (first.timeline.start, first.timeline.end) == ("2025-01-01", "2027-12-31")
     assert (second.timeline.start, second.timeline.end) == ("2026-01-01", "2026-12-31")
+
+
+def test_specks_of_a_scanned_header_are_neither_issuer_nor_title():
+    # the rule under the issuer read as "—- ———D", a stamp over the title read as words of tripled letters
+    preamble = ["BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/QĐ-BNV",
+                "Hà Nội, ngày 05 tháng 3 năm 2025", "—- ———D", "QUYẾT ĐỊNH", "4 ưnnnG", "Ban hành Kế hoạch cải cách",
+                "ĐẾN Pttnneeeerr", "hành chính năm 2025 của Bộ"]
+    doc = parse_header(preamble, [])
+    assert doc["issuer"] == "Bộ Nội vụ"
+    assert doc["title"] == "Ban hành Kế hoạch cải cách hành chính năm 2025 của Bộ"
