@@ -37,7 +37,9 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
-    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
+    # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
+    r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
 _PROSE_DATE_END = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong|tu|ke tu)\s+(?:ngay|thang|quy|nam|6 thang)(?:\s+(?:dau|cuoi))?(?:\s+nam)?"
@@ -403,6 +405,9 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     return units[:cut]
 
 
+_AIM = re.compile(r"\b(?:dat|muc tieu|phan dau|chi tieu)\b|%")
+
+
 def _prose_time(body: str, plan_year) -> dict:
     """The time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý"); a recurrence
     and a period that both apply are joined with "; " in reading order (contract.md)."""
@@ -411,6 +416,9 @@ def _prose_time(body: str, plan_year) -> dict:
     kinds: set[bool] = set()
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
+        clause = folded[max(folded.rfind(";", 0, m.start()), folded.rfind(".", 0, m.start())) + 1:m.start()]
+        if folded.startswith("vao", m.start()) and _AIM.search(clause):
+            continue  # "đạt mục tiêu 50% xã không có ma túy vào năm 2030": the aim's horizon, not the work's time
         if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
             # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
             # ... or with its date when words with figures follow ("trước ngày 20 hằng tháng lên phần mềm Đề án 06")
@@ -424,8 +432,11 @@ def _prose_time(body: str, plan_year) -> dict:
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
         is_period = bool(parsed["start"] or parsed["end"])
-        if is_period in kinds:
-            continue  # one phrase of each kind: the first deadline, the first recurrence
+        if is_period in kinds and not (is_period and phrase.lower().startswith("vào") and phrases
+                                       and phrases[-1].lower().startswith("vào")):
+            # one phrase of each kind: the first deadline, the first recurrence; milestones in a row
+            # ("sơ kết vào năm 2030, tổng kết vào năm 2035") all count, spanning first to last (contract.md)
+            continue
         kinds.add(is_period)
         phrases.append(phrase)
     if not phrases:

@@ -5,7 +5,7 @@ import pytest
 
 from extractors.fields import column_role
 from extractors.header import parse_header
-from extractors.tasks import _bulleted_units
+from extractors.tasks import _bulleted_units, _prose_time
 from extractors.timeline import parse_timeline
 from extractors.units import split_units
 from pipeline.extract import extract_file
@@ -97,3 +97,18 @@ def test_specks_of_a_scanned_header_are_neither_issuer_nor_title():
     doc = parse_header(preamble, [])
     assert doc["issuer"] == "Bộ Nội vụ"
     assert doc["title"] == "Ban hành Kế hoạch cải cách hành chính năm 2025 của Bộ"
+
+
+@pytest.mark.parametrize("sentence,text,start,end,recurrence", [
+    # "Chế độ báo cáo": a recurrence, then milestones in a row spanning first to last
+    ("Sở Tài chính theo dõi, đôn đốc; định kỳ hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh; sơ kết vào năm 2027, "
+     "tổng kết đánh giá kết quả thực hiện vào năm 2030.", "định kỳ hằng năm; vào năm 2027; vào năm 2030",
+     "2027-01-01", "2030-12-31", ["annual"]),
+    ("Sở Nội vụ xây dựng quy chế, hoàn thành vào quý IV/2025.", "vào quý IV/2025", "2025-10-01", "2025-12-31", []),
+    # the year an aim is reached is no time of the work
+    ("Hướng dẫn các xã triển khai lộ trình đạt mục tiêu 60% hộ dân dùng nước sạch vào năm 2030.", None, None, None,
+     []),
+])
+def test_reporting_prose_milestones(sentence, text, start, end, recurrence):
+    t = _prose_time(sentence, 2025)
+    assert (t["text"], t["start"], t["end"], t["recurrence"]) == (text, start, end, recurrence)
