@@ -37,7 +37,9 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
-    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
+    # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
+    r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
 _PROSE_DATE_END = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong|tu|ke tu)\s+(?:ngay|thang|quy|nam|6 thang)(?:\s+(?:dau|cuoi))?(?:\s+nam)?"
@@ -254,6 +256,25 @@ def _add_roles(roles: dict, role: str, value: str) -> None:
     roles[role].extend(split_units(value))
 
 
+# A cell listing its units as bullets ("- Các bộ, cơ quan ngang bộ↵- Ủy ban nhân dân cấp tỉnh"), its lines
+# joined: a dash (OCR: "~", "¬") before a unit's name parts two units; "Bộ Lao động - Thương binh và Xã
+# hội" keeps its dash, as no unit's name begins after it.
+_CELL_BULLET = re.compile(r"\s+[-–~¬•+](?:\s*[-–.])*\s+(?=\S)")
+
+
+def _bulleted_units(cell: str) -> str:
+    """A role cell whose units are bullets, as one list separated by ";" (other cells unchanged)."""
+    if not re.match(r"\s*[-–•+]\s", cell):
+        return cell
+    pieces: list[str] = []
+    for piece in _CELL_BULLET.split(cell.strip()[1:].strip()):
+        if pieces and not starts_actor(piece):
+            pieces[-1] += " - " + piece
+        else:
+            pieces.append(piece)
+    return "; ".join(p.strip(" -–~¬'\"") for p in pieces)
+
+
 def _strip_end(s: str) -> str:
     return re.sub(r"\s*\./\.\s*$", ".", s).strip()
 
@@ -318,13 +339,19 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""
+        if task_text and _letters(task_text) == _letters(header_text[task_col]):
+            continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
         # a cell merged across the row repeats the group title: it says nothing about the row's roles
+        spanned = sum(cells[c] == task_text for c, role in columns.items() if role in ROLES + ("timeline",)
+                      and c < len(cells))
         cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
         index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
         others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
         distinct = {c for c in cells if c}
+        # a group row: "I | Nhóm nhiệm vụ ...", a title spanning the whole table, or a numbered group
+        # ("1.2 | Lồng ghép ...") whose title is merged over the unit and time columns
         if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
-                (len(distinct) == 1 and len(cells) > 2):
+                (len(distinct) == 1 and len(cells) > 2) or (spanned >= 2 and not any(others)):
             group = index if _ROMAN_OR_LETTER.match(index) else group
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
@@ -347,7 +374,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             if c >= len(cells) or not cells[c]:
                 continue
             if role in ROLES:
-                _add_roles(t.roles, role, cells[c])
+                _add_roles(t.roles, role, _bulleted_units(cells[c]))
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":
@@ -361,6 +388,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         for t in out:
             t.id = t.grouped_id
     return out
+
+
+def _letters(s: str) -> str:
+    """Only the letters of a text, folded: a heading read twice by OCR compares equal."""
+    return re.sub(r"[^a-z]", "", fold(s))
 
 
 def _first(columns: dict, role: str):
@@ -463,6 +495,9 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     return units[:cut]
 
 
+_AIM = re.compile(r"\b(?:dat|muc tieu|phan dau|chi tieu)\b|%")
+
+
 def _prose_time(body: str, plan_year) -> dict:
     """The time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý"); a recurrence
     and a period that both apply are joined with "; " in reading order (contract.md)."""
@@ -472,6 +507,9 @@ def _prose_time(body: str, plan_year) -> dict:
     period_at, completion = 0, False
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
+        clause = folded[max(folded.rfind(";", 0, m.start()), folded.rfind(".", 0, m.start())) + 1:m.start()]
+        if folded.startswith("vao", m.start()) and _AIM.search(clause):
+            continue  # "đạt mục tiêu 50% xã không có ma túy vào năm 2030": the aim's horizon, not the work's time
         if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
             # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
             # ... or with its date when words with figures follow ("trước ngày 20 hằng tháng lên phần mềm Đề án 06")
@@ -485,6 +523,14 @@ def _prose_time(body: str, plan_year) -> dict:
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
         is_period = bool(parsed["start"] or parsed["end"])
+        # milestones in a row ("sơ kết vào năm 2030, tổng kết vào năm 2035") all count, spanning
+        # first to last (contract.md)
+        milestone_run = bool(is_period and phrase.lower().startswith("vào") and phrases
+                             and phrases[-1].lower().startswith("vào"))
+        if milestone_run:
+            kinds.add(is_period)
+            phrases.append(phrase)
+            continue
         if is_period and is_period in kinds and not completion and _completes(folded, m.start()):
             # "... đề xuất kế hoạch ... trong năm 2025 ... Hoàn thành và báo cáo ... trước ngày 08/02/2025":
             # the period of the work's object yields to the deadline the sentence of completion names
