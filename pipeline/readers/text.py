@@ -145,6 +145,8 @@ def _blank_separated(lines: list[str]) -> bool:
 
 
 _SENTENCE_END = ".;!?"
+# a line that is nothing but a numbering mark: "1.", "2.1.", "II.", "a)"
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s*$")
 
 
 def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
@@ -154,6 +156,8 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     paragraphs a line ending on a lower-case word ("5. Xây dựng Nghị định của" / "Chính phủ")
     goes on too, as does a numbered capital heading ("II. NỘI" / "DUNG")."""
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
+    if _BARE_MARKER.match(line) and following.strip():
+        return True  # "**1." / "Các cơ quan ...:**": a crawled page broke the heading after its number
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
     if first.islower() or (first.isdigit() and not opens_paragraph(following)):
@@ -213,7 +217,10 @@ def _blocks(lines: list[str]) -> list[Block]:
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
                                   and not _ends_with_label(line)))
                         # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
-                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())
+                        # or / "Ban Quản lý ..." (a sentence of running text never ends on a comma; a
+                        # header line in capitals may)
+                        or (line.rstrip().endswith(",") and (lines[k + 1].lstrip()[:1].islower()
+                                                             or any(c.islower() for c in line)))
                         or _goes_on(line, lines[k + 1], blank_separated)):
                 k += 1
             else:
