@@ -118,3 +118,21 @@ b) Định kỳ đánh giá tình hình cấp phép trên địa bàn.
     assert tasks["II.1"].lead[:2] == ["Sở Xây dựng", "Sở Tài chính"] and "UBND cấp xã" in tasks["II.1"].lead
     assert tasks["II.2.a"].lead == ["Cơ quan chủ trì giải quyết thủ tục cấp phép"]
     assert tasks["II.3.b"].lead == ["các sở, ngành", "UBND cấp xã"]
+
+
+def _paragraphs(tmp_path, text: str) -> list[str]:
+    from pipeline.readers.text import read
+
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    return [b.text for b in read(path).blocks if b.text]
+
+
+def test_a_first_line_that_recurs_is_no_running_header(tmp_path):
+    units = ["Sở Y tế", "Sở Nội vụ", "Sở Tư pháp"]
+    text = "".join(f"**{k + 1}. {u}**\n\nChủ trì triển khai các nhiệm vụ\ntại mục {k + 1} của Kế hoạch.\n\n"
+                   for k, u in enumerate(units))
+    paragraphs = _paragraphs(tmp_path, text)
+    assert "Chủ trì triển khai các nhiệm vụ tại mục 2 của Kế hoạch." in paragraphs
+    assert "2. Sở Nội vụ" in paragraphs
+

@@ -124,6 +124,14 @@ def _ends_with_label(line: str) -> bool:
     return line.rstrip().endswith(":") and ";" in line and len(tail.split()) <= 5
 
 
+def _stands_alone(lines: list[str], j: int, running: set[str]) -> bool:
+    """A running header at line j: a line printed on several pages, with a blank or a page number after it.
+    One that runs straight into the next line is the first line of a paragraph that recurs ("Chủ trì triển
+    khai các nhiệm vụ" / "tại mục (1) của Kế hoạch.")."""
+    return lines[j].strip() in running and (j + 1 >= len(lines) or not lines[j + 1].strip()
+                                            or bool(_PAGE_NUMBER.match(lines[j + 1])))
+
+
 def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | None:
     """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
     with line k's sentence after a page break, or None. What stands between is a page number
@@ -131,7 +139,7 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     if lines[k].rstrip()[-1:] in ".;:!?":
         return None
     j, skipped = k + 1, False
-    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or lines[j].strip() in running):
+    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or _stands_alone(lines, j, running)):
         skipped |= bool(lines[j].strip())
         j += 1
     return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
