@@ -446,6 +446,8 @@ def _lead_clause(body: str) -> tuple[list[str], int] | None:
     """"... . Ban Tuyên giáo chủ trì, phối hợp với ..." → (["Ban Tuyên giáo"], where "chủ trì" is)."""
     for m in _LEAD_CLAUSE.finditer(fold(body)):
         subject = body[m.start(1):m.end(1)]
+        if re.search(r"(?:cơ quan|đơn vị)$", subject, re.I):
+            continue  # "đề nghị Cơ quan chủ trì chuyển ...": the body named by its part, not "X chủ trì"
         if starts_actor(subject) and not _verb_at(subject):
             return split_units(subject), m.end(1)
     return None
@@ -560,6 +562,9 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     body = node.text if body is None else body
     if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
         return []
+    steps = any(c.kind in ("item", "bullet") for c in node.children)
+    if steps and (_bare_title(body) or _LEAD_IN.search(fold(body))):
+        return []  # "2.1. Trách nhiệm chung", "... thực hiện những nội dung sau:": its sub-items are the tasks
     lead: list[str] = []
     heading = _heading_actor(node)
     period = None
@@ -579,6 +584,8 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
     if not lead and heading:
+        if body.rstrip().endswith(":") and node.kind == "para":
+            return []  # "Ngoài các trách nhiệm chung nêu trên, ... các nội dung sau:": it leads into the list
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
     # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
@@ -620,10 +627,13 @@ def _subject(body: str) -> list[str]:
         return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
     if names_actor(body):
         verb = _verb_at(body)
-        if verb and 0 < verb[0] <= 160:
+        if verb and 0 < verb[0] <= 300:
             # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
             subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
-            return split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+            units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+            # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
+            if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
+                return units
     return []
 
 
@@ -637,23 +647,75 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith(".") or (not colon and not addressed and len(s.split()) > 14):
         return None
+    if not colon and _ROLE_NOUN.match(s):  # "3. Cơ quan chủ trì giải quyết thủ tục đầu tư" over a), b), c)
+        return (s,)
     m = _UNIT_COLON.match(s if colon else s + ":")
-    if not m or m.group(2):
+    # "2. Các sở, ngành: Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:": the words
+    # after the units only lead into the list below
+    if not m or (m.group(2) and not m.group(2).endswith(":")):
         return None
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
-    if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
+    if len(head.split()) > 60 or not names_actor(head):
+        return None
+    # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế):" — a group, then its members
+    # named in brackets: the bodies in brackets are the units ("Sở Y tế (cơ quan thường trực):" keeps Sở Y tế)
+    named = re.search(r"\(([^()]+)\)\s*:?$", s) if re.match(r"(?:các|những)\s", head, re.I) else None
+    if named and named.group(1)[:1].isupper() and names_actor(named.group(1)) \
+            and not _verb_outside_names(named.group(1)):
+        head = named.group(1)
+    elif _verb_at(head):
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
+
+
+# "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does
+_ROLE_NOUN = re.compile(r"^(?:Các\s+)?(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thường trực|đầu mối)\b(?![,:;.])",
+                        re.I)
 
 
 def _heading_actor(node: Node) -> tuple[str, ...] | None:
     """The units of the item heading this node stands under: its parent, or, for a bullet under a
     bullet ("a) Bộ Nội vụ:" / "- Ban hành …, bao gồm:" / "+ Tổ chức …"), the nearest heading above."""
     parent = node.parent
+    if node.kind == "para" and parent is not None and parent.kind == "bullet" \
+            and (_FRONTED_CLAUSE.match(node.text) or re.match(r"(?:Khi|Nếu|Riêng|Trong đó)\b", node.text)):
+        # "- Đánh giá sự phù hợp với quy hoạch." / "Khi đánh giá ..., nội dung thẩm định phải ...": a condition
+        # that goes on with the bullet's work (a paragraph that opens with work is a bullet whose dash was lost)
+        return None
     while parent is not None and parent.kind == "bullet":
         parent = parent.parent
     if parent is not None and parent.kind in ("item", "article"):
-        return _heading_units(parent.text)
+        units = _heading_units(parent.text)
+        if units is None and _LEAD_IN.search(fold(parent.text)):
+            units = tuple(_sentence_subject(parent.text)) or None
+        if units is None and _bare_title(parent.text) and parent.parent is not None \
+                and parent.parent.kind in ("item", "article"):
+            # "2. Các sở, ngành: ... các nội dung sau:" / "2.1. Trách nhiệm chung" / "a) Đánh giá ...":
+            # a sub-heading that only names a topic passes its parent's units on
+            units = _heading_units(parent.parent.text)
+        return units
     return None
+
+
+# One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội
+# dung sau:" (folded); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
+_LEAD_IN = re.compile(r"^[^.]*\b(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
+                      r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau\s*:\s*$")
+
+
+def _sentence_subject(body: str) -> list[str]:
+    """The units a sentence opens with, also after a fronted clause ("Để ..., các sở, ngành ...")."""
+    lead = _subject(body)
+    if not lead and _FRONTED_CLAUSE.match(body):
+        for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu|các|những)\s)", body[:240]):
+            if lead := _subject(body[comma.end():]):
+                break
+    return lead
+
+
+def _bare_title(s: str) -> bool:
+    """"Trách nhiệm chung", "Nhiệm vụ cụ thể": a short heading that names a topic, not work or units."""
+    s = s.strip()
+    return 0 < len(s.split()) <= 6 and not re.search(r"[.;:,]$", s) and not starts_actor(s) and not _verb_at(s)
