@@ -11,7 +11,7 @@ from extractors.lexicon import verbs
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
-from extractors.units import known_name_spans, names_actor, split_units, starts_actor
+from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
 ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -57,6 +57,9 @@ _COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
+# "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
+# introduces the list of duties below it
+_GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
 _HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|vụ|viện|trường|hội)\s*:\s*", re.I)
@@ -586,6 +589,11 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     if not lead and heading:
         if body.rstrip().endswith(":") and node.kind == "para":
             return []  # "Ngoài các trách nhiệm chung nêu trên, ... các nội dung sau:": it leads into the list
+        if _GROUPS_DUTIES.search(fold(body)) and any(c.kind in ("item", "bullet") for c in node.children):
+            # "+ Tham mưu, giúp Trưởng phòng thực hiện một số nhiệm vụ sau:" over its duties: a heading
+            # that only groups sub-items is not a task; its sub-items are (contract). ("- Ban hành kế
+            # hoạch ..., gồm:" over its steps is work of its own.)
+            return []
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
     # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
@@ -654,6 +662,10 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     # after the units only lead into the list below
     if not m or (m.group(2) and not m.group(2).endswith(":")):
         return None
+    if person_named(m.group(1)):
+        # "1. Ông Hồ Văn A - Trưởng phòng": a staff roster hands each duty below to that person,
+        # named with the position as printed (a position is no second actor)
+        return (m.group(1).strip(" .:"),)
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
     if len(head.split()) > 60 or not names_actor(head):

@@ -372,3 +372,50 @@ def test_one_head_noun_over_the_names_after_its_colon(tmp_path):
 """)
     assert tasks["II.1"].coordinators == ["Phòng Tài chính - Kế hoạch", "Phòng Tư pháp",
                                           "Công ty TNHH MTV Môi trường Đô thị Thạch Hà", "các cơ quan, đơn vị liên quan"]
+
+
+ROSTER = """ỦY BAN NHÂN DÂN
+XÃ HƯƠNG SƠN
+Số: 05/PC-UBND
+Hương Sơn, ngày 10 tháng 01 năm 2025
+
+PHÂN CÔNG NHIỆM VỤ
+Lãnh đạo và công chức Văn phòng - Thống kê xã
+
+Căn cứ chức năng, nhiệm vụ của Văn phòng - Thống kê, phân công nhiệm vụ các thành viên như sau:
+{body}
+Nơi nhận:
+- Chủ tịch UBND xã;
+- Lưu: VT.
+"""
+
+
+def test_a_staff_roster_hands_each_duty_to_the_person_above_it(tmp_path):
+    """A roster of duties ("phân công nhiệm vụ lãnh đạo, cán bộ", a common shape of administrative
+    documents): an item titled by a person and position leads each duty below it; a bullet that only
+    gathers duties ("... các nhiệm vụ sau:") is no task; "phối hợp với đ/c X" names a coordinator."""
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER.format(body="""1. Đồng chí Nguyễn Văn Bình - Chánh Văn phòng
+- Phụ trách chung hoạt động của Văn phòng.
+- Tham mưu xây dựng chương trình công tác, báo cáo hằng tháng.
+2. Bà Lê Thị Hoa - Công chức
++ Giúp Chánh Văn phòng thực hiện các nhiệm vụ sau:
+- Quản lý công tác văn thư, lưu trữ (phối hợp với đ/c Trần Minh Đức - Kế toán);
+- Thực hiện các nhiệm vụ khác do lãnh đạo giao.
+"""), encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["1.1", "1.2", "2.1.1", "2.1.2"]
+    assert tasks["1.1"].lead == tasks["1.2"].lead == ["Đồng chí Nguyễn Văn Bình - Chánh Văn phòng"]
+    assert tasks["1.2"].timeline.recurrence == ["monthly"]
+    assert tasks["2.1.1"].lead == tasks["2.1.2"].lead == ["Bà Lê Thị Hoa - Công chức"]
+    assert tasks["2.1.1"].coordinators == ["đ/c Trần Minh Đức - Kế toán"]
+
+
+def test_a_person_is_named_by_a_title_and_a_capitalised_name():
+    from extractors.units import person_named, split_units
+
+    assert person_named("Ông Hồ Văn An - Trưởng phòng") and person_named("đ/c Trần Thị Bích")
+    # a title before words that are no name: a position, a place, a common phrase
+    assert not person_named("Đồng chí Chủ tịch UBND tỉnh") and not person_named("Bà Rịa - Vũng Tàu")
+    assert not person_named("Anh hùng Lao động")
+    assert split_units("đ/c Trần Minh Đức - Kế toán và Phòng Nội vụ") == ["đ/c Trần Minh Đức - Kế toán", "Phòng Nội vụ"]
