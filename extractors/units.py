@@ -103,7 +103,7 @@ def person_named(text: str) -> bool:
     people as a plan assigns them to units."""
     text = text.strip()
     m = _person_title().match(text)
-    return bool(m) and bool(_PERSON_NAME.match(text[m.end():]))
+    return m is not None and bool(_PERSON_NAME.match(text[m.end():]))
 
 
 def starts_actor(piece: str) -> bool:
