@@ -23,6 +23,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, g, render_template, request, url_for
 
 from pipeline.actors import normalize_number
+from pipeline.units import unit_table
 from pipeline.archive import Archive
 from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
@@ -36,7 +37,7 @@ COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban h
                  "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang",
                  "products": "Sản phẩm", "monitors": "Theo dõi, kiểm tra, đôn đốc"}
 ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
-FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q")
+FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q", "unit")
 PAGE_SIZE = 100  # rows a page: rendering is most of a page's cost (500 rows: 2.6 s at p50 under load)
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id in a URL is simply not there
 TIMELINE_ROWS = 300
@@ -255,10 +256,7 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
         role = request.args.get("role") or "lead"
         if role not in ROLES:
             raise KehoachError(f"unknown role {role!r}")
-        frame = archive().sql(
-            "SELECT actor_norm, actor, count(DISTINCT task_row) AS n FROM task_actors WHERE role = ? "
-            "GROUP BY actor_norm, actor", (role,))
-        counts = unit_counts(_rows(frame))
+        counts = unit_counts(unit_table(archive(), role))
         return render_page("units.html", ("role", "units"), chart=bar_chart(counts), role=role, roles=ROLES, units=counts)
 
     return app
@@ -311,7 +309,8 @@ def _task_query(archive: Archive, filters: dict) -> tuple[str, list]:
     return archive.task_query(
         actor=filters.get("actor") or None, role=filters.get("role") or None,
         due_after=filters.get("due_after") or None, due_before=filters.get("due_before") or None,
-        issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None)
+        issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None,
+        unit=filters.get("unit") or None)
 
 
 def task_frame(archive: Archive, filters: dict, limit: int | None = None, offset: int = 0,
@@ -482,16 +481,11 @@ def timeline_chart(rows: list[dict], limit: int) -> dict:
             "undated": undated, "hidden": hidden}
 
 
-def unit_counts(rows: list[dict]) -> list[dict]:
-    """Tasks per unit: printed variants of one unit (same normal form) counted together,
-    shown under their most frequent printed name."""
-    groups: dict[str, dict] = {}
-    for r in rows:
-        g = groups.setdefault(r["actor_norm"], {"n": 0, "names": {}})
-        g["n"] += int(r["n"])
-        g["names"][r["actor"]] = g["names"].get(r["actor"], 0) + int(r["n"])
-    out = [{"name": max(g["names"], key=g["names"].get), "n": g["n"]} for g in groups.values()]
-    return sorted(out, key=lambda u: (-u["n"], u["name"]))
+def unit_counts(units) -> list[dict]:
+    """Tasks per resolved unit (pipeline.units: printings of one unit, generic names within their
+    province), shown under its most printed name."""
+    return [{"unit": r.unit, "name": r.name, "n": int(r.tasks), "printings": list(r.printings)}
+            for r in units.itertuples(index=False)]
 
 
 def bar_chart(units: list[dict], limit: int = 30) -> dict:
