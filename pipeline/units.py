@@ -6,7 +6,8 @@ make over the real documents):
 
 1. the actor fold: abbreviations expanded (extractors/data/abbreviations.csv), case, marks and
    punctuation dropped;
-2. the conjunction is optional: "Sở Khoa học Công nghệ" = "Sở Khoa học và Công nghệ" ("và" dropped);
+2. the conjunction "và" and the plural "các" are optional: "Sở Khoa học Công nghệ" = "Sở Khoa học và
+   Công nghệ", "Các sở, ban, ngành" = "sở, ban, ngành";
 3. a place is a scope, not a name: "Ủy ban nhân dân tỉnh Lâm Đồng" is "Ủy ban nhân dân tỉnh" of Lâm
    Đồng; a trailing province name with its level ("tỉnh", "thành phố"), or bare when it is the plan's
    own province, is taken off the name and becomes the unit's province;
@@ -44,12 +45,14 @@ FUZZY_MIN = 90  # rapidfuzz ratio (0-100) of two names of one scope and head; 90
 NATIONAL = ""  # the scope of a body that exists once in the country (and of central plans' generic names)
 UNKNOWN = "?"  # the scope of a plan whose province is not known: such plans pool their generic names
 
-_CONJUNCTION = re.compile(r"\bva\b")
+# "và" between parts of a name and "các" before a plural are optional: "Sở Khoa học (và) Công nghệ",
+# "(Các) sở, ban, ngành", "UBND (các) xã, phường"
+_OPTIONAL_WORDS = re.compile(r"\b(?:va|cac)\b")
 _NUMBERS = re.compile(r"\b(?:\d+|[ivxl]+)\b")
 # levels a province name follows; "tp" is how "thành phố" is often abbreviated before a name
 _LEVELS = ("thanh pho", "tinh", "tp")
 _LOCAL_WORDS = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu|dia phuong|co so)\b")
-_LEVEL_WORDS = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu|toi cao|trung uong|khu vuc|cap)\b")
+_LEVEL_WORDS = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu|toi cao|trung uong|khu vuc)\b")
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +114,7 @@ def head(name: str) -> str:
 class UnitName:
     scope: str  # a province code, NATIONAL or UNKNOWN
     name: str  # the folded name the rules leave
-    rule: str  # what the rules did, for the merges report: "conjunction", "own-province", "province:LĐ"
+    rule: str  # what the rules did, for the merges report: "optional-words", "own-province", "province:LĐ"
     # joined by "+" ("" when nothing but the fold)
 
     @property
@@ -122,9 +125,9 @@ class UnitName:
 def unit_name(actor_norm: str, scope: str) -> UnitName:
     """Rules 2-4 over a folded actor (normalize_actor) named in a plan of `scope`."""
     rules = []
-    name = " ".join(_CONJUNCTION.sub(" ", actor_norm).split()) or actor_norm
+    name = " ".join(_OPTIONAL_WORDS.sub(" ", actor_norm).split()) or actor_norm
     if name != actor_norm:
-        rules.append("conjunction")
+        rules.append("optional-words")
     for prov, code in _provinces():
         m = re.search(rf"(?:\b(?P<level>{'|'.join(_LEVELS)})\s+)?\b{re.escape(prov)}$", name)
         if m and (m.group("level") or code == scope) and m.start() > 0:
@@ -143,7 +146,10 @@ def fuzzy_twin(name: str, others: list[str]) -> tuple[str, float] | None:
     """Rule 5: the closest of `others` (names of the same scope) that `name` may join, with its score."""
     best: tuple[str, float] | None = None
     h, numbers, levels = head(name), _NUMBERS.findall(name), _LEVEL_WORDS.findall(name)
+    words_ = sorted(name.split())
     for other in others:
+        if other != name and sorted(other.split()) == words_:
+            return other, 100.0  # the same words in another order: "huyện, thị xã, thành phố"
         if other == name or head(other) != h or _NUMBERS.findall(other) != numbers \
                 or _LEVEL_WORDS.findall(other) != levels:
             continue
@@ -186,10 +192,14 @@ def resolve_units(cur, scope: str, actor_norms) -> dict[str, str]:
                                                (u.scope,)).fetchall()]
             cut = _cut_after_conjunction(u.name, norm, names)
             twin = (cut, 0.0) if cut else fuzzy_twin(u.name, names)
+            completed = None if twin else _completes_a_cut(cur, u)
             if twin:
                 unit = cur.execute("SELECT unit FROM units WHERE unit_scope = ? AND name = ? LIMIT 1",
                                    (u.scope, twin[0])).fetchone()[0]
-                rule = "+".join(r for r in (rule, f"fuzzy {twin[1]:.0f}" if twin[1] else "cut-conjunction") if r)
+                how = "cut-conjunction" if not twin[1] else "word-order" if twin[1] == 100 else f"fuzzy {twin[1]:.0f}"
+                rule = "+".join(r for r in (rule, how) if r)
+            elif completed:
+                unit, rule = completed, "+".join(r for r in (rule, "cut-conjunction") if r)
             else:
                 unit = u.key
         cur.execute("INSERT INTO units (actor_norm, scope, unit_scope, name, unit, rule) VALUES (?, ?, ?, ?, ?, ?)",
@@ -205,6 +215,19 @@ def _cut_after_conjunction(name: str, actor_norm: str, others: list[str]) -> str
         return None
     longer = [o for o in others if o.startswith(name + " ")]
     return longer[0] if len(longer) == 1 else None
+
+
+def _completes_a_cut(cur, u: UnitName) -> str | None:
+    """Rule 6 the other way: the full name arriving after its cut form ("Sở Nông nghiệp và" stored
+    first) joins the cut form's unit, when that unit has no full name yet and no other cut form fits."""
+    cuts = [(name, unit) for name, unit in cur.execute(
+        "SELECT name, unit FROM units WHERE unit_scope = ? AND actor_norm LIKE '% va'", (u.scope,)).fetchall()
+        if u.name.startswith(name + " ")]
+    if len(cuts) != 1:
+        return None
+    name, unit = cuts[0]
+    others = cur.execute("SELECT count(DISTINCT name) FROM units WHERE unit = ?", (unit,)).fetchone()[0]
+    return unit if others == 1 else None
 
 
 # -- reading units back ------------------------------------------------------------------------------
@@ -234,27 +257,27 @@ def unit_table(archive, role: str | None = None):
 
 
 def unit_merges(archive):
-    """The merges the archive holds: for each unit printed in more than one way, each printing (as
-    normalised) with its tasks and the rule that joined it ("fold": abbreviations, case and marks only)."""
+    """The merges the archive holds: each unit printed in more than one way (beyond letter case), with
+    each printing, its tasks and the rules that took it to the unit's name ("fold": abbreviations, case
+    and marks only; see the module's list), its most printed form first."""
     import pandas as pd
 
-    rows = archive.sql(
-        "SELECT a.unit, a.actor_norm, min(a.actor) AS printed, count(DISTINCT a.actor) AS spellings, "
-        "count(DISTINCT a.task_row) AS tasks FROM task_actors a GROUP BY a.unit, a.actor_norm")
-    rules = archive.sql("SELECT unit, actor_norm, rule FROM units")
+    rows = archive.sql("SELECT unit, actor, actor_norm, count(DISTINCT task_row) AS tasks FROM task_actors "
+                       "GROUP BY unit, actor, actor_norm")
     rule_of: dict[tuple[str, str], set[str]] = {}
-    for unit, norm, rule in rules.itertuples(index=False):
+    for unit, norm, rule in archive.sql("SELECT unit, actor_norm, rule FROM units").itertuples(index=False):
         rule_of.setdefault((unit, norm), set()).add(rule or "fold")
-    per_unit: dict[str, list[dict]] = {}
-    for unit, norm, printed, spellings, tasks in rows.itertuples(index=False):
-        per_unit.setdefault(unit, []).append({"unit": unit, "printed": printed, "actor_norm": norm,
-                                              "spellings": int(spellings), "tasks": int(tasks),
-                                              "rule": "; ".join(sorted(rule_of.get((unit, norm), {"fold"})))})
+    per_unit: dict[str, dict[str, dict]] = {}
+    for unit, actor, norm, tasks in rows.itertuples(index=False):
+        forms = per_unit.setdefault(unit, {})
+        form = forms.setdefault(actor.lower(), {"unit": unit, "printed": actor, "actor_norm": norm, "tasks": 0,
+                                                "rule": "; ".join(sorted(rule_of.get((unit, norm), {"fold"})))})
+        form["tasks"] += int(tasks)
     out = []
-    for unit, members in per_unit.items():
-        if len(members) > 1 or members[0]["spellings"] > 1:
-            members.sort(key=lambda m: (-m["tasks"], m["printed"]))
+    for unit, forms in per_unit.items():
+        if len(forms) > 1:
+            members = sorted(forms.values(), key=lambda m: (-m["tasks"], -len(m["printed"]), m["printed"]))
             label = unit_label(unit, members[0]["printed"])
             out += [{"name": label, **m} for m in members]
-    columns = ["name", "unit", "printed", "actor_norm", "spellings", "tasks", "rule"]
-    return pd.DataFrame(out, columns=columns)
+    columns = ["name", "unit", "printed", "actor_norm", "tasks", "rule"]
+    return pd.DataFrame(out, columns=columns).sort_values(["name"], kind="stable").reset_index(drop=True)
