@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extractors.lexicon import provinces, unit_heads, words
 from pipeline.actors import normalize_actor
@@ -143,20 +143,19 @@ def unit_name(actor_norm: str, scope: str) -> UnitName:
 
 
 def fuzzy_twin(name: str, others: list[str]) -> tuple[str, float] | None:
-    """Rule 5: the closest of `others` (names of the same scope) that `name` may join, with its score."""
-    best: tuple[str, float] | None = None
+    """Rule 5: the closest of `others` (names of the same scope) that `name` may join, with its score
+    (100 for the same words in another order). rapidfuzz picks the candidates over the ratio threshold
+    in C; the guards then run on those few only."""
+    same_words = process.extractOne(name, others, scorer=fuzz.token_sort_ratio, score_cutoff=100)
+    if same_words and same_words[0] != name:
+        return same_words[0], 100.0  # the same words in another order: "huyện, thị xã, thành phố"
     h, numbers, levels = head(name), _NUMBERS.findall(name), _LEVEL_WORDS.findall(name)
-    words_ = sorted(name.split())
-    for other in others:
-        if other != name and sorted(other.split()) == words_:
-            return other, 100.0  # the same words in another order: "huyện, thị xã, thành phố"
-        if other == name or head(other) != h or _NUMBERS.findall(other) != numbers \
-                or _LEVEL_WORDS.findall(other) != levels:
-            continue
-        score = fuzz.ratio(name, other)
-        if score >= FUZZY_MIN and (best is None or score > best[1]):
-            best = (other, score)
-    return best
+    for other, score, _ in process.extract(name, others, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None):
+        # best first: the first that passes the guards is the twin
+        if other != name and head(other) == h and _NUMBERS.findall(other) == numbers \
+                and _LEVEL_WORDS.findall(other) == levels:
+            return other, score
+    return None
 
 
 def unit_label(unit: str, printed: str) -> str:
