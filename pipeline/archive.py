@@ -433,8 +433,9 @@ class Archive:
               cites: str | None = None, search: str | None = None, unit: str | None = None) -> pd.DataFrame:
         """Tasks matching every given filter, one row per task (columns of pipeline.tables).
 
-        lead/actor: a unit any of whose printings (normalised: abbreviations, case and
-        diacritics do not matter) or whose resolved name (pipeline.units) contains the text;
+        lead/actor: the units any of whose printings (normalised: abbreviations, case and
+        diacritics do not matter) contains the text, or whose resolved name (pipeline.units) is
+        the text's; every printing of those units matches;
         unit: one resolved unit exactly (task_actors.unit); `lead` is `actor` with role "lead", `role` alone
         keeps tasks with anyone in that role. due_before/due_after: inclusive ISO
         dates against the task's end (its start when it has no end). cites: a
@@ -493,13 +494,14 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
             norm = normalize_actor(name)
             if not norm:
                 raise KehoachError(f"actor {name!r} has no letters to match")
-            # every printing of every unit that one of its printings, or its resolved name, contains;
-            # a province in the query ("UBND tỉnh Lâm Đồng") keeps that province's unit only
+            # every printing of every unit one of whose printings contains the query, or whose resolved
+            # name is the query's ("Sở Khoa học và Công nghệ" finds "Sở Khoa học Công nghệ"); a province in
+            # the query ("Công an tỉnh Đồng Nai") keeps that province's unit only
             wanted = unit_name(norm, UNKNOWN)
             in_scope = " AND u.unit_scope = ?" if wanted.scope != UNKNOWN else ""
             cond.append("a.unit IN (SELECT u.unit FROM units u WHERE u.actor_norm LIKE ? ESCAPE '\\' "
-                        f"OR (u.name LIKE ? ESCAPE '\\'{in_scope}))")
-            cparams += [_like(norm), _like(wanted.name)] + ([wanted.scope] if in_scope else [])
+                        f"OR (u.name = ?{in_scope}))")
+            cparams += [_like(norm), wanted.name] + ([wanted.scope] if in_scope else [])
         if unit_id:
             cond.append("a.unit = ?")
             cparams.append(unit_id)
