@@ -28,6 +28,7 @@ from pipeline.errors import KehoachError
 from pipeline.highlight import marked_pieces, search_terms
 from pipeline.record import ROLES, PlanRecord
 from pipeline.tables import csv_bytes
+from pipeline.units import unit_table
 from pipeline.web.listing import (DIRECTIVE_ORDER, DIRECTIVE_SORTS, DOCUMENT_ORDER, DOCUMENT_SORTS, dmy_date,
                                   document_facets, document_where, iso_date, order_clause, sort_args, sort_state,
                                   task_facets)
@@ -40,7 +41,7 @@ COLUMN_TITLES = {"document_number": "Số văn bản", "issuer": "Cơ quan ban h
                  "coordinators": "Phối hợp", "timeline": "Thời gian", "start": "Từ", "end": "Đến", "page": "Trang",
                  "products": "Sản phẩm", "monitors": "Theo dõi, kiểm tra, đôn đốc"}
 ROLE_TITLES = {"lead": "Chủ trì", "advisors": "Tham mưu", "implementers": "Thực hiện", "coordinators": "Phối hợp"}
-FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q", "kind", "year")
+FILTERS = ("actor", "role", "due_after", "due_before", "issuer", "cites", "q", "kind", "year", "unit")
 DOCUMENT_FILTERS = ("issuer", "kind", "year")  # the documents list's facets, matched exactly
 DATE_FILTERS = ("due_after", "due_before")
 HIGHLIGHTED_COLUMNS = ("text", *ROLES)  # where a search's words are marked in the tasks table
@@ -278,10 +279,7 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
         role = request.args.get("role") or "lead"
         if role not in ROLES:
             raise KehoachError(f"unknown role {role!r}")
-        frame = archive().sql(
-            "SELECT actor_norm, actor, count(DISTINCT task_row) AS n FROM task_actors WHERE role = ? "
-            "GROUP BY actor_norm, actor", (role,))
-        counts = unit_counts(_rows(frame))
+        counts = unit_counts(unit_table(archive(), role))
         return render_page("units.html", ("role", "units"), chart=bar_chart(counts), role=role, roles=ROLES, units=counts)
 
     return app
@@ -341,7 +339,7 @@ def _task_query(archive: Archive, filters: dict) -> tuple[str, list]:
         due_after=filters.get("due_after") or None, due_before=filters.get("due_before") or None,
         issuer=filters.get("issuer") or None, cites=filters.get("cites") or None, search=filters.get("q") or None,
         kind=filters.get("kind") or None, year=filters.get("year") or None, sort=filters.get("sort") or None,
-        descending=filters.get("order") == "desc")
+        descending=filters.get("order") == "desc", unit=filters.get("unit") or None)
 
 
 def task_frame(archive: Archive, filters: dict, limit: int | None = None, offset: int = 0,
@@ -518,16 +516,11 @@ def timeline_chart(rows: list[dict], limit: int, today: date | None = None) -> d
             "undated": undated, "hidden": hidden}
 
 
-def unit_counts(rows: list[dict]) -> list[dict]:
-    """Tasks per unit: printed variants of one unit (same normal form) counted together,
-    shown under their most frequent printed name."""
-    groups: dict[str, dict] = {}
-    for r in rows:
-        g = groups.setdefault(r["actor_norm"], {"n": 0, "names": {}})
-        g["n"] += int(r["n"])
-        g["names"][r["actor"]] = g["names"].get(r["actor"], 0) + int(r["n"])
-    out = [{"name": max(g["names"], key=g["names"].get), "n": g["n"]} for g in groups.values()]
-    return sorted(out, key=lambda u: (-u["n"], u["name"]))
+def unit_counts(units) -> list[dict]:
+    """Tasks per resolved unit (pipeline.units: printings of one unit, generic names within their
+    province), shown under its most printed name."""
+    return [{"unit": r.unit, "name": r.name, "n": int(r.tasks), "printings": list(r.printings)}
+            for r in units.itertuples(index=False)]
 
 
 def bar_chart(units: list[dict], limit: int = 30) -> dict:
