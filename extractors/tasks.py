@@ -61,8 +61,9 @@ _GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:n
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
-# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
-_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
+# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
+# "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
+_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
 
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
@@ -424,8 +425,11 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
         lead = _subject(body)
         if not lead and _FRONTED_CLAUSE.match(body):
             # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
-            # the subject follows one of the clause's commas
-            for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu)\s)", body[:240]):
+            # the subject follows one of the clause's commas, or the "thì" that closes a condition
+            # ("Trong trường hợp ... thì Phó Trưởng phòng thi hành ...")
+            for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu)\s)|\s+thì\s+", body[:240]):
+                if _A_RIGHT.match(body, comma.end()):
+                    break  # "..., thì Cơ quan đăng ký đầu tư có quyền yêu cầu ...": a right, not a duty
                 if lead := _subject(body[comma.end():]):
                     break
     if not lead and (clause := _lead_clause(body)):
@@ -451,6 +455,10 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
 
 # "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit
 _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
+
+
+# "X có quyền ...": what a unit may do, not work assigned to it
+_A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 
 
 # A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …,", "Quý I/2026,"
