@@ -66,8 +66,9 @@ _HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|v
 _PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
 _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
-# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
-_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
+# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
+# "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
+_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
 
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
@@ -580,8 +581,11 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
         lead = _subject(body)
         if not lead and _FRONTED_CLAUSE.match(body):
             # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
-            # the subject follows one of the clause's commas
+            # the subject follows one of the clause's commas, or the "thì" that closes a condition
+            # ("Trong trường hợp ... thì Phó Trưởng phòng thi hành ...")
             for comma in _fronted_commas(body):
+                if _A_RIGHT.match(body, comma):
+                    break  # "..., thì Cơ quan đăng ký đầu tư có quyền yêu cầu ...": a right, not a duty
                 if lead := _subject(body[comma:]):
                     break
     if not lead and (clause := _lead_clause(body)):
@@ -613,6 +617,10 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
 _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
 
 
+# "X có quyền ...": what a unit may do, not work assigned to it
+_A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
+
+
 # A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …,", "Quý I/2026,"
 _FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trường hợp|Trong trường hợp|Sau khi|Trong quá trình"
                              r"|Đồng thời|Ngoài ra|Bên cạnh đó|Theo đó|Để|Nhằm|Từ nay|(?:Trong\s+)?(?:Quý|Tháng|Năm)"
@@ -620,11 +628,12 @@ _FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trườ
 
 
 def _fronted_commas(body: str) -> list[int]:
-    """Where a subject may start after a fronted clause's comma: before a capitalised word, a group
+    """Where a subject may start after a fronted clause's comma (or the "thì" closing a condition): before a capitalised word, a group
     ("…, các bộ, cơ quan, đơn vị, địa phương chủ động …") or "giao/đề nghị …" ("…, đơn vị liên quan
     nghiên cứu" in lower case, without "các", is inside the clause)."""
-    return [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
-            if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
+    commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
+              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
+    return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
 
 
 def _subject(body: str) -> list[str]:

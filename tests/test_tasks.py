@@ -419,3 +419,22 @@ def test_a_person_is_named_by_a_title_and_a_capitalised_name():
     assert not person_named("Đồng chí Chủ tịch UBND tỉnh") and not person_named("Bà Rịa - Vũng Tàu")
     assert not person_named("Anh hùng Lao động")
     assert split_units("đ/c Trần Minh Đức - Kế toán và Phòng Nội vụ") == ["đ/c Trần Minh Đức - Kế toán", "Phòng Nội vụ"]
+
+
+def test_a_roster_in_lettered_parts_with_a_condition_and_a_closing_report(tmp_path):
+    """"A. Phân công nhiệm vụ:" / "B. Tổ chức thực hiện:" in sentence case are parts; "Trong trường hợp ...
+    thì X thi hành ..." is led by X ("thì X có quyền ..." is a right, no task); "Văn phòng kính báo cáo ..." closing the body is no task."""
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER.format(body="""A. Phân công nhiệm vụ:
+1. Ông Trần Văn Minh - Chánh Văn phòng
+- Phụ trách chung hoạt động của Văn phòng.
+B. Tổ chức thực hiện:
+1. Trong trường hợp Chủ tịch UBND xã làm việc trực tiếp với các công chức thì các công chức thi hành ý kiến chỉ đạo và báo cáo Chánh Văn phòng.
+2. Trường hợp hồ sơ chưa đầy đủ thì Văn phòng có quyền yêu cầu bổ sung.
+Văn phòng - Thống kê kính báo cáo Chủ tịch UBND xã và thông báo để các bộ phận biết, phối hợp./.
+"""), encoding="utf-8")
+    record = extract_file(path)
+    assert [(s.id, s.title) for s in record.sections] == [("A", "Phân công nhiệm vụ"), ("B", "Tổ chức thực hiện")]
+    tasks = {t.id: t for t in record.tasks}
+    assert sorted(tasks) == ["A.1.1", "B.1"]
+    assert tasks["B.1"].lead == ["các công chức"]
