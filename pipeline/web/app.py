@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from flask import Flask, Response, abort, g, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from pipeline.actors import normalize_number
 from pipeline.archive import SORTABLE_TASK_COLUMNS, Archive
@@ -120,7 +121,8 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
     def common():
         return {"role_titles": {k: translate(v) for k, v in ROLE_TITLES.items()},
                 "column_titles": {k: translate(v) for k, v in COLUMN_TITLES.items()}, "url_with": url_with,
-                "json_twin": json_twin(), "t": translate, "lang": language(), "task_anchor": TASK_ANCHOR}
+                "json_twin": json_twin(), "t": translate, "lang": language(), "task_anchor": TASK_ANCHOR,
+                "task_cells": task_cells}
 
     def render_page(template: str, json_keys: tuple[str, ...], **context):
         """The page, or at its .json address the same data as JSON (the page's twin)."""
@@ -283,6 +285,31 @@ def create_app(db: str | Path | None = None, lang: str = "vi") -> Flask:
         return render_page("units.html", ("role", "units"), chart=bar_chart(counts), role=role, roles=ROLES, units=counts)
 
     return app
+
+
+def task_cells(row: dict, columns: list[str], marks: dict | None) -> Markup:
+    """The cells of one row of the tasks table: the task and document numbers link to their pages,
+    dates read dd/mm/yyyy, and a search's words are marked. Built here rather than by a template
+    macro per cell: 1,100 macro calls, 200 url_for and 3,300 escapes a page were three quarters of
+    its time under load (issue 13's p99)."""
+    root = escape(request.script_root)  # url_for's prefix; the two paths are fixed by the routes above
+    cells = []
+    for c in columns:
+        value = row.get(c)
+        if c == "task_id":
+            cell = f'<a href="{root}/tasks/{int(row["task_row"])}#{TASK_ANCHOR}">{escape(value or "—")}</a>'
+        elif c == "document_number":
+            cell = f'<a href="{root}/documents/{int(row["document_id"])}">{escape(value or "—")}</a>'
+        elif c in ("start", "end"):
+            cell = escape(dmy_date(value))
+        elif marks and marks.get(c):
+            cell = "".join(f'<mark class="hit">{escape(piece)}</mark>' if hit else escape(piece)
+                           for piece, hit in marks[c])
+        else:
+            cell = escape("" if value is None else value)
+        nowrap = " nowrap" if c in ("task_id", "document_number") else ""
+        cells.append(f'<td class="col-{escape(c)}{nowrap}">{cell}</td>')
+    return Markup("".join(cells))
 
 
 def json_twin() -> str:
