@@ -28,8 +28,8 @@ _PROSE_TIME = re.compile(
     r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
-    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
-    r"|khi co yeu cau))?"
+    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat(?=\s*(?:theo|khi)\b)\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
+    r"|khi co yeu cau)|\s+hoac\s+dot xuat\b)?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
     # "...; định kỳ tổng hợp, báo cáo": "định kỳ" opening a clause before its verb; "báo cáo ... theo định kỳ."
     r"|(?:^|(?<=; )|(?<=\. ))dinh ky(?=\s+(?!hang\b|hung\b|6\b|\d|thang\b|quy\b|nam\b|tuan\b|ngay\b|theo\b)[a-z])"
@@ -37,7 +37,7 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
-    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
+    r"|(?<!\bchi )\bthuong xuyen(?:\s*,\s*lien tuc)?\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
     # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
     r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
@@ -511,6 +511,7 @@ def _prose_time(body: str, plan_year) -> dict:
     phrases: list[str] = []
     kinds: set[bool] = set()
     period_at, completion = 0, False
+    recurring: set[str] = set()
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
         clause = folded[max(folded.rfind(";", 0, m.start()), folded.rfind(".", 0, m.start())) + 1:m.start()]
@@ -542,8 +543,11 @@ def _prose_time(body: str, plan_year) -> dict:
             # the period of the work's object yields to the deadline the sentence of completion names
             phrases[period_at], completion = phrase, True
             continue
-        if is_period in kinds:
-            continue  # one phrase of each kind: the first deadline, the first recurrence
+        if is_period in kinds and (is_period or not set(parsed["recurrence"]) - recurring):
+            # one deadline, the first; a recurrence phrase while it adds a kind of recurrence
+            # ("thường xuyên, liên tục. ... hàng năm", "... khi có yêu cầu")
+            continue
+        recurring |= set(parsed["recurrence"])
         if is_period:
             period_at, completion = len(phrases), _completes(folded, m.start())
         kinds.add(is_period)

@@ -29,7 +29,9 @@ _RECURRENCE = [
     # "ít nhất 01 lần/tháng"
     (r"\blan\s*/\s*tuan\b", "weekly"), (r"\blan\s*/\s*thang\b", "monthly"),
     (r"\blan\s*/\s*quy\b", "quarterly"), (r"\blan\s*/\s*nam\b", "annual"),
-    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
+    # "hằng năm hoặc đột xuất": an unscheduled time is one the superior asks for
+    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau"
+     r"|(?:hoac|va)\s+dot xuat\b", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"

@@ -438,3 +438,15 @@ Văn phòng - Thống kê kính báo cáo Chủ tịch UBND xã và thông báo 
     tasks = {t.id: t for t in record.tasks}
     assert sorted(tasks) == ["A.1.1", "B.1"]
     assert tasks["B.1"].lead == ["các công chức"]
+
+
+def test_a_plan_dated_the_year_before_the_period_its_capitalised_title_names(tmp_path):
+    """"KẾ HOẠCH … GIAI ĐOẠN 2026 - 2030" dated 11/2025: a date without a year belongs to 2026, the
+    title in capitals as well as in sentence case."""
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER.replace("Thạch Hà, ngày 05 tháng 3 năm 2025", "Thạch Hà, ngày 24 tháng 11 năm 2025")
+                    .replace("Thực hiện công tác văn thư, lưu trữ năm 2025", "PHÁT TRIỂN KINH TẾ SỐ GIAI ĐOẠN 2026 - 2030")
+                    .format(preamble="Căn cứ tình hình thực tế, UBND huyện ban hành Kế hoạch như sau:")
+                    + "1. Phòng Văn hóa và Thông tin gửi báo cáo kết quả trước ngày 15/11 hằng năm.\n", encoding="utf-8")
+    task = {t.id: t for t in extract_file(path).tasks}["II.1"]
+    assert task.timeline.end == "2026-11-15"
