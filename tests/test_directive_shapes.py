@@ -136,3 +136,13 @@ def test_a_first_line_that_recurs_is_no_running_header(tmp_path):
     assert "Chủ trì triển khai các nhiệm vụ tại mục 2 của Kế hoạch." in paragraphs
     assert "2. Sở Nội vụ" in paragraphs
 
+
+def test_long_blank_separated_paragraphs_run_on_across_a_capital(tmp_path):
+    # paragraphs of four wrapped lines: blank lines are rare, yet every item has one before it
+    item = ("{l}) Chủ trì tham mưu Chủ tịch\n"
+            "UBND tỉnh về phát triển hạ tầng số theo chương trình, kế hoạch của Bộ Khoa học\n"
+            "và Công nghệ, bảo đảm an toàn thông tin mạng trên địa bàn tỉnh trong toàn bộ\n"
+            "giai đoạn thực hiện Kế hoạch.\n\n")
+    paragraphs = _paragraphs(tmp_path, "".join(item.format(l=letter) for letter in "abcdeghiklmn"))
+    assert len(paragraphs) == 12
+    assert paragraphs[0].startswith("a) Chủ trì tham mưu Chủ tịch UBND tỉnh về phát triển")
