@@ -605,8 +605,10 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
     # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
-    # Xây dựng và Kinh doanh dịch vụ Quảng Ngãi")
-    if (not lead and not period) or any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead):
+    # Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"; units a heading hands down were judged there:
+    # "Sở X/Sở Y tỉnh, thành phố trực thuộc Trung ương" is one)
+    if (not lead and not period) or (lead != list(heading or ()) and any(
+            len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)):
         return []
     start = text.lines[node.line].start
     timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
@@ -666,8 +668,10 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     s = s.strip()
     colon = s.endswith(":")
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
-    if s.endswith(".") or (not colon and not addressed and len(s.split()) > 14):
+    if s.endswith("."):
         return None
+    if not colon and not addressed and len(s.split()) > 14:
+        return tuple(split_units(s)) if _unit_list(s) else None
     if not colon and _ROLE_NOUN.match(s):  # "3. Cơ quan chủ trì giải quyết thủ tục đầu tư" over a), b), c)
         return (s,)
     m = _UNIT_COLON.match(s if colon else s + ":")
@@ -693,6 +697,14 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
+
+
+def _unit_list(s: str) -> bool:
+    """"Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn": a longer heading
+    without a colon that is nothing but units, each opening with a unit's head word."""
+    units = split_units(s)
+    return len(s.split()) <= 24 and bool(units) and s[:1].isupper() and all(starts_actor(u) for u in units) \
+        and not _verb_outside_names(s)
 
 
 # "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does

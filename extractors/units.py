@@ -149,7 +149,8 @@ _NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", 
 _LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
 _LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
 # ("Chủ tịch Ủy ban nhân dân xã, phường và đặc khu": the last levels joined by "và")
-_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
+_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$",
+                         re.I)  # "tỉnh, thành phố trực thuộc Trung ương"
 
 
 def split_units(value: str) -> list[str]:

@@ -136,3 +136,30 @@ def test_a_first_line_that_recurs_is_no_running_header(tmp_path):
     assert "Chủ trì triển khai các nhiệm vụ tại mục 2 của Kế hoạch." in paragraphs
     assert "2. Sở Nội vụ" in paragraphs
 
+
+def test_long_blank_separated_paragraphs_run_on_across_a_capital(tmp_path):
+    # paragraphs of four wrapped lines: blank lines are rare, yet every item has one before it
+    item = ("{l}) Chủ trì tham mưu Chủ tịch\n"
+            "UBND tỉnh về phát triển hạ tầng số theo chương trình, kế hoạch của Bộ Khoa học\n"
+            "và Công nghệ, bảo đảm an toàn thông tin mạng trên địa bàn tỉnh trong toàn bộ\n"
+            "giai đoạn thực hiện Kế hoạch.\n\n")
+    paragraphs = _paragraphs(tmp_path, "".join(item.format(l=letter) for letter in "abcdeghiklmn"))
+    assert len(paragraphs) == 12
+    assert paragraphs[0].startswith("a) Chủ trì tham mưu Chủ tịch UBND tỉnh về phát triển")
+
+
+def test_a_heading_that_lists_units_without_a_colon_hands_them_its_paragraph(tmp_path):
+    tasks = _tasks(tmp_path, """**I.
+Tổ chức thực hiện**
+
+**1. Đài Phát thanh và Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn tỉnh**
+
+Chủ trì, phối hợp với Sở Xây dựng tuyên truyền về thủ tục cấp phép xây dựng.
+
+**2. Sở Xây dựng tỉnh, thành phố trực thuộc Trung ương**
+
+Hướng dẫn chủ đầu tư lập hồ sơ cấp phép đúng quy định.
+""")
+    assert [t.lead for t in tasks.values()] == [
+        ["Đài Phát thanh và Truyền hình tỉnh", "các cơ quan báo chí đóng trên địa bàn tỉnh"],
+        ["Sở Xây dựng tỉnh, thành phố trực thuộc Trung ương"]]

@@ -149,7 +149,15 @@ def _blank_separated(lines: list[str]) -> bool:
     """Paragraphs set apart by blank lines, as Markdown writes them: then a line break inside a
     paragraph is only a wrap (crawled pages break lines anywhere, the first line of a paragraph short)."""
     blank = sum(1 for line in lines if not line.strip())
-    return len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank)
+    if len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank):
+        return True
+    # long paragraphs make blank lines rare, but then nearly every numbered or bulleted line has a blank
+    # line before it (in a text with one paragraph a line, almost none has)
+    marked = [k for k in range(1, len(lines)) if _LIST_LINE.match(lines[k])]
+    return len(marked) >= 10 and sum(1 for k in marked if not lines[k - 1].strip()) >= 0.75 * len(marked)
+
+
+_LIST_LINE = re.compile(r"\s*(?:[a-zđ]\)|\d{1,2}\.|[-+]\s)")
 
 
 _SENTENCE_END = ".;!?"
