@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.fields import column_role
+from extractors.fields import column_role, header_columns, twin_columns
 from extractors.lexicon import verbs
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
@@ -285,19 +285,17 @@ def _strip_end(s: str) -> str:
 
 def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     table = text.tables[node.table]
-    header_row, columns = None, {}
-    for r, row in enumerate(table.cells[:3]):
-        roles = {c: column_role(" ".join(text.line_text(i) for i in cell)) for c, cell in enumerate(row)}
-        if "task" in roles.values():
-            header_row = r
-            for c, role in roles.items():
-                if role and role not in columns.values():
-                    columns[c] = role
-            break
+    header_row, columns = header_columns(text, node.table)
     if header_row is None:
-        return []
+        # a scan whose header OCR could not read: a task table of the same width elsewhere in the document
+        # (the appendix continued over pages) lends its columns, when this one's lead cells name units
+        columns = twin_columns(text, node.table)
+        if not columns:
+            return []
+    borrowed = header_row is None
+    header_row = header_row or 0  # a borrowed header: the unreadable first row stands in its place
     # A two-row header: "Cơ quan thực hiện" spread over "Chủ trì | Phối hợp" in the row below
-    if header_row + 1 < len(table.cells):
+    if header_row + 1 < len(table.cells) and not borrowed:
         below = {c: column_role(text.cell_text(node.table, header_row + 1, c))
                  for c in range(len(table.cells[header_row + 1]))}
         task_c = _first(columns, "task")

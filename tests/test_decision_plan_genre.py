@@ -112,3 +112,33 @@ def test_specks_of_a_scanned_header_are_neither_issuer_nor_title():
 def test_reporting_prose_milestones(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2025)
     assert (t["text"], t["start"], t["end"], t["recurrence"]) == (text, start, end, recurrence)
+
+
+def test_appendix_page_whose_header_ocr_lost_borrows_the_columns_of_its_twin(tmp_path):
+    # page 1 of the appendix: OCR merged its header into specks; page 2 (the same table continued) reads well
+    d = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 15/KH-UBND", "Hà Tĩnh, ngày 10 tháng 01 năm 2025",
+                 "KẾ HOẠCH", "Phát triển kinh tế xanh giai đoạn 2025 - 2030", "I. NHIỆM VỤ",
+                 "Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục."]:
+        d.add_paragraph(line)
+    pages = [[["TT", "Nhi” Cơ quan _- — Cơquan", "Nhi” Cơ quan _- — Cơquan", "Nhi” Cơ quan _- — Cơquan",
+               "Nhi” Cơ quan _- — Cơquan"],
+              ["1.1", "Xây dựng tài liệu hướng dẫn", "Sở Tài chính", "Sở Nội vụ", "2025 - 2027"],
+              ["1.2", "Tổ chức hội nghị chuyên đề", "Sở Công Thương", "Sở Nội vụ", "2026"]],
+             [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Giai đoạn thực hiện"],
+              ["1.3", "Tập huấn cán bộ", "Sở Nội vụ", "Sở Tài chính", "2025 - 2030"]]]
+    for rows in pages:
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        d.add_paragraph("")
+    for line in ["II. TỔ CHỨC THỰC HIỆN", "Các sở, ngành triển khai thực hiện Kế hoạch này.", "CHỦ TỊCH",
+                 "Nguyễn Văn A"]:
+        d.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    tasks = {t.text: t for t in extract_file(path).tasks if t.origin == "table"}
+    assert list(tasks) == ["Xây dựng tài liệu hướng dẫn", "Tổ chức hội nghị chuyên đề", "Tập huấn cán bộ"]
+    assert tasks["Xây dựng tài liệu hướng dẫn"].lead == ["Sở Tài chính"]
+    assert tasks["Tổ chức hội nghị chuyên đề"].timeline.end == "2026-12-31"
