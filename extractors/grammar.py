@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import kinds, provinces, rows, words
+from extractors.lexicon import kinds, levels, provinces, rows
 from extractors.text import fold
 
 # -- Roman numerals ------------------------------------------------------------
@@ -303,7 +303,7 @@ def authority_words() -> frozenset[str]:
 
 # -- provinces and the plan's home province --------------------------------------------------
 
-PLACE_LEVELS = words("place_levels.txt")  # "thành phố", "thị xã", "tỉnh", "huyện", ...
+PLACE_LEVELS = levels("place_follows")  # "thành phố", "thị xã", "tỉnh", "huyện", ...
 _LEVEL_CAPS = "|".join(re.escape(level.upper()) for level in PLACE_LEVELS)
 # "... VIÊN CHỨC TỈNH" (a unit's name ending in its level) and "UBND TỈNH GIA LAI" (a level and its place)
 ENDS_WITH_LEVEL = re.compile(r"\b(" + _LEVEL_CAPS + r")$")

@@ -9,6 +9,7 @@ from datetime import date
 
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
+from extractors.lexicon import heads
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
@@ -31,17 +32,15 @@ def _speck(line: str) -> bool:
 
 
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
-_UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
-                         r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
-                         r"THÀNH ỦY|QUẬN ỦY|THỊ ỦY|TỈNH ỦY|ĐẢNG ỦY|UBKT|BỘ CHỈ HUY|TRƯỜNG|TỈNH ĐOÀN|HUYỆN ĐOÀN)\b")
+# A letterhead line that names the issuing unit: "SỞ Y TẾ", "BAN DÂN VẬN" (data/unit_heads.csv, letterhead)
+_UNIT_START = re.compile(r"^(" + "|".join(re.escape(h.upper()) for h in heads("letterhead")) + r")\b")
 _PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
                  ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
 
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
-_ENACTING = re.compile(r"^(?:THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ"
-                       r"|BAN CHẤP HÀNH|HỘI ĐỒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
+_ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
 # Words kept capitalised when a capitalised heading is put in sentence case.
 _KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
                  "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
@@ -305,6 +304,11 @@ def _speaking_body(body_text: str) -> str | None:
     return name
 
 
+# "Ban Dân vận Tỉnh ủy phối hợp ... xây dựng": a body (data/unit_heads.csv, issuer_subject) before the verb
+_ISSUER_SUBJECT = re.compile(r"^((?:" + "|".join(map(re.escape, heads("issuer_subject"))) + r")\b.*?)(?=\s+(?:phối hợp|"
+                             r"xây dựng|ban hành|triển khai|đề ra|thống nhất)\b)")
+
+
 def _issuer_from_preamble(body_text: str) -> str | None:
     """No header: "... ; Ban Dân vận Tỉnh ủy phối hợp ... xây dựng Kế hoạch" names the issuer."""
     m = _ISSUING_VERB.search(body_text[:3000])
@@ -316,9 +320,7 @@ def _issuer_from_preamble(body_text: str) -> str | None:
     parts = clause.split(",")
     for k in range(len(parts)):
         candidate = re.sub(r"^(?:và|đồng thời)\s+", "", ",".join(parts[k:]).strip()) + " " + m.group(0)
-        subject = re.match(r"^((?:Ủy ban|UBND|Ban|Sở|Phòng|Đảng ủy|Tỉnh ủy|Huyện ủy|Thành ủy|Công đoàn|Đoàn|Hội|"
-                           r"Chi bộ|Văn phòng|Bộ|Thường trực|Ban Thường vụ)\b.*?)(?=\s+(?:phối hợp|xây dựng|ban hành|"
-                           r"triển khai|đề ra|thống nhất)\b)", candidate)
+        subject = _ISSUER_SUBJECT.match(candidate)
         if subject:
             return subject.group(1).strip()
     return None

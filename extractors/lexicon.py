@@ -50,10 +50,41 @@ def provinces() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r["name"], r["code"]) for r in rows("provinces.csv")), key=lambda p: -len(p[0])))
 
 
+def flagged(name: str, flag: str, key: str) -> tuple[str, ...]:
+    """The `key` column of the rows of CSV `name` whose `flag` column is set, in file order.
+
+    A word list with flag columns (one row per word, a column per use) rather than one list per
+    use: unit_heads.csv says of "Ban" that it opens an actor's name, needs a proper name after it,
+    opens a letterhead line and may speak as an issuer, all on one row."""
+    return tuple(r[key] for r in rows(name) if r[flag].strip())
+
+
+def heads(flag: str) -> tuple[str, ...]:
+    """Heads of unit_heads.csv with `flag` set, as printed, in file order. The flags:
+    actor          opens the name of an actor (a unit, a body, a group of people): "Sở", "Ban", "cán bộ"
+    needs_name     names an institution only before its proper name: "Bộ Nội vụ", not "Bộ tiêu chí"
+    name_goes_on   a proper name after it may hold commas ("Sở Văn hóa, Thể thao và Du lịch"); only the
+                   first word counts, so "Chi cục" stands for every "Chi ..." and "Công ty" for "Công ..."
+    letterhead     opens the issuing unit's line of a letterhead (matched in capitals): "SỞ", "BAN"
+    enacting       the authority a decision speaks as, on its own line after the title: "THỦ TƯỚNG"
+    issuer_subject opens the subject of "... xây dựng Kế hoạch" when a plan has no header: "Ban", "Sở"
+    """
+    return flagged("unit_heads.csv", flag, "head")
+
+
 @lru_cache(maxsize=None)
 def unit_heads() -> tuple[str, ...]:
-    """Lowercase with diacritics: folding would make "Phương pháp" a "Phường"."""
-    return tuple(sorted({w.lower() for w in words("unit_heads.txt")}, key=len, reverse=True))
+    """Heads that open an actor's name, longest first; lowercase with diacritics: folding would make
+    "Phương pháp" a "Phường"."""
+    return tuple(sorted({w.lower() for w in heads("actor")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def levels(flag: str) -> tuple[str, ...]:
+    """Administrative levels of levels.csv with `flag` set, in file order (longest first):
+    place_follows  a place name follows the level ("tỉnh Lâm Đồng", "UBND HUYỆN ĐẠI TỪ")
+    unit_level     a unit exists at every such level ("UBND xã, phường": one actor)"""
+    return flagged("levels.csv", flag, "level")
 
 
 @lru_cache(maxsize=None)

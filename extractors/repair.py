@@ -32,18 +32,37 @@ _JUNK_BULLET = re.compile(r"^\s*(?:[«»‹›©®°¢¤]{1,2}|[eso*]|\*)\s+")
 _RECIPIENTS = re.compile(r"^\s*(?:\S{1,3}\s+)?n?\s*oi\s*nhan\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^\d,;:]{2,40}?)(?P<sep>\s*,\s*)(?P<ngay>ng[aàảáạã]y)\b", re.IGNORECASE)
 _DATE_JUNK = re.compile(r"\b(ngày|tháng)\s+(\d{1,2})[_.,'`~\-]+\s+(?=(tháng|năm)\b)")
-_DATE_DIGITS = re.compile(r"\b(ngày\s+)([0-9OolI]{1,2})(\s+tháng\s+)([0-9OolI]{1,2})(\s+năm\s+)([0-9OolI]{4})\b")
-_PART = re.compile(r"^(PH[AÂẦẨẤẬẪ]N)\s*([IVXHl1]{1,5})(?=$|[\s.:\-])")
-_QUARTER = re.compile(r"\b([Qq]uý)\s+([IVl1]{1,4})(?=$|[\s/,.;)\-])")
+
+
+def _readings(where: str) -> dict[str, str]:
+    """What OCR prints → what was meant, for one place (data/ocr_readings.csv): a digit read as a
+    letter ("O2" for "02"), roman numerals in a part, quarter or section number ("PHẦN H", "Quý II1")."""
+    return {r["printed"]: r["means"] for r in rows("ocr_readings.csv") if r["where"] == where}
+
+
+_DIGIT_READINGS = _readings("digit")
+_PART_READINGS = _readings("part_numeral")
+_QUARTER_READINGS = _readings("quarter_numeral")
 # a section number in capitals as OCR reads it: "II" as "H", "III" as "HI"/"HH", "I" as "L"/"l"
-_SECTION = re.compile(r"^([IVXHLl]{1,4})(\s*[./\-)]\s+)(?=[A-ZĐ])")
-_SECTION_READINGS = {"H": "II", "HI": "III", "IH": "III", "HH": "III", "L": "I", "l": "I", "Il": "II", "lI": "II",
-                     "ll": "II", "IIl": "III", "VH": "VII", "Vl": "VI", "IH.": "III"}
+_SECTION_READINGS = _readings("section_numeral")
+
+
+def _letters_of(*readings: dict[str, str]) -> str:
+    """A character class body of the letters these readings print (besides I, V, X themselves)."""
+    return "".join(sorted({ch for r in readings for key in r for ch in key if ch.isalnum()}))
+
+
+_DIGIT = "[0-9" + _letters_of(_DIGIT_READINGS) + "]"
+_DATE_DIGITS = re.compile(r"\b(ngày\s+)(" + _DIGIT + r"{1,2})(\s+tháng\s+)(" + _DIGIT + r"{1,2})(\s+năm\s+)("
+                          + _DIGIT + r"{4})\b")
+_PART = re.compile(r"^(PH[AÂẦẨẤẬẪ]N)\s*([IVX" + _letters_of(_PART_READINGS) + r"]{1,5})(?=$|[\s.:\-])")
+_QUARTER = re.compile(r"\b([Qq]uý)\s+([IV" + _letters_of(_QUARTER_READINGS) + r"]{1,4})(?=$|[\s/,.;)\-])")
+_SECTION = re.compile(r"^([IVX" + _letters_of(_SECTION_READINGS) + r"]{1,4})(\s*[./\-)]\s+)(?=[A-ZĐ])")
 # "Hằng tháng" read as "Hãng tháng" (a company); "Chi bộ" as "Chỉ bộ" (only): no such phrases exist
 _RECURRENCE = re.compile(r"\b([Hh])ãng\s+(?=(?:năm|tháng|quý|tuần|ngày)\b)")
 # "số 70 /KH-UBND", "Số: O2 - CT/UBND", "Chỉ thị 34-CT/ TW": a serial, an optional /year, codes
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d{0,2}"
-_NUMBER = re.compile(r"(?P<serial>(?<![\w/])[0-9OolI]{1,5}[a-z]?)(?P<year>\s*/\s*\d{4})?\s*(?P<sep>[/-])\s*"
+_NUMBER = re.compile(r"(?P<serial>(?<![\w/])" + _DIGIT + r"{1,5}[a-z]?)(?P<year>\s*/\s*\d{4})?\s*(?P<sep>[/-])\s*"
                      r"(?P<codes>" + _CODE + r"(?:\s*[/-]\s*" + _CODE + r")*)(?![\w])")
 
 
@@ -199,8 +218,11 @@ def _place(r: _Repairs) -> None:
         r.line = new
 
 
+_DIGIT_TABLE = str.maketrans(_DIGIT_READINGS)
+
+
 def _digits(s: str) -> str:
-    return s.translate(str.maketrans("OoIl", "0011"))
+    return s.translate(_DIGIT_TABLE)
 
 
 def _dates(r: _Repairs) -> None:
@@ -264,11 +286,11 @@ def _numbers(r: _Repairs) -> None:
 
 def _romans(r: _Repairs) -> None:
     def part(m: re.Match) -> str:
-        roman = m.group(2).replace("H", "II").replace("l", "I").replace("1", "I")
+        roman = "".join(_PART_READINGS.get(ch, ch) for ch in m.group(2))
         return f"PHẦN {roman}" if is_roman(roman) else m.group(0)
 
     def quarter(m: re.Match) -> str:
-        roman = m.group(2).replace("l", "I").replace("1", "I")
+        roman = "".join(_QUARTER_READINGS.get(ch, ch) for ch in m.group(2))
         # only a mix with real numerals ("II1"): a lone "1" may be a quarter written in digits
         if "I" in m.group(2) or "V" in m.group(2):
             if roman in ("I", "II", "III", "IV"):
@@ -290,10 +312,10 @@ def _romans(r: _Repairs) -> None:
 @lru_cache(maxsize=1)
 def _unit_heads() -> dict[str, str]:
     """Folded → printed unit heads of two or more words ("Chi bộ", "Chi ủy"), unique when folded."""
-    from extractors.lexicon import words
+    from extractors.lexicon import heads as flagged_heads
 
     heads: dict[str, set[str]] = {}
-    for w in words("unit_heads.txt"):
+    for w in flagged_heads("actor"):
         if " " in w and w[:1].isupper():
             heads.setdefault(fold(w), set()).add(w)
     return {k: next(iter(v)) for k, v in heads.items() if len(v) == 1}

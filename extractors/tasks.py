@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors.fields import column_role, header_columns, twin_columns
-from extractors.lexicon import verbs
+from extractors.lexicon import verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
@@ -625,10 +625,9 @@ _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ 
 _A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 
 
-# A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …,", "Quý I/2026,"
-_FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trường hợp|Trong trường hợp|Sau khi|Trong quá trình"
-                             r"|Đồng thời|Ngoài ra|Bên cạnh đó|Theo đó|Để|Nhằm|Từ nay|(?:Trong\s+)?(?:Quý|Tháng|Năm)"
-                             r"\s+[\dIVX][\dIVX/\s]{0,10})\b")
+# A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …," (data/fronted_clauses.txt), "Quý I/2026,"
+_FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_clauses.txt")))
+                             + r"|(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10})\b")
 
 
 def _fronted_commas(body: str) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.lexicon import folded_unit_names, unit_heads, words
+from extractors.lexicon import folded_unit_names, heads, levels, unit_heads, words
 from extractors.text import fold
 
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
@@ -118,8 +118,7 @@ def starts_actor(piece: str) -> bool:
 
 
 # Heads that name an institution only before its proper name: "Bộ Nội vụ", not "Bộ tiêu chí".
-_NEEDS_NAME = {"bộ", "sở", "ban", "phòng", "cục", "vụ", "hội", "đoàn", "tổ", "trung tâm", "văn phòng", "chi cục",
-               "tổng cục", "trường", "viện", "báo", "đài"}
+_NEEDS_NAME = frozenset(h.lower() for h in heads("needs_name"))
 
 
 def names_actor(text: str) -> bool:
@@ -140,13 +139,12 @@ def names_actor(text: str) -> bool:
 
 # Heads whose proper name may hold commas: "Sở Văn hóa, Thể thao và Du lịch",
 # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Đài Phát thanh, Truyền hình"
-_NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", "tong", "vien", "hoc", "dai", "bao",
-                       "hoi", "lien", "cong")
+_NAME_GOES_ON_AFTER = frozenset(fold(h).split()[0] for h in heads("name_goes_on"))
 
 
 # "UBND xã, phường", "Công an tỉnh, thành phố": a unit of one administrative level, then another
 # level alone — the same unit at every such level, one actor
-_LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
+_LEVELS = "(?:" + "|".join(map(re.escape, levels("unit_level"))) + ")"
 _LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
 # ("Chủ tịch Ủy ban nhân dân xã, phường và đặc khu": the last levels joined by "và")
 _LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$",

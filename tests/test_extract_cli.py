@@ -20,6 +20,19 @@ def kehoach(*args, **kw):
                           cwd=kw.get("cwd", ROOT))
 
 
+def kehoach_here(*args):
+    """The same main() in this process (no start-up of a child): for what a real CLI run already covers."""
+    import contextlib
+    import io
+
+    from pipeline.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(a) for a in args])
+    return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
 def plan(tmp_path):
     path = tmp_path / "plan.txt"
@@ -58,7 +71,7 @@ def test_extract_tables_out(plan, tmp_path):
     assert {"document_number", "task_id", "lead"} <= set(frame.columns)
     assert frame.loc[frame.task_id == "II.1", "coordinators"].item() == "Công an tỉnh; Đài Phát thanh - Truyền hình"
     xlsx = tmp_path / "tasks.xlsx"
-    assert kehoach("extract", "--format", "xlsx", "-o", xlsx, plan).returncode == 0
+    assert kehoach_here("extract", "--format", "xlsx", "-o", xlsx, plan).returncode == 0
     assert len(pd.read_excel(xlsx)) == len(frame)
 
 
@@ -93,7 +106,7 @@ def test_bad_inputs_one_line_each_and_batch_goes_on(plan, tmp_path):
 def test_utf16_and_legacy_text(tmp_path):
     p = tmp_path / "u16.txt"
     p.write_text(PLAN, encoding="utf-16")
-    out = kehoach("extract", p)
+    out = kehoach_here("extract", p)
     assert out.returncode == 0 and json.loads(out.stdout)["document"]["number"] == "12/KH-UBND"
 
 

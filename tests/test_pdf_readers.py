@@ -45,7 +45,23 @@ def test_there_are_text_pdfs_to_compare():
     assert len(TEXT_PDFS) >= 8 and "hf_01.pdf" in names
 
 
-@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def _pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+# A long PDF reads the same pages' shapes as the short ones, only more of them: it runs in the
+# full suite, the quick loop compares the short ones (tables, columns, headers are among them)
+LONG_PDF_PAGES = 6  # 12_bnv (8 pages) is alone above: a third of this file's time
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.slow) if _pages(p) > LONG_PDF_PAGES else p
+                                  for p in TEXT_PDFS], ids=lambda p: p.name)
 def test_pdfium_reader_gives_pdfplumber_records(path, monkeypatch):
     reference = _record(path, monkeypatch, "pdfplumber")
     before = pdf_chars.pages_read
