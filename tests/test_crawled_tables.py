@@ -115,3 +115,13 @@ def test_a_flattened_table_gives_one_task_a_row_and_keeps_text_printed_twice(tmp
         ("Cập nhật dữ liệu dân c", ["Công an tỉnh"], "Quý III/2025")]
     # the same resolution in two rows is two mentions: a crawled table merges no cells
     assert sum(c.number == "71/NQ-CP" for c in record.citations) == 2
+
+
+def test_a_report_column_and_the_assigning_document_column_are_no_role():
+    from extractors.fields import column_role
+
+    # "Kết quả thực hiện" reports what was done; "Văn bản giao nhiệm vụ" names where the task came from
+    assert column_role("Kết quả thực hiện") is None or column_role("Kết quả thực hiện") == "note"
+    assert column_role("Văn bản giao nhiệm vụ") != "task"
+    assert column_role("Cơ quan chủ trì thực hiện") == "lead"
+    assert column_role("Tên nhiệm vụ") == "task"
