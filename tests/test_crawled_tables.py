@@ -125,3 +125,10 @@ def test_a_report_column_and_the_assigning_document_column_are_no_role():
     assert column_role("Văn bản giao nhiệm vụ") != "task"
     assert column_role("Cơ quan chủ trì thực hiện") == "lead"
     assert column_role("Tên nhiệm vụ") == "task"
+
+
+def test_a_lone_day_under_a_deadline_column_is_the_end_only(tmp_path):
+    path = tmp_path / "kh.md"
+    path.write_text(PAGE, encoding="utf-8")
+    first = next(t for t in extract_file(path).tasks if t.origin == "table")
+    assert (first.timeline.start, first.timeline.end) == (None, "2025-06-30")  # due on 30/6, like "trước ngày"
