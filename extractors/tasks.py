@@ -438,12 +438,42 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     if (not lead and not period) or any(len(x.split()) > 14 for x in lead):
         return []
     start = text.lines[node.line].start
+    clauses = _numbered_clauses(body) if titled and not period else None
+    if clauses:
+        # "Bộ X: (1) trình …; (2) chủ trì, phối hợp …": each numbered clause is a task of the unit
+        out = []
+        for k, clause in enumerate(clauses, 1):
+            t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause), start=start,
+                          end=text.lines[node.line].end, page=text.lines[node.line].page,
+                          timeline=_prose_time(clause, plan_year))
+            t.roles["lead"] = list(lead)
+            t.roles["coordinators"] = _coordinators(clause)
+            out.append(t)
+        return out
     timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
     t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
                   page=text.lines[node.line].page, timeline=timeline)
     t.roles["lead"] = lead
     t.roles["coordinators"] = _coordinators(body)
     return [t]
+
+
+_CLAUSE_NUMBER = re.compile(r"(?:^|(?<=[;.:]\s))\((\d{1,2})\)\s*")
+
+
+def _numbered_clauses(body: str) -> list[str] | None:
+    """"(1) trình …; (2) chủ trì …; (3) …": the clauses numbered 1, 2, 3 … in order from the
+    body's start, or None when the body does not open on "(1)" and go on to "(2)"."""
+    marks = [m for m in _CLAUSE_NUMBER.finditer(body)]
+    expected, kept = 1, []
+    for m in marks:
+        if int(m.group(1)) == expected:
+            kept.append(m)
+            expected += 1
+    if len(kept) < 2 or kept[0].start() != 0:
+        return None
+    return [body[m.end(): (kept[k + 1].start() if k + 1 < len(kept) else len(body))].strip(" ;")
+            for k, m in enumerate(kept)]
 
 
 # "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit
