@@ -432,6 +432,23 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
                     break
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
+    if not lead and not period and (after := _after_topic(body)):
+        # "3. Ban hành chiến lược dữ liệu: (1) Sở A ban hành …; (2) Sở B chủ trì …" / "2. Hoàn thiện thể
+        # chế: Các sở khẩn trương …": a topic, then the work, each clause with the unit that does it
+        found = []
+        for k, clause in enumerate(_numbered_clauses(after) or [], 1):
+            if units := _subject(clause):
+                t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause),
+                              start=text.lines[node.line].start, end=text.lines[node.line].end,
+                              page=text.lines[node.line].page, timeline=_prose_time(clause, plan_year))
+                t.roles["lead"], t.roles["coordinators"] = units, _coordinators(clause)
+                found.append(t)
+        if found:
+            return found
+        # one clause: only a collective subject ("Các bộ khẩn trương …") is sure to be the doer here;
+        # a named post may be a membership ("Trưởng Ban Chỉ đạo là …")
+        if not _numbered_clauses(after) and re.match(r"Các\s", after) and (lead := _subject(after)):
+            body = after
     if not lead and heading:
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
@@ -456,6 +473,15 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     t.roles["lead"] = lead
     t.roles["coordinators"] = _coordinators(body)
     return [t]
+
+
+def _after_topic(body: str) -> str | None:
+    """The text after a topic that a colon ends ("Đẩy mạnh cải cách thủ tục hành chính: …"), or None
+    when the colon is far in or what stands before it names a unit (then it is "Sở X: …")."""
+    m = re.search(r":\s*", body[:200])
+    if not m or names_actor(body[: m.start()]) or not body[m.end():].strip():
+        return None
+    return body[m.end():]
 
 
 _CLAUSE_NUMBER = re.compile(r"(?:^|(?<=[;.:]\s))\((\d{1,2})\)\s*")

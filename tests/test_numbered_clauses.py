@@ -32,3 +32,19 @@ def test_numbered_clauses_after_a_unit_are_its_tasks(tmp_path):
     assert [t.timeline.end for t in clauses] == ["2025-04-30", "2025-05-30", None]
     assert clauses[2].timeline.recurrence == ["continuous"]
     assert tasks["II.b"].lead == ["Sở Nội vụ"]  # one sentence, one task
+
+
+TOPICS = NOTICE.replace("b) Sở Nội vụ tham mưu", """c) Đẩy mạnh cải cách thủ tục hành chính: (1) Sở Tư pháp ban hành hướng dẫn trước ngày 15 tháng 4 năm 2025; (2) Công an tỉnh chủ trì, phối hợp với các sở rà soát dữ liệu dân cư, hoàn thành trong tháng 6 năm 2025.
+d) Hoàn thiện thể chế: Các sở khẩn trương trình Ủy ban nhân dân tỉnh ban hành các quy định, nhiệm vụ thường xuyên.
+e) Thành lập Tổ công tác: Tổ trưởng là Giám đốc Sở Nội vụ.
+b) Sở Nội vụ tham mưu""")
+
+
+def test_a_topic_then_its_work_after_a_colon(tmp_path):
+    path = tmp_path / "tb.txt"
+    path.write_text(TOPICS, encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert (tasks["II.c.1"].lead, tasks["II.c.1"].timeline.end) == (["Sở Tư pháp"], "2025-04-15")
+    assert (tasks["II.c.2"].lead, tasks["II.c.2"].coordinators) == (["Công an tỉnh"], ["các sở"])
+    assert tasks["II.d"].lead == ["Các sở"] and tasks["II.d"].text.startswith("Các sở khẩn trương")
+    assert "II.e" not in tasks  # who heads a team is not work given to him
