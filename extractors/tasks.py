@@ -379,6 +379,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 _add_roles(t.roles, role, _bulleted_units(cells[c]))
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
+                # a lone day under "Thời hạn (hoàn thành)" is the day the work is due: an end, as "trước ngày"
+                tl = t.timeline
+                if tl["start"] and tl["start"] == tl["end"] and re.search(r"\bthoi han\b|\bhoan thanh\b", header_text[c]) \
+                        and re.fullmatch(r"(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}", fold(cells[c]).strip(" .;")):
+                    tl["start"] = None
             elif role == "products":
                 t.products = cells[c]
             elif role == "monitors":
@@ -592,6 +597,23 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
                     break
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
+    if not lead and not period and (after := _after_topic(body)):
+        # "3. Ban hành chiến lược dữ liệu: (1) Sở A ban hành …; (2) Sở B chủ trì …" / "2. Hoàn thiện thể
+        # chế: Các sở khẩn trương …": a topic, then the work, each clause with the unit that does it
+        found = []
+        for k, clause in enumerate(_numbered_clauses(after) or [], 1):
+            if units := _subject(clause):
+                t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause),
+                              start=text.lines[node.line].start, end=text.lines[node.line].end,
+                              page=text.lines[node.line].page, timeline=_prose_time(clause, plan_year))
+                t.roles["lead"], t.roles["coordinators"] = units, _coordinators(clause)
+                found.append(t)
+        if found:
+            return found
+        # one clause: only a collective subject ("Các bộ khẩn trương …") is sure to be the doer here;
+        # a named post may be a membership ("Trưởng Ban Chỉ đạo là …")
+        if not _numbered_clauses(after) and re.match(r"Các\s", after) and (lead := _subject(after)):
+            body = after
     if not lead and heading:
         if body.rstrip().endswith(":") and node.kind == "para":
             return []  # "Ngoài các trách nhiệm chung nêu trên, ... các nội dung sau:": it leads into the list
@@ -609,12 +631,51 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
             len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)):
         return []
     start = text.lines[node.line].start
+    clauses = _numbered_clauses(body) if titled and not period else None
+    if clauses:
+        # "Bộ X: (1) trình …; (2) chủ trì, phối hợp …": each numbered clause is a task of the unit
+        out = []
+        for k, clause in enumerate(clauses, 1):
+            t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause), start=start,
+                          end=text.lines[node.line].end, page=text.lines[node.line].page,
+                          timeline=_prose_time(clause, plan_year))
+            t.roles["lead"] = list(lead)
+            t.roles["coordinators"] = _coordinators(clause)
+            out.append(t)
+        return out
     timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
     t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
                   page=text.lines[node.line].page, timeline=timeline)
     t.roles["lead"] = lead
     t.roles["coordinators"] = _coordinators(body)
     return [t]
+
+
+def _after_topic(body: str) -> str | None:
+    """The text after a topic that a colon ends ("Đẩy mạnh cải cách thủ tục hành chính: …"), or None
+    when the colon is far in or what stands before it names a unit (then it is "Sở X: …")."""
+    m = re.search(r":\s*", body[:200])
+    if not m or names_actor(body[: m.start()]) or not body[m.end():].strip():
+        return None
+    return body[m.end():]
+
+
+_CLAUSE_NUMBER = re.compile(r"(?:^|(?<=[;.:]\s))\((\d{1,2})\)\s*")
+
+
+def _numbered_clauses(body: str) -> list[str] | None:
+    """"(1) trình …; (2) chủ trì …; (3) …": the clauses numbered 1, 2, 3 … in order from the
+    body's start, or None when the body does not open on "(1)" and go on to "(2)"."""
+    marks = [m for m in _CLAUSE_NUMBER.finditer(body)]
+    expected, kept = 1, []
+    for m in marks:
+        if int(m.group(1)) == expected:
+            kept.append(m)
+            expected += 1
+    if len(kept) < 2 or kept[0].start() != 0:
+        return None
+    return [body[m.end(): (kept[k + 1].start() if k + 1 < len(kept) else len(body))].strip(" ;")
+            for k, m in enumerate(kept)]
 
 
 # "…, cơ quan chủ trì triển khai Đề án", "(cơ quan thường trực)": what the unit is, not another unit

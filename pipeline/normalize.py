@@ -135,10 +135,11 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
         out_row: list[list[int]] = []
         for c, cell in enumerate(row):
             cell = cell or ""
-            if c > 0 and cell.strip() and cell == row[c - 1]:
+            if block.repeats_are_merges and c > 0 and cell.strip() and cell == row[c - 1]:
                 out_row.append(out_row[-1])
                 continue
-            if r > 0 and cell.strip() and c < len(block.rows[r - 1]) and cell == block.rows[r - 1][c] \
+            if block.repeats_are_merges and r > 0 and cell.strip() and c < len(block.rows[r - 1]) \
+                    and cell == block.rows[r - 1][c] \
                     and c < len(grid[-1]):
                 out_row.append(grid[-1][c])
                 continue

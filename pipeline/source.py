@@ -21,6 +21,9 @@ class Block:
     confidence: float | None = None  # OCR mean word confidence, 0..100
     style: str | None = None  # "bold", "italic", a Word style name, ...
     row_pages: list[int] | None = None  # a table continued over pages: the page of each row
+    # False where a cell equal to its neighbour is text printed twice, not one merged cell: a table
+    # crawled from a web page prints a merged cell once, so a repeat there is the row's own text
+    repeats_are_merges: bool = True
 
     @property
     def is_table(self) -> bool:

@@ -188,6 +188,69 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     return any(c.islower() for c in line) and not _is_row(following)
 
 
+def _is_pipe(line: str) -> bool:
+    return line.strip() == "|"
+
+
+def _flattened_cell(lines: list[str], k: int) -> tuple[str, int] | None:
+    """The cell opening at line k, up to the "|" line that closes it: (its text, the index after
+    that "|"), or None when no "|" closes it. Its lines are wrapped paragraphs, read as elsewhere."""
+    end = k
+    while end < len(lines) and not _is_pipe(lines[end]):
+        end += 1
+    if end == len(lines):
+        return None
+    # an emphasised blank ("** **") leaves a lone mark: the cell is empty
+    paragraphs = [b.text.strip() for b in _blocks(lines[k:end]) if b.text.strip(" *")]
+    return "\n".join(paragraphs), end + 1
+
+
+def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | None:
+    """A table crawled from a web page with every cell on lines of its own: a line holding only
+    "|" opens each row and closes each cell, so a row of n cells is "|", then n times the cell's
+    lines and "|" (an empty cell is a "|" at once), and the table ends where a row is not
+    followed by a "|". The header row is the cells up to the first empty one; the rows after
+    it must each have as many. Returns the rows and the index after the table, or None for
+    anything else set between "|" lines: a two-column layout (the national motto beside the
+    issuer, "Nơi nhận" beside the signature) or label and value pairs ("Số hiệu:" | "624")."""
+    if not _is_pipe(lines[k]):
+        return None
+    header, pos = [], k + 1
+    while pos < len(lines) and not _is_pipe(lines[pos]):
+        cell = _flattened_cell(lines, pos)
+        if cell is None:
+            return None
+        header.append(cell[0])
+        pos = cell[1]
+    n = len(header)
+    if n < 3 or pos >= len(lines) or any(c.endswith(":") or len(c.split()) > 12 or "\n" in c for c in header):
+        return None
+    rows, pos = [header], pos + 1  # past the "|" opening the second row
+    while True:
+        row, at = [], pos
+        for _ in range(n):
+            if at < len(lines) and _is_pipe(lines[at]):
+                row.append("")
+                at += 1
+                continue
+            cell = _flattened_cell(lines, at) if at < len(lines) else None
+            if cell is None:
+                break
+            row.append(cell[0])
+            at = cell[1]
+        if len(row) < n:
+            break
+        rows.append(row)
+        pos = at
+        if pos < len(lines) and _is_pipe(lines[pos]):
+            pos += 1
+        else:
+            break
+    if len(rows) < 3:
+        return None
+    return rows, pos
+
+
 def _blocks(lines: list[str]) -> list[Block]:
     """Paragraphs and pipe tables. A hard-wrapped line (one that reaches the wrap width)
     runs on into the next unless that one opens a paragraph of its own."""
@@ -199,9 +262,20 @@ def _blocks(lines: list[str]) -> list[Block]:
     running = {s for s, n in seen.items() if n >= 2 and not opens_paragraph(s) and not WHOLE_NUMBER.match(s)
                and not s[:1].islower()}  # a short lower-case line seen twice ("ngành.") is a wrapped tail
     blocks: list[Block] = []
+    tables_at: dict[int, tuple | None] = {}
+
+    def table_at(i: int):
+        if i not in tables_at:
+            tables_at[i] = _flattened_table(lines, i) if _is_pipe(lines[i]) else None
+        return tables_at[i]
+
     k = 0
     while k < len(lines):
         line = lines[k]
+        if flattened := table_at(k):
+            rows, k = flattened
+            blocks.append(Block(text="", rows=rows, repeats_are_merges=False))
+            continue
         if _is_row(line):
             rows = []
             while k < len(lines) and (_is_row(lines[k]) or _TABLE_RULE.match(lines[k])):
@@ -227,7 +301,7 @@ def _blocks(lines: list[str]) -> list[Block]:
             if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
             elif k + 1 < len(lines) and lines[k + 1].strip() and not opens_paragraph(lines[k + 1]) \
-                    and not _is_row(lines[k + 1]) and (
+                    and not _is_row(lines[k + 1]) and not table_at(k + 1) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()

@@ -1,0 +1,134 @@
+"""Tables of plans copied from web pages (crawled legal-text sites): every cell on lines of its own,
+a line holding only "|" opening each row and closing each cell. Each text here is written for the test."""
+from __future__ import annotations
+
+from pipeline.extract import extract_file
+from pipeline.readers import read
+
+PAGE = """|
+**ỦY BAN NHÂN DÂN**
+**TỈNH AN GIANG**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 77/KH-UBND
+|
+*An Giang, ngày 03
+tháng 3 năm 2025*
+|
+
+**KẾ HOẠCH**
+Triển khai chuyển đổi số năm 2025
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+Bảo đảm hoàn thành các nhiệm vụ chuyển đổi số năm 2025.
+
+**II. NHIỆM VỤ**
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.
+
+|
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+|
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+Lê Văn Hòa
+|
+**PHỤ LỤC**
+DANH MỤC NHIỆM VỤ
+|
+**STT**
+|
+**Nội dung nhiệm vụ**
+|
+**Cơ quan chủ trì
+thực hiện**
+|
+**Thời gian hoàn thành**
+|
+|
+** **
+|
+**Nhóm nhiệm vụ về dữ liệu**
+|
+** **
+|
+** **
+|
+|
+1.
+|
+Xây dựng cơ sở dữ liệu đất đai theo Nghị quyết số 71/NQ-CP, bảo đảm
+kết nối với hệ thống của tỉnh
+|
+Sở Nông nghiệp và Môi trường
+|
+30/6/2025
+|
+|
+2.
+|
+Số hóa hồ sơ địa chính theo Nghị quyết số 71/NQ-CP
+|
+Sở Nông nghiệp và Môi trường
+|
+|
+|
+3.
+|
+Cập nhật dữ liệu dân cư
+|
+Công an tỉnh
+|
+Quý III/2025
+|
+Văn phòng UBND tỉnh theo dõi, đôn đốc.
+"""
+
+
+def test_a_flattened_table_is_read_as_rows_and_the_layouts_around_it_are_not(tmp_path):
+    path = tmp_path / "kh.md"
+    path.write_text(PAGE, encoding="utf-8")
+    tables = [b.rows for b in read(path).blocks if b.is_table]
+    assert len(tables) == 1  # the motto beside the issuer and "Nơi nhận" beside the signer stay text
+    rows = tables[0]
+    assert rows[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì thực hiện", "Thời gian hoàn thành"]
+    assert rows[1] == ["", "Nhóm nhiệm vụ về dữ liệu", "", ""]  # emphasised blanks are empty cells
+    assert rows[3] == ["2.", "Số hóa hồ sơ địa chính theo Nghị quyết số 71/NQ-CP", "Sở Nông nghiệp và Môi trường", ""]
+    assert len(rows) == 5  # the line after the last row is not a row
+
+
+def test_a_flattened_table_gives_one_task_a_row_and_keeps_text_printed_twice(tmp_path):
+    path = tmp_path / "kh.md"
+    path.write_text(PAGE, encoding="utf-8")
+    record = extract_file(path)
+    assert (record.document.number, record.document.signer.name) == ("77/KH-UBND", "Lê Văn Hòa")
+    table = [t for t in record.tasks if t.origin == "table"]
+    assert [(t.text[:22], t.lead, t.timeline.text) for t in table] == [
+        ("Xây dựng cơ sở dữ liệu", ["Sở Nông nghiệp và Môi trường"], "30/6/2025"),
+        ("Số hóa hồ sơ địa chính", ["Sở Nông nghiệp và Môi trường"], None),
+        ("Cập nhật dữ liệu dân c", ["Công an tỉnh"], "Quý III/2025")]
+    # the same resolution in two rows is two mentions: a crawled table merges no cells
+    assert sum(c.number == "71/NQ-CP" for c in record.citations) == 2
+
+
+def test_a_report_column_and_the_assigning_document_column_are_no_role():
+    from extractors.fields import column_role
+
+    # "Kết quả thực hiện" reports what was done; "Văn bản giao nhiệm vụ" names where the task came from
+    assert column_role("Kết quả thực hiện") is None or column_role("Kết quả thực hiện") == "note"
+    assert column_role("Văn bản giao nhiệm vụ") != "task"
+    assert column_role("Cơ quan chủ trì thực hiện") == "lead"
+    assert column_role("Tên nhiệm vụ") == "task"
+
+
+def test_a_lone_day_under_a_deadline_column_is_the_end_only(tmp_path):
+    path = tmp_path / "kh.md"
+    path.write_text(PAGE, encoding="utf-8")
+    first = next(t for t in extract_file(path).tasks if t.origin == "table")
+    assert (first.timeline.start, first.timeline.end) == (None, "2025-06-30")  # due on 30/6, like "trước ngày"
