@@ -122,16 +122,24 @@ CREATE INDEX IF NOT EXISTS tasks_document ON tasks (document_id);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks (due);
 
 -- due is the task's, copied here so that "actor X, due before D" is answered from
--- one covering index without reading a single task row
+-- one covering index without reading a single task row; the document's date and id and the
+-- task's position (the listing's order) likewise, so that a first page of such tasks walks
+-- task_actors_order in order and stops after a page, and its count reads task_actors_match
 CREATE TABLE IF NOT EXISTS task_actors (
     task_row INTEGER NOT NULL REFERENCES tasks (id),
     role TEXT NOT NULL,
     actor TEXT NOT NULL,
     actor_norm TEXT NOT NULL,
-    due TEXT
+    due TEXT,
+    document_date TEXT,
+    document_id INTEGER,
+    task_idx INTEGER
 );
 CREATE INDEX IF NOT EXISTS task_actors_task ON task_actors (task_row);
-CREATE INDEX IF NOT EXISTS task_actors_norm ON task_actors (actor_norm, role, due, task_row);
+CREATE INDEX IF NOT EXISTS task_actors_match
+    ON task_actors (actor_norm, role, due, document_date, document_id, task_idx, task_row);
+CREATE INDEX IF NOT EXISTS task_actors_order
+    ON task_actors (document_date, document_id, task_idx, actor_norm, role, due, task_row);
 
 -- every actor_norm ever stored, once: a substring filter scans these few hundred
 -- names instead of every task_actors row, then follows the index to the tasks
@@ -199,6 +207,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS task_fts USING fts5 (body, tokenize = 'unicod
 """
 
 _NEW_TASK_COLUMNS = ("products", "monitors")  # added after the first archives were written
+_NEW_ACTOR_COLUMNS = ("document_date", "document_id", "task_idx")  # likewise
 _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
 # Answers of at most this many rows are read by the plain sqlite3 reader: below it the Arrow
 # reader's fixed cost (a second connection, the schema cast) is more than it saves per row.
@@ -302,21 +311,39 @@ class Archive:
         present = set(self.store.read_rows(f"SELECT * FROM {table} WHERE 1 = 0")[1])
         return not set(columns) <= present
 
+    def _outdated(self) -> bool:
+        return self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", _NEW_ACTOR_COLUMNS)
+
     def _upgrade(self) -> None:
         """An archive written before tasks kept products and monitors: add the columns, fill
-        them from each document's stored record, and let SCHEMA redraw the view."""
-        if not self.store.exists() or not self._lacks("tasks", _NEW_TASK_COLUMNS):
+        them from each document's stored record, and let SCHEMA redraw the view. One written
+        before task_actors kept each task's place in the listing's order: copy it in from
+        tasks and documents, and trade the old index for SCHEMA's two."""
+        if not self.store.exists():
+            return
+        new_task_columns = self._lacks("tasks", _NEW_TASK_COLUMNS)
+        new_actor_columns = self._lacks("task_actors", _NEW_ACTOR_COLUMNS)
+        if not new_task_columns and not new_actor_columns:
             return
         cur = self.store.cursor()
         self.store.begin(cur)
         try:
-            for column in _NEW_TASK_COLUMNS:
-                cur.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
-            cur.execute("DROP VIEW IF EXISTS task_table")
-            for doc_id, record in cur.execute("SELECT id, record FROM documents").fetchall():
-                tasks = (json.loads(record) if record else {}).get("tasks") or []
-                cur.executemany("UPDATE tasks SET products = ?, monitors = ? WHERE document_id = ? AND idx = ?",
-                                [(t.get("products"), t.get("monitors"), doc_id, i) for i, t in enumerate(tasks)])
+            if new_task_columns:
+                for column in _NEW_TASK_COLUMNS:
+                    cur.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
+                cur.execute("DROP VIEW IF EXISTS task_table")
+                for doc_id, record in cur.execute("SELECT id, record FROM documents").fetchall():
+                    tasks = (json.loads(record) if record else {}).get("tasks") or []
+                    cur.executemany(
+                        "UPDATE tasks SET products = ?, monitors = ? WHERE document_id = ? AND idx = ?",
+                        [(t.get("products"), t.get("monitors"), doc_id, i) for i, t in enumerate(tasks)])
+            if new_actor_columns:
+                for column, kind in zip(_NEW_ACTOR_COLUMNS, ("TEXT", "INTEGER", "INTEGER")):
+                    cur.execute(f"ALTER TABLE task_actors ADD COLUMN {column} {kind}")
+                cur.execute("UPDATE task_actors SET document_date = d.date, document_id = t.document_id, "
+                            "task_idx = t.idx FROM tasks t JOIN documents d ON d.id = t.document_id "
+                            "WHERE t.id = task_actors.task_row")
+                cur.execute("DROP INDEX IF EXISTS task_actors_norm")
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -326,7 +353,7 @@ class Archive:
         """Upgrade an older archive before its first read (the view names the new columns)."""
         if self._schema_ready or self._checked:
             return
-        if self._lacks("tasks", _NEW_TASK_COLUMNS):
+        if self._outdated():
             self._cursor()
         self._checked = True
 
@@ -447,13 +474,38 @@ class Archive:
     def task_page(self, limit: int | None = PAGE_SIZE, offset: int = 0, **filters) -> TaskPage:
         """A page of tasks(**filters) as plain rows, and the size of the whole answer: what a
         person reads (no pandas, the plain reader). limit None: every row from `offset` on."""
-        sql, params = self.task_query(**filters)
         self._readable()
+        actor_only = actor_only_condition(**filters) if limit is not None and self.path is not None else None
+        if actor_only is not None:
+            return self._actor_page(*actor_only, limit, offset)
+        sql, params = self.task_query(**filters)
         rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
         if offset == 0 and (limit is None or len(rows) < limit):
             total = len(rows)  # the page is the whole answer: no need to count
         else:
             total = self.count_tasks(sql, params)
+        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
+
+    def _actor_page(self, cond: str, params: list, limit: int, offset: int) -> TaskPage:
+        """task_page of an actor filter alone (actor_only_condition), on SQLite: the count from
+        task_actors_match, then the page's task rows picked from task_actors in the listing's
+        order. Which index picks them depends on how many match: walking task_actors_order reads
+        about (offset + limit) × tasks / total entries and stops, gathering all matches from
+        task_actors_match and sorting them reads `total`; the smaller wins (at 1M tasks a first
+        page walks when more than 10,000 match). INDEXED BY, because the planner cannot know how
+        many names the LIKE on actor_names brings."""
+        read = self.store.read_rows
+        total = int(read("SELECT count(DISTINCT a.task_row) FROM task_actors a INDEXED BY task_actors_match "
+                         f"WHERE {cond}", params)[0][0][0])
+        if total <= offset:
+            return TaskPage(list(TASK_COLUMNS), [], offset, total)
+        tasks = int(read("SELECT max(id) FROM tasks")[0][0][0] or 0)  # the number of tasks, near enough
+        index = "task_actors_order" if _walk_in_order(total, offset + limit, tasks) else "task_actors_match"
+        picked = (f"SELECT DISTINCT a.document_date, a.document_id, a.task_idx, a.task_row FROM task_actors a "
+                  f"INDEXED BY {index} WHERE {cond} ORDER BY a.document_date NULLS FIRST, a.document_id, "
+                  "a.task_idx LIMIT ? OFFSET ?")
+        rows, columns = read(f"SELECT {_TASK_SELECT} FROM task_table t WHERE t.task_row IN "
+                             f"(SELECT task_row FROM ({picked}) AS page) {_ORDER}", [*params, limit, offset])
         return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
 
     def count_tasks(self, sql: str, params=()) -> int:
@@ -495,11 +547,54 @@ class Archive:
         return {n: int(self.sql(f"SELECT count(*) AS n FROM {n}")["n"][0]) for n in names}
 
 
+def _walk_in_order(total: int, last: int, tasks: int) -> bool:
+    """Whether rows up to `last` of `total` matching among `tasks` are picked sooner by walking
+    the listing's order (about last × tasks / total entries read) than by sorting all matches."""
+    return total * total > last * tasks
+
+
 def _paged(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
     if limit is None and not offset:
         return sql, params
     # "no limit" is -1 to SQLite and NULL to PostgreSQL: a number larger than any archive is both
     return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
+
+
+def _actor_condition(name: str | None, role: str | None, due_before: str | None,
+                     due_after: str | None) -> tuple[str, list]:
+    """The condition on task_actors `a` of one actor filter (its due dates included)."""
+    cond, params = [], []
+    if name is not None:
+        norm = normalize_actor(name)
+        if not norm:
+            raise KehoachError(f"actor {name!r} has no letters to match")
+        cond.append("a.actor_norm IN (SELECT n.actor_norm FROM actor_names n "
+                    "WHERE n.actor_norm LIKE ? ESCAPE '\\')")
+        params.append(_like(norm))
+    if role:
+        cond.append("a.role = ?")
+        params.append(role)
+    for op, value in (("<=", due_before), (">=", due_after)):
+        if value:
+            cond.append(f"a.due {op} ?")
+            params.append(_iso(value))
+    return " AND ".join(cond), params
+
+
+def actor_only_condition(lead=None, actor=None, role=None, due_before=None, due_after=None,
+                         **others) -> tuple[str, list] | None:
+    """When tasks(**filters) is one actor filter (lead, or actor and/or role) and due dates, and
+    nothing else: its condition on task_actors `a` alone, which then answers it (a.due is the
+    task's due); None otherwise."""
+    if any(v not in (None, False) for v in others.values()) or (lead and (actor or role)):
+        return None
+    if lead:
+        actor, role = lead, "lead"
+    if not actor and not role:
+        return None
+    if role is not None and role not in ROLES:
+        raise KehoachError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
+    return _actor_condition(actor, role, due_before, due_after)
 
 
 def build_task_query(lead=None, actor=None, role=None, due_before=None, due_after=None, issuer=None,
@@ -522,22 +617,8 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
     # Filters are uncorrelated IN (subquery) sets, each computed once, rather than
     # EXISTS per task: on 100k tasks that is the difference between ms and seconds.
     for name, r in actor_filters:
-        cond, cparams = [], []
-        if name is not None:
-            norm = normalize_actor(name)
-            if not norm:
-                raise KehoachError(f"actor {name!r} has no letters to match")
-            cond.append("a.actor_norm IN (SELECT n.actor_norm FROM actor_names n "
-                        "WHERE n.actor_norm LIKE ? ESCAPE '\\')")
-            cparams.append(_like(norm))
-        if r:
-            cond.append("a.role = ?")
-            cparams.append(r)
-        for op, value in (("<=", due_before), (">=", due_after)):
-            if value:
-                cond.append(f"a.due {op} ?")
-                cparams.append(_iso(value))
-        where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {' AND '.join(cond)})")
+        cond, cparams = _actor_condition(name, r, due_before, due_after)
+        where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {cond})")
         params += cparams
     if due_before:
         where.append("t.due IS NOT NULL AND t.due <= ?")
@@ -636,11 +717,12 @@ def _insert_document(cur, d: dict, path: str, sha: str) -> int:
              "; ".join(tl.get("recurrence") or []), page, start, end, t.get("products"), t.get("monitors")))
         row = cur.fetchone()[0]
         due = tl.get("end") or tl.get("start")
-        actor_rows += [(row, role, a, normalize_actor(a), due) for role in ROLES for a in (t.get(role) or [])]
+        actor_rows += [(row, role, a, normalize_actor(a), due, doc.get("date"), doc_id, i)
+                       for role in ROLES for a in (t.get(role) or [])]
         cite_rows += [(row, doc_id, int(c)) for c in (t.get("citations") or [])]
         fts_rows.append((row, _fts_body(t)))
-    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due) VALUES (?, ?, ?, ?, ?)",
-                    actor_rows)
+    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, document_date, document_id, "
+                    "task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
     cur.executemany("INSERT INTO actor_names (actor_norm) VALUES (?) ON CONFLICT DO NOTHING",
                     [(n,) for n in sorted({row[3] for row in actor_rows})])
     cur.executemany("INSERT INTO task_citations (task_row, document_id, citation_idx) VALUES (?, ?, ?)", cite_rows)
