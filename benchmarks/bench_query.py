@@ -118,8 +118,8 @@ def replicate(archive, n_tasks: int, rng: random.Random) -> int:
             cur.execute(f"INSERT INTO tasks (id, document_id, {', '.join(task_cols)}) "
                         f"SELECT id + ?, document_id + ?, {', '.join(task_values)} FROM tasks WHERE id <= ?",
                         (task_shift, doc_shift, days, days, days, base_tasks))
-            cur.execute(f"INSERT INTO task_actors (task_row, role, actor, actor_norm, due, document_date, "
-                        f"document_id, task_idx) SELECT task_row + ?, role, actor, actor_norm, {shifted('due')}, "
+            cur.execute(f"INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
+                        f"document_id, task_idx) SELECT task_row + ?, role, actor, actor_norm, {shifted('due')}, unit, "
                         f"{shifted('document_date')}, document_id + ?, task_idx FROM task_actors "
                         f"WHERE task_row <= ?", (task_shift, days, days, doc_shift, base_tasks))
             cur.execute("INSERT INTO task_citations (task_row, document_id, citation_idx) "

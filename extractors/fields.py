@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon import field_labels
-from extractors.text import fold
+from extractors.text import Text, fold
+from extractors.units import starts_actor
 
 # What may stand before a label: a bullet or a letter/number marker, e.g. "- ", "+ ", "a) ", "(1) ".
 _LEAD_IN = re.compile(r"^\s*(?:[-+•*–—]\s*|[a-zđ]\s*[).]\s*|\(?\d{1,2}\)\s*)?")
@@ -62,6 +63,42 @@ def column_role(header: str) -> str | None:
         if len(label) > 4 and label in folded:
             return role
     return None
+
+
+def header_columns(text: Text, index: int) -> tuple[int | None, dict]:
+    """The header row of a task table among its first three rows, and the role of each column."""
+    columns: dict = {}
+    for r, row in enumerate(text.tables[index].cells[:3]):
+        roles = {c: column_role(" ".join(text.line_text(i) for i in cell)) for c, cell in enumerate(row)}
+        if "task" in roles.values():
+            for c, role in roles.items():
+                if role and role not in columns.values():
+                    columns[c] = role
+            return r, columns
+    return None, columns
+
+
+def twin_columns(text: Text, index: int) -> dict:
+    """A scanned task table whose header OCR could not read: the columns of a task table of the same
+    width elsewhere in the document (an appendix continued over pages), when this table's cells in
+    that lead column name units; {} otherwise."""
+    cells_of = text.tables[index].cells
+    width = max((len(row) for row in cells_of), default=0)
+    for k, other in enumerate(text.tables):
+        if k == index or max((len(row) for row in other.cells), default=0) != width:
+            continue
+        header_row, columns = header_columns(text, k)
+        lead = next((c for c, role in columns.items() if role == "lead"), None)
+        if header_row is None or lead is None or "task" not in columns.values():
+            continue
+        task = next(c for c, role in columns.items() if role == "task")
+        # the rows of its own (a title merged across the row is no lead cell)
+        leads = [text.cell_text(index, r, lead) for r in range(len(cells_of)) if max(lead, task) < len(cells_of[r])
+                 and text.cell_text(index, r, lead) != text.cell_text(index, r, task)]
+        named = [c for c in leads if c and starts_actor(c.lstrip("-–•+ "))]
+        if len(named) >= 2 and len(named) >= 0.4 * len(leads):
+            return columns
+    return {}
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,9 @@ MARKERS = [
 _BARE_ROMAN = re.compile(r"^(" + ROMAN + r")\s+(?P<text>\S.{4,})$")
 # "B. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ": a part lettered A, B, C over sections I, II (a heading in capitals)
 _LETTER_PART = re.compile(r"^([A-ZĐ])\s*[.\-–)]\s+(?P<text>\S.{4,})$")
+# "A. Phân công nhiệm vụ:" / "B. Tổ chức thực hiện:": in sentence case a lettered part is a short
+# title closed by a colon (a sentence that goes on is no heading)
+_SHORT_TITLE = re.compile(r"^[A-ZĐÀ-Ỹ][^\s.;:]*(?:\s+[^\s.;:]+){0,7}:$")
 
 
 def marker_of(line: str):
@@ -80,6 +83,8 @@ def marker_of(line: str):
     m = _LETTER_PART.match(line)
     if m and m.group("text").isupper():
         return "part", m.group(1), m.group("text").strip()
+    if m and _SHORT_TITLE.match(m.group("text")):
+        return "part", m.group(1), m.group("text").rstrip(" :")
     return None
 
 

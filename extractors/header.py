@@ -21,6 +21,15 @@ _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1
 _RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+úy|Đại\s+úy)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])",
                    re.I)
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
+# What a scan's stamp or rule lines leave on a header line: no word of two letters ("—- ———D"), or a letter
+# written three times running, which no Vietnamese word does ("4 ưnnnG", "ĐẾN PPhếtnneeeerree")
+_TRIPLED_LETTER = re.compile(r"([a-zà-ỹđ])\1\1")
+
+
+def _speck(line: str) -> bool:
+    return not re.search(r"[^\W\d_]{2}", line) or bool(_TRIPLED_LETTER.search(line))
+
+
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 _UNIT_START = re.compile(r"^(BAN|SỞ|PHÒNG|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|CÔNG ĐOÀN|ĐOÀN|HỘI|ỦY BAN|UBND|CHI BỘ|CHI CỤC|"
                          r"CỤC|VỤ|TRUNG TÂM|THANH TRA|BỘ|CÔNG AN|BAN CHỈ ĐẠO|TỔ|LIÊN ĐOÀN|HỘI ĐỒNG|BCH|HUYỆN ỦY|"
@@ -117,7 +126,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                     or PLACE_DATE.search(plain) or MOTTO.search(line):
                 in_title = False
             else:
-                title_lines.append(plain)
+                if not _speck(plain):
+                    title_lines.append(plain)
                 continue
         if not plain or _SEPARATOR.match(plain):
             continue
@@ -176,7 +186,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 doc["kind"] = _title_case_kind(plain)
                 in_title = True
                 continue
-            issuer_lines.append(plain)
+            if not _speck(plain):
+                issuer_lines.append(plain)
     if title_lines:
         doc["title"] = " ".join(title_lines).strip()
     if not doc["kind"] and any(re.match(r"^Kính gửi\b", ln) for ln in lines):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.fields import Field, column_role, parse_field, split_fields
+from extractors.fields import Field, column_role, parse_field, split_fields, twin_columns
 from extractors.grammar import RECIPIENTS, ROMANS, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
 from extractors.text import Text, fold
 
@@ -70,7 +70,7 @@ def _is_task_table(text: Text, t: int) -> bool:
         roles = {column_role(" ".join(text.line_text(i) for i in cell)) for cell in row}
         if "task" in roles and roles & {"lead", "coordinators", "timeline", "implementers"}:
             return True
-    return False
+    return bool(twin_columns(text, t))  # its header unreadable on a scan: a twin table lends its columns
 
 
 def reading_order(text: Text) -> list[int | tuple[str, int]]:

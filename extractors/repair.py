@@ -228,7 +228,12 @@ def _numbers(r: _Repairs) -> None:
         if t.end() < pos:
             continue
         m = _NUMBER.match(r.line, t.end())
-        if not m or not any(ch.isdigit() for ch in m.group("serial")):
+        if not m:
+            continue
+        # the header's slot "Số: II /TB-UBND": a serial of strokes alone is "11" (a serial is never a roman
+        # numeral); elsewhere a serial without a digit is a word ("số I/...")
+        own_slot = ":" in t.group(0) and not r.line[:t.start()].strip() and re.fullmatch(r"[Il]{1,4}", m.group("serial"))
+        if not own_slot and not any(ch.isdigit() for ch in m.group("serial")):
             continue
         parts = re.split(r"\s*[/-]\s*", m.group("codes"))
         fixed_parts = []

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.fields import column_role
+from extractors.fields import column_role, header_columns, twin_columns
 from extractors.lexicon import verbs
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
-from extractors.units import known_name_spans, names_actor, split_units, starts_actor
+from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
 ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -28,8 +28,8 @@ _PROSE_TIME = re.compile(
     r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
-    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
-    r"|khi co yeu cau))?"
+    r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat(?=\s*(?:theo|khi)\b)\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
+    r"|khi co yeu cau)|\s+hoac\s+dot xuat\b)?"
     r"|(?:^|(?<=\s))(?:tu|ke tu|bat dau tu)\s+(?:ngay|thang|quy|nam)\s+[\divx][\d/.\-ivx]*(?:\s+nam\s+\d{4})?"
     # "...; định kỳ tổng hợp, báo cáo": "định kỳ" opening a clause before its verb; "báo cáo ... theo định kỳ."
     r"|(?:^|(?<=; )|(?<=\. ))dinh ky(?=\s+(?!hang\b|hung\b|6\b|\d|thang\b|quy\b|nam\b|tuan\b|ngay\b|theo\b)[a-z])"
@@ -37,7 +37,9 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
-    r"|(?<!\bchi )\bthuong xuyen\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?")  # "thường xuyên kiểm tra ...": continuous work
+    r"|(?<!\bchi )\bthuong xuyen(?:\s*,\s*lien tuc)?\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
+    # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
+    r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
 # The date a deadline phrase names, to its last figure: "trước ngày 15/4/2026", "trong quý III và quý IV/2026"
 _PROSE_DATE_END = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong|tu|ke tu)\s+(?:ngay|thang|quy|nam|6 thang)(?:\s+(?:dau|cuoi))?(?:\s+nam)?"
@@ -55,11 +57,18 @@ _COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
+# "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
+# introduces the list of duties below it
+_GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")
 # "Sở Y tế (cơ quan thường trực ...):" — a unit titling what follows; its note in brackets is not its name
 _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}?)\s*(?:\([^()]*\))?\s*:\s*(.*)$", re.I)
+_HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|vụ|viện|trường|hội)\s*:\s*", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
+_COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
-# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./."
-_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien")
+# The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
+# "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
+_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
 
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
@@ -97,6 +106,8 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
                 and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line) \
                 and id(node) not in absorbed:
             found = _prose_tasks(text, node, plan_year)
+            if found and node.kind in ("item", "article"):
+                _absorb_actorless_paragraphs(text, node, found[0], plan_year, absorbed)
             if not found and node.kind != "para" and [c.kind for c in node.children] == ["para"] \
                     and _heading_units(node.text) is None:
                 # "a) Tổ chức bồi dưỡng ...↵Trung tâm Chính trị huyện chủ trì, ...": the item's
@@ -106,8 +117,72 @@ def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task
                     absorbed.add(id(node.children[0]))
                     found[0].end = text.lines[node.children[0].line].end
             tasks.extend(found)
+    if (carried := _carried_over(text, outline, plan_year)) is not None:
+        tasks.append(carried)
     tasks.sort(key=lambda t: t.start)
     return tasks
+
+
+def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
+    """A page extracted alone from the middle of a document opens mid-sentence: "thực hiện theo đúng
+    quy định ... Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.↵3. Giao Sở Nội vụ ...". The
+    words before its first numbered item end the item before it (here "2"): a task when they carry
+    a time or a unit (contract: a task needs someone or some time)."""
+    first = next((n for n in outline.root.children if n.line is not None), None)
+    if first is None or first.kind != "item" or not re.fullmatch(r"\d+", first.id or "") or int(first.id) < 2:
+        return None
+    # only the lines the page opens with, bar its page number ("2"): a page's own header would stand between
+    lines = [i for i in outline.preamble if i < first.line]
+    printed = [_PAGE_NUMBER.sub("", text.line_text(i)) if k == 0 else text.line_text(i).strip()
+               for k, i in enumerate(lines)]
+    if printed and not printed[0]:
+        lines, printed = lines[1:], printed[1:]
+    if not lines or not all(p[:1].islower() for p in printed):
+        return None
+    body = " ".join(printed)
+    if len(body.split()) < 5:
+        return None
+    timeline = _prose_time(body, plan_year)
+    clause = _lead_clause(body)
+    if not timeline.get("text") and not clause:
+        return None
+    t = TaskFacts(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), start=text.lines[lines[0]].start,
+                  end=text.lines[lines[-1]].end, page=text.lines[lines[0]].page, timeline=timeline)
+    if clause:
+        t.roles["lead"] = clause[0]
+        t.roles["coordinators"] = _coordinators(body, clause[1])
+    return t
+
+
+def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_year, absorbed: set[int]) -> None:
+    """A numbered assignment goes on in the plain paragraphs under it until one names an actor of its
+    own: "1. Công ty X khẩn trương rà soát ...↵Trường hợp không đảm bảo ... thì phối hợp với ... Hoàn
+    thành ... trước ngày 08/02/2025." is one task, its deadline printed in the last paragraph."""
+    body, end = task.text, task.end
+    taken = []
+    for c in node.children:
+        if c.kind != "para" or c.fields or not c.text or _assigns_on_its_own(c.text):
+            break
+        taken.append(c)
+        body, end = body + " " + c.text, text.lines[c.line].end
+    if not taken:
+        return
+    absorbed.update(id(c) for c in taken)
+    task.text, task.end = _strip_end(body), end
+    task.timeline = _prose_time(body, plan_year)
+    for unit in _coordinators(body):
+        if unit not in task.roles["coordinators"] and unit not in task.roles["lead"]:
+            task.roles["coordinators"].append(unit)
+
+
+def _assigns_on_its_own(body: str) -> bool:
+    """Does a paragraph hand work to a unit it names ("Giao Sở Y ...", "Sở Y chủ trì ...",
+    "Trường hợp ..., Sở Y ...")?"""
+    if _ASSIGN_OPENER.match(fold(body)) or _subject(body) or _lead_clause(body) or _titling_unit(body):
+        return True
+    if _FRONTED_CLAUSE.match(body):
+        return any(_subject(body[k:]) for k in _fronted_commas(body))
+    return False
 
 
 def _closing_remark(node: Node, last_line: int | None = None) -> bool:
@@ -185,25 +260,42 @@ def _add_roles(roles: dict, role: str, value: str) -> None:
     roles[role].extend(split_units(value))
 
 
+# A cell listing its units as bullets ("- Các bộ, cơ quan ngang bộ↵- Ủy ban nhân dân cấp tỉnh"), its lines
+# joined: a dash (OCR: "~", "¬") before a unit's name parts two units; "Bộ Lao động - Thương binh và Xã
+# hội" keeps its dash, as no unit's name begins after it.
+_CELL_BULLET = re.compile(r"\s+[-–~¬•+](?:\s*[-–.])*\s+(?=\S)")
+
+
+def _bulleted_units(cell: str) -> str:
+    """A role cell whose units are bullets, as one list separated by ";" (other cells unchanged)."""
+    if not re.match(r"\s*[-–•+]\s", cell):
+        return cell
+    pieces: list[str] = []
+    for piece in _CELL_BULLET.split(cell.strip()[1:].strip()):
+        if pieces and not starts_actor(piece):
+            pieces[-1] += " - " + piece
+        else:
+            pieces.append(piece)
+    return "; ".join(p.strip(" -–~¬'\"") for p in pieces)
+
+
 def _strip_end(s: str) -> str:
     return re.sub(r"\s*\./\.\s*$", ".", s).strip()
 
 
 def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
     table = text.tables[node.table]
-    header_row, columns = None, {}
-    for r, row in enumerate(table.cells[:3]):
-        roles = {c: column_role(" ".join(text.line_text(i) for i in cell)) for c, cell in enumerate(row)}
-        if "task" in roles.values():
-            header_row = r
-            for c, role in roles.items():
-                if role and role not in columns.values():
-                    columns[c] = role
-            break
+    header_row, columns = header_columns(text, node.table)
     if header_row is None:
-        return []
+        # a scan whose header OCR could not read: a task table of the same width elsewhere in the document
+        # (the appendix continued over pages) lends its columns, when this one's lead cells name units
+        columns = twin_columns(text, node.table)
+        if not columns:
+            return []
+    borrowed = header_row is None
+    header_row = header_row or 0  # a borrowed header: the unreadable first row stands in its place
     # A two-row header: "Cơ quan thực hiện" spread over "Chủ trì | Phối hợp" in the row below
-    if header_row + 1 < len(table.cells):
+    if header_row + 1 < len(table.cells) and not borrowed:
         below = {c: column_role(text.cell_text(node.table, header_row + 1, c))
                  for c in range(len(table.cells[header_row + 1]))}
         task_c = _first(columns, "task")
@@ -249,13 +341,19 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""
+        if task_text and _letters(task_text) == _letters(header_text[task_col]):
+            continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
         # a cell merged across the row repeats the group title: it says nothing about the row's roles
+        spanned = sum(cells[c] == task_text for c, role in columns.items() if role in ROLES + ("timeline",)
+                      and c < len(cells))
         cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
         index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
         others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
         distinct = {c for c in cells if c}
+        # a group row: "I | Nhóm nhiệm vụ ...", a title spanning the whole table, or a numbered group
+        # ("1.2 | Lồng ghép ...") whose title is merged over the unit and time columns
         if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
-                (len(distinct) == 1 and len(cells) > 2):
+                (len(distinct) == 1 and len(cells) > 2) or (spanned >= 2 and not any(others)):
             group = index if _ROMAN_OR_LETTER.match(index) else group
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
@@ -278,7 +376,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
             if c >= len(cells) or not cells[c]:
                 continue
             if role in ROLES:
-                _add_roles(t.roles, role, cells[c])
+                _add_roles(t.roles, role, _bulleted_units(cells[c]))
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
             elif role == "products":
@@ -292,6 +390,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         for t in out:
             t.id = t.grouped_id
     return out
+
+
+def _letters(s: str) -> str:
+    """Only the letters of a text, folded: a heading read twice by OCR compares equal."""
+    return re.sub(r"[^a-z]", "", fold(s))
 
 
 def _first(columns: dict, role: str):
@@ -345,6 +448,8 @@ def _lead_clause(body: str) -> tuple[list[str], int] | None:
     """"... . Ban Tuyên giáo chủ trì, phối hợp với ..." → (["Ban Tuyên giáo"], where "chủ trì" is)."""
     for m in _LEAD_CLAUSE.finditer(fold(body)):
         subject = body[m.start(1):m.end(1)]
+        if re.search(r"(?:cơ quan|đơn vị)$", subject, re.I):
+            continue  # "đề nghị Cơ quan chủ trì chuyển ...": the body named by its part, not "X chủ trì"
         if starts_actor(subject) and not _verb_at(subject):
             return split_units(subject), m.end(1)
     return None
@@ -365,6 +470,11 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
+    # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X": one head noun over the names after
+    # its colon ("Sở Tài chính", "Sở Kế hoạch và Đầu tư"), up to a name that carries its own head
+    head = None
+    if listed := _HEAD_OVER_NAMES.match(body, end):
+        head, end = listed.group(1)[:1].upper() + listed.group(1)[1:].lower(), listed.end()
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
     clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
@@ -374,12 +484,22 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
             break
         kept.append(piece)
     clause = ";".join(kept)
-    if not starts_actor(clause):
+    if head and clause[:1].isupper() and not starts_actor(clause):
+        units = split_units(clause)
+        for k, u in enumerate(units):
+            if starts_actor(u):
+                break
+            units[k] = f"{head} {u}"
+    elif not starts_actor(clause):
         return []
-    units = split_units(clause)
+    else:
+        units = split_units(clause)
     # "..., hoàn thành trước ngày 30/11/2025": the list ends where a piece names no one
     cut = next((k for k, u in enumerate(units) if k and not starts_actor(u)), len(units))
     return units[:cut]
+
+
+_AIM = re.compile(r"\b(?:dat|muc tieu|phan dau|chi tieu)\b|%")
 
 
 def _prose_time(body: str, plan_year) -> dict:
@@ -388,8 +508,13 @@ def _prose_time(body: str, plan_year) -> dict:
     folded = fold(body)
     phrases: list[str] = []
     kinds: set[bool] = set()
+    period_at, completion = 0, False
+    recurring: set[str] = set()
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
+        clause = folded[max(folded.rfind(";", 0, m.start()), folded.rfind(".", 0, m.start())) + 1:m.start()]
+        if folded.startswith("vao", m.start()) and _AIM.search(clause):
+            continue  # "đạt mục tiêu 50% xã không có ma túy vào năm 2030": the aim's horizon, not the work's time
         if re.match(r"(?:truoc|cham nhat|trong|tu|ke tu)\s", folded[m.start():]):
             # "trước ngày 30/6/2025 để tổng hợp ...": the phrase ends with its last figure
             # ... or with its date when words with figures follow ("trước ngày 20 hằng tháng lên phần mềm Đề án 06")
@@ -403,13 +528,38 @@ def _prose_time(body: str, plan_year) -> dict:
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
         is_period = bool(parsed["start"] or parsed["end"])
-        if is_period in kinds:
-            continue  # one phrase of each kind: the first deadline, the first recurrence
+        # milestones in a row ("sơ kết vào năm 2030, tổng kết vào năm 2035") all count, spanning
+        # first to last (contract.md)
+        milestone_run = bool(is_period and phrase.lower().startswith("vào") and phrases
+                             and phrases[-1].lower().startswith("vào"))
+        if milestone_run:
+            kinds.add(is_period)
+            phrases.append(phrase)
+            continue
+        if is_period and is_period in kinds and not completion and _completes(folded, m.start()):
+            # "... đề xuất kế hoạch ... trong năm 2025 ... Hoàn thành và báo cáo ... trước ngày 08/02/2025":
+            # the period of the work's object yields to the deadline the sentence of completion names
+            phrases[period_at], completion = phrase, True
+            continue
+        if is_period in kinds and (is_period or not set(parsed["recurrence"]) - recurring):
+            # one deadline, the first; a recurrence phrase while it adds a kind of recurrence
+            # ("thường xuyên, liên tục. ... hàng năm", "... khi có yêu cầu")
+            continue
+        recurring |= set(parsed["recurrence"])
+        if is_period:
+            period_at, completion = len(phrases), _completes(folded, m.start())
         kinds.add(is_period)
         phrases.append(phrase)
     if not phrases:
         return parse_timeline(None)
     return parse_timeline("; ".join(phrases), plan_year)
+
+
+def _completes(folded: str, at: int) -> bool:
+    """Is the time phrase at `at` the deadline of a sentence of completion ("Hoàn thành (và báo cáo
+    UBND tỉnh) trước ngày …")?"""
+    sentence = re.split(r"[.;]\s", folded[:at])[-1]
+    return bool(re.match(r"\s*hoan thanh\b", sentence))
 
 
 def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:
@@ -418,6 +568,9 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
     body = node.text if body is None else body
     if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
         return []
+    steps = any(c.kind in ("item", "bullet") for c in node.children)
+    if steps and (_bare_title(body) or _LEAD_IN.search(fold(body))):
+        return []  # "2.1. Trách nhiệm chung", "... thực hiện những nội dung sau:": its sub-items are the tasks
     lead: list[str] = []
     heading = _heading_actor(node)
     period = None
@@ -430,16 +583,30 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
         lead = _subject(body)
         if not lead and _FRONTED_CLAUSE.match(body):
             # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
-            # the subject follows one of the clause's commas
-            for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu)\s)", body[:240]):
-                if lead := _subject(body[comma.end():]):
+            # the subject follows one of the clause's commas, or the "thì" that closes a condition
+            # ("Trong trường hợp ... thì Phó Trưởng phòng thi hành ...")
+            for comma in _fronted_commas(body):
+                if _A_RIGHT.match(body, comma):
+                    break  # "..., thì Cơ quan đăng ký đầu tư có quyền yêu cầu ...": a right, not a duty
+                if lead := _subject(body[comma:]):
                     break
     if not lead and (clause := _lead_clause(body)):
         lead = clause[0]
     if not lead and heading:
+        if body.rstrip().endswith(":") and node.kind == "para":
+            return []  # "Ngoài các trách nhiệm chung nêu trên, ... các nội dung sau:": it leads into the list
+        if _GROUPS_DUTIES.search(fold(body)) and any(c.kind in ("item", "bullet") for c in node.children):
+            # "+ Tham mưu, giúp Trưởng phòng thực hiện một số nhiệm vụ sau:" over its duties: a heading
+            # that only groups sub-items is not a task; its sub-items are (contract). ("- Ban hành kế
+            # hoạch ..., gồm:" over its steps is work of its own.)
+            return []
         lead = list(heading)
     # a calendar line is work with its period, whoever does it
-    if (not lead and not period) or any(len(x.split()) > 14 for x in lead):
+    # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
+    # Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"; units a heading hands down were judged there:
+    # "Sở X/Sở Y tỉnh, thành phố trực thuộc Trung ương" is one)
+    if (not lead and not period) or (lead != list(heading or ()) and any(
+            len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)):
         return []
     start = text.lines[node.line].start
     timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
@@ -454,10 +621,23 @@ def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> 
 _APPOSITION = re.compile(r"\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)[^,:]*$")
 
 
+# "X có quyền ...": what a unit may do, not work assigned to it
+_A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
+
+
 # A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …,", "Quý I/2026,"
 _FRONTED_CLAUSE = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với|Trường hợp|Trong trường hợp|Sau khi|Trong quá trình"
                              r"|Đồng thời|Ngoài ra|Bên cạnh đó|Theo đó|Để|Nhằm|Từ nay|(?:Trong\s+)?(?:Quý|Tháng|Năm)"
                              r"\s+[\dIVX][\dIVX/\s]{0,10})\b")
+
+
+def _fronted_commas(body: str) -> list[int]:
+    """Where a subject may start after a fronted clause's comma (or the "thì" closing a condition): before a capitalised word, a group
+    ("…, các bộ, cơ quan, đơn vị, địa phương chủ động …") or "giao/đề nghị …" ("…, đơn vị liên quan
+    nghiên cứu" in lower case, without "các", is inside the clause)."""
+    commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
+              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
+    return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
 
 
 def _subject(body: str) -> list[str]:
@@ -468,10 +648,13 @@ def _subject(body: str) -> list[str]:
         return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
     if names_actor(body):
         verb = _verb_at(body)
-        if verb and 0 < verb[0] <= 160:
+        if verb and 0 < verb[0] <= 300:
             # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
             subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
-            return split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+            units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+            # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
+            if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
+                return units
     return []
 
 
@@ -483,25 +666,91 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     s = s.strip()
     colon = s.endswith(":")
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
-    if s.endswith(".") or (not colon and not addressed and len(s.split()) > 14):
+    if s.endswith("."):
         return None
+    if not colon and not addressed and len(s.split()) > 14:
+        return tuple(split_units(s)) if _unit_list(s) else None
+    if not colon and _ROLE_NOUN.match(s):  # "3. Cơ quan chủ trì giải quyết thủ tục đầu tư" over a), b), c)
+        return (s,)
     m = _UNIT_COLON.match(s if colon else s + ":")
-    if not m or m.group(2):
+    # "2. Các sở, ngành: Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:": the words
+    # after the units only lead into the list below
+    if not m or (m.group(2) and not m.group(2).endswith(":")):
         return None
+    if person_named(m.group(1)):
+        # "1. Ông Hồ Văn A - Trưởng phòng": a staff roster hands each duty below to that person,
+        # named with the position as printed (a position is no second actor)
+        return (m.group(1).strip(" .:"),)
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
-    if len(head.split()) > 60 or not names_actor(head) or _verb_at(head):
+    if len(head.split()) > 60 or not names_actor(head):
+        return None
+    # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế):" — a group, then its members
+    # named in brackets: the bodies in brackets are the units ("Sở Y tế (cơ quan thường trực):" keeps Sở Y tế)
+    named = re.search(r"\(([^()]+)\)\s*:?$", s) if re.match(r"(?:các|những)\s", head, re.I) else None
+    if named and named.group(1)[:1].isupper() and names_actor(named.group(1)) \
+            and not _verb_outside_names(named.group(1)):
+        head = named.group(1)
+    elif _verb_at(head):
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
+
+
+def _unit_list(s: str) -> bool:
+    """"Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn": a longer heading
+    without a colon that is nothing but units, each opening with a unit's head word."""
+    units = split_units(s)
+    return len(s.split()) <= 24 and bool(units) and s[:1].isupper() and all(starts_actor(u) for u in units) \
+        and not _verb_outside_names(s)
+
+
+# "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does
+_ROLE_NOUN = re.compile(r"^(?:Các\s+)?(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thường trực|đầu mối)\b(?![,:;.])",
+                        re.I)
 
 
 def _heading_actor(node: Node) -> tuple[str, ...] | None:
     """The units of the item heading this node stands under: its parent, or, for a bullet under a
     bullet ("a) Bộ Nội vụ:" / "- Ban hành …, bao gồm:" / "+ Tổ chức …"), the nearest heading above."""
     parent = node.parent
+    if node.kind == "para" and parent is not None and parent.kind == "bullet" \
+            and (_FRONTED_CLAUSE.match(node.text) or re.match(r"(?:Khi|Nếu|Riêng|Trong đó)\b", node.text)):
+        # "- Đánh giá sự phù hợp với quy hoạch." / "Khi đánh giá ..., nội dung thẩm định phải ...": a condition
+        # that goes on with the bullet's work (a paragraph that opens with work is a bullet whose dash was lost)
+        return None
     while parent is not None and parent.kind == "bullet":
         parent = parent.parent
     if parent is not None and parent.kind in ("item", "article"):
-        return _heading_units(parent.text)
+        units = _heading_units(parent.text)
+        if units is None and _LEAD_IN.search(fold(parent.text)):
+            units = tuple(_sentence_subject(parent.text)) or None
+        if units is None and _bare_title(parent.text) and parent.parent is not None \
+                and parent.parent.kind in ("item", "article"):
+            # "2. Các sở, ngành: ... các nội dung sau:" / "2.1. Trách nhiệm chung" / "a) Đánh giá ...":
+            # a sub-heading that only names a topic passes its parent's units on
+            units = _heading_units(parent.parent.text)
+        return units
     return None
+
+
+# One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội
+# dung sau:" (folded); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
+_LEAD_IN = re.compile(r"^[^.]*\b(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
+                      r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau\s*:\s*$")
+
+
+def _sentence_subject(body: str) -> list[str]:
+    """The units a sentence opens with, also after a fronted clause ("Để ..., các sở, ngành ...")."""
+    lead = _subject(body)
+    if not lead and _FRONTED_CLAUSE.match(body):
+        for comma in re.finditer(r",\s*(?=[A-ZĐÀ-Ỹ]|(?:giao|đề nghị|yêu cầu|các|những)\s)", body[:240]):
+            if lead := _subject(body[comma.end():]):
+                break
+    return lead
+
+
+def _bare_title(s: str) -> bool:
+    """"Trách nhiệm chung", "Nhiệm vụ cụ thể": a short heading that names a topic, not work or units."""
+    s = s.strip()
+    return 0 < len(s.split()) <= 6 and not re.search(r"[.;:,]$", s) and not starts_actor(s) and not _verb_at(s)

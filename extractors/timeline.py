@@ -29,7 +29,9 @@ _RECURRENCE = [
     # "ít nhất 01 lần/tháng"
     (r"\blan\s*/\s*tuan\b", "weekly"), (r"\blan\s*/\s*thang\b", "monthly"),
     (r"\blan\s*/\s*quy\b", "quarterly"), (r"\blan\s*/\s*nam\b", "annual"),
-    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau", "on_request"),
+    # "hằng năm hoặc đột xuất": an unscheduled time is one the superior asks for
+    (r"theo (?:su )?(?:chi dao|yeu cau|de nghi|huong dan)|khi co (?:yeu cau|chi dao)|khi (?:duoc )?yeu cau"
+     r"|(?:hoac|va)\s+dot xuat\b", "on_request"),
 ]
 # After "định kỳ": a list such as "6 tháng, năm và quý" names several recurrences.
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
@@ -139,6 +141,9 @@ _THIS_YEAR = re.compile(r"\b(?:trong|ca) nam\b(?!\s*(?:\d|hoc|tai chinh|\d{4}))"
 _DEADLINE = re.compile(r"(?P<kw>truoc het|truoc|cham nhat(?: la)?|han chot(?: la)?|khong qua|xong truoc|den het)\s+"
                        r"(?P<rest>.+)")
 _EXCLUSIVE = {"truoc", "xong truoc"}
+# A time cell of a task table holding only years: "2025 - 2030" is that span, "2026" that year
+# (the column's heading says it is a time; "năm" is left out).
+_BARE_YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:[-–—]\s*((?:19|20)\d\d))?\s*$")
 
 
 def _blank(s: str, pattern: re.Pattern) -> str:
@@ -166,11 +171,13 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam|\d)", s) if not m_span else None
     m_before = _DEADLINE.search(s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)
-    giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s)
+    giai_doan = re.search(r"(?:giai doan|tu nam|nam)\s*(\d{4})\s*(?:-|–|den)\s*(?:nam\s*)?(\d{4})", s) \
+        or _BARE_YEARS.match(s)
 
     candidates: list[tuple[int, tuple[str | None, str | None]]] = []
     if giai_doan:
-        candidates.append((giai_doan.start(), (f"{giai_doan.group(1)}-01-01", f"{giai_doan.group(2)}-12-31")))
+        first, last = giai_doan.group(1), giai_doan.group(2) or giai_doan.group(1)
+        candidates.append((giai_doan.start(), (f"{first}-01-01", f"{last}-12-31")))
     if rng:
         candidates.append((rng[1].start(), rng[0]))
     if m_span:

@@ -7,8 +7,9 @@ piece that cannot start an actor name ("Thể thao và Du lịch") is glued back
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from extractors.lexicon import folded_unit_names, unit_heads
+from extractors.lexicon import folded_unit_names, unit_heads, words
 from extractors.text import fold
 
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
@@ -86,8 +87,29 @@ def _group_open(piece: str) -> bool:
     return fold(_HEADS_OF.sub("", tail)) in collective_nouns()
 
 
+@lru_cache(maxsize=1)
+def _person_title() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in sorted(words("person_titles.txt"), key=len, reverse=True))
+    return re.compile(r"^(?:" + titles + r")\s+", re.I)  # "đ/c" and "Đ/c" alike
+
+
+# two to five capitalised words of a name, then the end, a dash, a comma or a bracket (a position may follow)
+_PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\s,;:()\-–]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:()\-–]*){1,4}(?=$|\s*[,;:()\-–]|\s+[a-zđà-ỹ])")
+
+
+def person_named(text: str) -> bool:
+    """Does `text` open with a person: a title of data/person_titles.txt and a capitalised name
+    ("Ông Hồ Văn A - Trưởng phòng", "đ/c Trần Thị B")? A staff roster assigns its duties to
+    people as a plan assigns them to units."""
+    text = text.strip()
+    m = _person_title().match(text)
+    return m is not None and bool(_PERSON_NAME.match(text[m.end():]))
+
+
 def starts_actor(piece: str) -> bool:
-    """Can this piece begin the name of an actor (a unit head word, or a lowercase group noun)?"""
+    """Can this piece begin the name of an actor (a unit head word, a lowercase group noun, a person)?"""
+    if person_named(piece):
+        return True
     f = piece.strip().lower()
     if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
         return True
@@ -127,7 +149,8 @@ _NAME_GOES_ON_AFTER = ("so", "bo", "ban", "phong", "vu", "cuc", "trung", "chi", 
 _LEVELS = r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)"
 _LEVEL_END = re.compile(r"(?:^|\s)(?:cấp\s+)?" + _LEVELS + r"$")
 # ("Chủ tịch Ủy ban nhân dân xã, phường và đặc khu": the last levels joined by "và")
-_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$")
+_LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS + r")?(?:\s+(?:trực thuộc trung ương|có liên quan|liên quan))?$",
+                         re.I)  # "tỉnh, thành phố trực thuộc Trung ương"
 
 
 def split_units(value: str) -> list[str]:

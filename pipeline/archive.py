@@ -17,8 +17,12 @@ tasks         (id, document_id, idx, task_id, origin, text, lead/advisors/implem
               coordinators as printed joined with "; ", timeline_text, start, end,
               due = end or else start, recurrence joined with "; ", page, span_start, span_end,
               products (Sản phẩm), monitors (Theo dõi, kiểm tra, đôn đốc) as printed)
-task_actors   (task_row → tasks.id, role, actor as printed, actor_norm, due as in tasks)
+task_actors   (task_row → tasks.id, role, actor as printed, actor_norm, due as in tasks, unit: the resolved
+              unit, see pipeline/units.py)
 actor_names   (actor_norm): each distinct normalised actor, the entry point of actor filters
+units         (actor_norm, scope → unit): how each normalised actor named in a plan of a scope (province
+              code, '' national, '?' unknown) was resolved: the name the rules left, the unit's scope,
+              the unit, and the rule that joined it (docs/units.md)
 task_citations(task_row → tasks.id, document_id, citation_idx → citations.idx of that document)
 targets       (document_id, idx, target_id, text, value, unit, page, span_start, span_end)
 citations     (document_id, idx, text, kind, number, number_norm, date, issuer, title,
@@ -53,6 +57,7 @@ from pipeline.errors import KehoachError
 from pipeline.record import ROLES, PlanRecord
 from pipeline.stores import SQLiteStore, arrow_frame, open_store
 from pipeline.tables import TASK_COLUMNS
+from pipeline.units import UNKNOWN, plan_scope, resolve_units, unit_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,21 +136,36 @@ CREATE TABLE IF NOT EXISTS task_actors (
     actor TEXT NOT NULL,
     actor_norm TEXT NOT NULL,
     due TEXT,
+    unit TEXT,
     document_date TEXT,
     document_id INTEGER,
     task_idx INTEGER
 );
 CREATE INDEX IF NOT EXISTS task_actors_task ON task_actors (task_row);
+CREATE INDEX IF NOT EXISTS task_actors_norm ON task_actors (actor_norm, role, due, task_row);
 CREATE INDEX IF NOT EXISTS task_actors_match
-    ON task_actors (actor_norm, role, due, document_date, document_id, task_idx, task_row);
+    ON task_actors (unit, role, due, document_date, document_id, task_idx, task_row);
 CREATE INDEX IF NOT EXISTS task_actors_order
-    ON task_actors (document_date, document_id, task_idx, actor_norm, role, due, task_row);
+    ON task_actors (document_date, document_id, task_idx, unit, role, due, task_row);
 
 -- every actor_norm ever stored, once: a substring filter scans these few hundred
 -- names instead of every task_actors row, then follows the index to the tasks
 CREATE TABLE IF NOT EXISTS actor_names (
     actor_norm TEXT NOT NULL PRIMARY KEY
 );
+
+-- a unit of the archive is found from any of its printings (actor_norm) or its resolved name
+CREATE TABLE IF NOT EXISTS units (
+    actor_norm TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    unit_scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    rule TEXT,
+    PRIMARY KEY (actor_norm, scope)
+);
+CREATE INDEX IF NOT EXISTS units_name ON units (unit_scope, name);
+CREATE INDEX IF NOT EXISTS units_unit ON units (unit);
 
 CREATE TABLE IF NOT EXISTS task_citations (
     task_row INTEGER NOT NULL REFERENCES tasks (id),
@@ -205,6 +225,9 @@ FROM tasks t JOIN documents d ON d.id = t.document_id;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS task_fts USING fts5 (body, tokenize = 'unicode61');
 """
+
+# the units table alone, created before an older archive is resolved (pipeline.units)
+UNITS_DDL = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS units"):SCHEMA.index("CREATE TABLE IF NOT EXISTS task_citations")]
 
 _NEW_TASK_COLUMNS = ("products", "monitors")  # added after the first archives were written
 _NEW_ACTOR_COLUMNS = ("document_date", "document_id", "task_idx")  # likewise
@@ -312,38 +335,55 @@ class Archive:
         return not set(columns) <= present
 
     def _outdated(self) -> bool:
-        return self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", _NEW_ACTOR_COLUMNS)
+        return self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", ("unit", *_NEW_ACTOR_COLUMNS))
 
     def _upgrade(self) -> None:
-        """An archive written before tasks kept products and monitors: add the columns, fill
-        them from each document's stored record, and let SCHEMA redraw the view. One written
-        before task_actors kept each task's place in the listing's order: copy it in from
-        tasks and documents, and trade the old index for SCHEMA's two."""
+        """Bring an archive written by an older kehoach up to SCHEMA, from what it already holds:
+        tasks without products and monitors get them from each document's stored record; task
+        actors without their resolved unit get it (pipeline.units); task actors without their
+        task's place in the listing's order get it from tasks and documents (and SCHEMA's two
+        indexes take the place of task_actors_unit)."""
         if not self.store.exists():
             return
-        new_task_columns = self._lacks("tasks", _NEW_TASK_COLUMNS)
-        new_actor_columns = self._lacks("task_actors", _NEW_ACTOR_COLUMNS)
-        if not new_task_columns and not new_actor_columns:
-            return
-        cur = self.store.cursor()
-        self.store.begin(cur)
-        try:
-            if new_task_columns:
+        if self._lacks("tasks", _NEW_TASK_COLUMNS):
+            with self._upgrading() as cur:
                 for column in _NEW_TASK_COLUMNS:
                     cur.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
-                cur.execute("DROP VIEW IF EXISTS task_table")
+                cur.execute("DROP VIEW IF EXISTS task_table")  # SCHEMA redraws it with the new columns
                 for doc_id, record in cur.execute("SELECT id, record FROM documents").fetchall():
                     tasks = (json.loads(record) if record else {}).get("tasks") or []
-                    cur.executemany(
-                        "UPDATE tasks SET products = ?, monitors = ? WHERE document_id = ? AND idx = ?",
-                        [(t.get("products"), t.get("monitors"), doc_id, i) for i, t in enumerate(tasks)])
-            if new_actor_columns:
+                    cur.executemany("UPDATE tasks SET products = ?, monitors = ? WHERE document_id = ? AND idx = ?",
+                                    [(t.get("products"), t.get("monitors"), doc_id, i) for i, t in enumerate(tasks)])
+        if self._lacks("task_actors", ("unit",)):
+            with self._upgrading() as cur:
+                cur.execute("ALTER TABLE task_actors ADD COLUMN unit TEXT")
+                for statement in UNITS_DDL.split(";"):
+                    if statement.strip():
+                        cur.execute(statement)
+                # in the order they were stored, as an ingest would have resolved them
+                for doc_id, issuer, place in cur.execute("SELECT id, issuer, place FROM documents ORDER BY id").fetchall():
+                    norms = [n for (n,) in cur.execute(
+                        "SELECT DISTINCT a.actor_norm FROM task_actors a JOIN tasks t ON t.id = a.task_row "
+                        "WHERE t.document_id = ?", (doc_id,)).fetchall()]
+                    units = resolve_units(cur, plan_scope(issuer, place), norms)
+                    cur.executemany("UPDATE task_actors SET unit = ? WHERE actor_norm = ? AND task_row IN "
+                                    "(SELECT id FROM tasks WHERE document_id = ?)",
+                                    [(unit, norm, doc_id) for norm, unit in units.items()])
+        if self._lacks("task_actors", _NEW_ACTOR_COLUMNS):
+            with self._upgrading() as cur:
                 for column, kind in zip(_NEW_ACTOR_COLUMNS, ("TEXT", "INTEGER", "INTEGER")):
                     cur.execute(f"ALTER TABLE task_actors ADD COLUMN {column} {kind}")
                 cur.execute("UPDATE task_actors SET document_date = d.date, document_id = t.document_id, "
                             "task_idx = t.idx FROM tasks t JOIN documents d ON d.id = t.document_id "
                             "WHERE t.id = task_actors.task_row")
-                cur.execute("DROP INDEX IF EXISTS task_actors_norm")
+                cur.execute("DROP INDEX IF EXISTS task_actors_unit")
+
+    @contextmanager
+    def _upgrading(self):
+        cur = self.store.cursor()
+        self.store.begin(cur)
+        try:
+            yield cur
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -454,13 +494,15 @@ class Archive:
 
     def tasks(self, lead: str | None = None, actor: str | None = None, role: str | None = None,
               due_before: str | None = None, due_after: str | None = None, issuer: str | None = None,
-              cites: str | None = None, search: str | None = None, limit: int | None = None,
-              offset: int = 0) -> pd.DataFrame:
+              cites: str | None = None, search: str | None = None, unit: str | None = None,
+              limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Tasks matching every given filter, one row per task (columns of pipeline.tables);
         `limit` rows from `offset` on when given (the whole answer otherwise).
 
-        lead/actor: substring of the normalised actor name (abbreviations, case and
-        diacritics do not matter); `lead` is `actor` with role "lead", `role` alone
+        lead/actor: the units any of whose printings (normalised: abbreviations, case and
+        diacritics do not matter) contains the text, or whose resolved name (pipeline.units) is
+        the text's; every printing of those units matches;
+        unit: one resolved unit exactly (task_actors.unit); `lead` is `actor` with role "lead", `role` alone
         keeps tasks with anyone in that role. due_before/due_after: inclusive ISO
         dates against the task's end (its start when it has no end). cites: a
         document number, printing variants allowed, cited by the task (or, when
@@ -468,7 +510,7 @@ class Archive:
         text or actors, folded.
         """
         sql, params = self.task_query(lead=lead, actor=actor, role=role, due_before=due_before,
-                                      due_after=due_after, issuer=issuer, cites=cites, search=search)
+                                      due_after=due_after, issuer=issuer, cites=cites, search=search, unit=unit)
         return self.task_frame(*_paged(sql, params, limit, offset), rows=limit)
 
     def task_page(self, limit: int | None = PAGE_SIZE, offset: int = 0, **filters) -> TaskPage:
@@ -560,7 +602,7 @@ def _paged(sql: str, params: list, limit: int | None, offset: int) -> tuple[str,
     return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
 
 
-def _actor_condition(name: str | None, role: str | None, due_before: str | None,
+def _actor_condition(name: str | None, role: str | None, unit: str | None, due_before: str | None,
                      due_after: str | None) -> tuple[str, list]:
     """The condition on task_actors `a` of one actor filter (its due dates included)."""
     cond, params = [], []
@@ -568,9 +610,17 @@ def _actor_condition(name: str | None, role: str | None, due_before: str | None,
         norm = normalize_actor(name)
         if not norm:
             raise KehoachError(f"actor {name!r} has no letters to match")
-        cond.append("a.actor_norm IN (SELECT n.actor_norm FROM actor_names n "
-                    "WHERE n.actor_norm LIKE ? ESCAPE '\\')")
-        params.append(_like(norm))
+        # every printing of every unit one of whose printings contains the query, or whose resolved
+        # name is the query's ("Sở Khoa học và Công nghệ" finds "Sở Khoa học Công nghệ"); a province in
+        # the query ("Công an tỉnh Đồng Nai") keeps that province's unit only
+        wanted = unit_name(norm, UNKNOWN)
+        in_scope = " AND u.unit_scope = ?" if wanted.scope != UNKNOWN else ""
+        cond.append("a.unit IN (SELECT u.unit FROM units u WHERE u.actor_norm LIKE ? ESCAPE '\\' "
+                    f"OR (u.name = ?{in_scope}))")
+        params += [_like(norm), wanted.name] + ([wanted.scope] if in_scope else [])
+    if unit:
+        cond.append("a.unit = ?")
+        params.append(unit)
     if role:
         cond.append("a.role = ?")
         params.append(role)
@@ -581,24 +631,24 @@ def _actor_condition(name: str | None, role: str | None, due_before: str | None,
     return " AND ".join(cond), params
 
 
-def actor_only_condition(lead=None, actor=None, role=None, due_before=None, due_after=None,
+def actor_only_condition(lead=None, actor=None, role=None, unit=None, due_before=None, due_after=None,
                          **others) -> tuple[str, list] | None:
-    """When tasks(**filters) is one actor filter (lead, or actor and/or role) and due dates, and
-    nothing else: its condition on task_actors `a` alone, which then answers it (a.due is the
+    """When tasks(**filters) is one actor filter (lead, or actor, unit and/or role) and due dates,
+    and nothing else: its condition on task_actors `a` alone, which then answers it (a.due is the
     task's due); None otherwise."""
-    if any(v not in (None, False) for v in others.values()) or (lead and (actor or role)):
+    if any(v not in (None, False) for v in others.values()) or (lead and (actor or role or unit)):
         return None
     if lead:
         actor, role = lead, "lead"
-    if not actor and not role:
+    if not actor and not role and not unit:
         return None
     if role is not None and role not in ROLES:
         raise KehoachError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
-    return _actor_condition(actor, role, due_before, due_after)
+    return _actor_condition(actor, role, unit, due_before, due_after)
 
 
 def build_task_query(lead=None, actor=None, role=None, due_before=None, due_after=None, issuer=None,
-                     cites=None, search=None, kind=None, year=None, sort=None, descending=False,
+                     cites=None, search=None, unit=None, kind=None, year=None, sort=None, descending=False,
                      dialect=SQLiteStore) -> tuple[str, list]:
     """The SQL and parameters of Archive.tasks (kept apart so benchmarks can EXPLAIN it);
     `dialect`, a store or its class, words the full-text part. kind and year (the document's,
@@ -609,15 +659,15 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         raise KehoachError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
     actor_filters = []
     if lead:
-        actor_filters.append((lead, "lead"))
-    if actor:
-        actor_filters.append((actor, role))
+        actor_filters.append((lead, "lead", None))
+    if actor or unit:
+        actor_filters.append((actor, role, unit))
     elif role:
-        actor_filters.append((None, role))
+        actor_filters.append((None, role, None))
     # Filters are uncorrelated IN (subquery) sets, each computed once, rather than
     # EXISTS per task: on 100k tasks that is the difference between ms and seconds.
-    for name, r in actor_filters:
-        cond, cparams = _actor_condition(name, r, due_before, due_after)
+    for name, r, unit_id in actor_filters:
+        cond, cparams = _actor_condition(name, r, unit_id, due_before, due_after)
         where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {cond})")
         params += cparams
     if due_before:
@@ -721,8 +771,10 @@ def _insert_document(cur, d: dict, path: str, sha: str) -> int:
                        for role in ROLES for a in (t.get(role) or [])]
         cite_rows += [(row, doc_id, int(c)) for c in (t.get("citations") or [])]
         fts_rows.append((row, _fts_body(t)))
-    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, document_date, document_id, "
-                    "task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
+    units = resolve_units(cur, plan_scope(doc.get("issuer"), doc.get("place")), [row[3] for row in actor_rows])
+    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
+                    "document_id, task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(*row[:5], units[row[3]], *row[5:]) for row in actor_rows])
     cur.executemany("INSERT INTO actor_names (actor_norm) VALUES (?) ON CONFLICT DO NOTHING",
                     [(n,) for n in sorted({row[3] for row in actor_rows})])
     cur.executemany("INSERT INTO task_citations (task_row, document_id, citation_idx) VALUES (?, ?, ?)", cite_rows)

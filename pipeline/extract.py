@@ -38,7 +38,7 @@ def plan_year(doc: dict, text: Text) -> int | None:
         # a plan issued late in one year for the next ("Kế hoạch ... năm 2026", "giai đoạn 2026-2030"
         # dated 11/2025): its dates without a year belong to the year it covers. "đến năm 2030" is a
         # horizon, not the year covered.
-        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", doc.get("title") or "")
+        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", (doc.get("title") or "").lower())
         if covered and int(covered.group(1)) > issued:
             return int(covered.group(1))
         return issued

@@ -200,9 +200,12 @@ def _one_line(text: str) -> str:
 
 
 def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = None,
-           progress: bool = True, timeout: float | None = DEFAULT_TIMEOUT) -> Summary:
+           progress: bool = True, timeout: float | None = DEFAULT_TIMEOUT, progress_bar=None) -> Summary:
     """Ingest every supported file under `paths` into the archive at `db`; a file whose
-    extraction takes longer than `timeout` seconds (None or 0: no limit) fails."""
+    extraction takes longer than `timeout` seconds (None or 0: no limit) fails.
+
+    progress_bar: a tqdm class (or factory taking total= and unit=) to draw progress with whatever
+    stderr is, e.g. tqdm.auto.tqdm in a notebook; by default a bar on stderr when it is a terminal."""
     started = time.perf_counter()
     archive = Archive(db)
     try:
@@ -221,8 +224,11 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     from tqdm import tqdm
 
     # no frames when stderr is a pipe or a log: the redrawn bar would fill it with carriage returns
-    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress or not _is_terminal(sys.stderr),
-               dynamic_ncols=True)
+    if progress_bar is not None and progress:
+        bar = progress_bar(total=len(files), unit="file")
+    else:
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr,
+                   disable=not progress or not _is_terminal(sys.stderr), dynamic_ncols=True)
 
     def fail(path: str, sha: str | None, reason: str) -> None:
         path, reason = shown(path), shown(reason)

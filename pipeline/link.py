@@ -308,11 +308,13 @@ def link(documents: list[dict], citations: list[dict], registry: Sequence[dict] 
         r["target"] = target["id"] if target else None
 
     mentions = _frame(rows, MENTION_COLUMNS)
+    borrowed = {(c["document_id"], c.get("idx")) for c in citations
+                if c.get("date") and _inside_amending_law(docs.get(c["document_id"], {}).get("text"), c.get("span_start"))}
     rows_of: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         rows_of[r["directive"]].append(r)
     labels = {d: _label(d, resolved.get(d), rows_of[d]) for d in set(name_of.values())}
-    findings = sort_findings(_findings(mentions, resolved, labels) + partial_findings(documents, citations))
+    findings = sort_findings(_findings(mentions, resolved, labels, borrowed) + partial_findings(documents, citations))
     return Linked(mentions=mentions, targets=_frame(targets, TARGET_COLUMNS), labels=labels, resolved=resolved,
                   findings=findings)
 
@@ -367,9 +369,32 @@ def _dissimilar(values: list[str], norm) -> bool:
     return any(fuzz.token_set_ratio(a, b) < TEXT_SIMILAR for i, a in enumerate(forms) for b in forms[i + 1:])
 
 
-def _findings(mentions: pd.DataFrame, resolved: dict[str, dict], labels: dict[str, str]) -> list[Finding]:
+# "Luật sửa đổi, bổ sung (một số điều) của Luật A, Luật B và <mention> ngày D", folded (so OCR's "sửa đôi"
+# is "sua doi" too): the mention names a law the amending law amends, and D is the amending law's date.
+# After "bởi"/"theo" the mention is the amending law itself and the date its own.
+_AMENDING_OF = re.compile(r"\bsua doi\W+bo sung(?:\s+mot so dieu)?\s+cua\b(?!.*\b(?:boi|theo)\b)")
+_CLAUSE_BACK = 400  # how far back a clause may begin (a "Căn cứ" line is seldom longer)
+
+
+def _inside_amending_law(text: str | None, start) -> bool:
+    """True when the citation at `start` is named inside an amending law's title in the same clause
+    (from the last ";" or line break): the date printed after it belongs to the amending law."""
+    if not text or start is None or pd.isna(start):
+        return False
+    start = int(start)
+    window = text[max(0, start - _CLAUSE_BACK):start]
+    clause = re.split(r"[;\n]", window)[-1]
+    return bool(_AMENDING_OF.search(fold(clause)))
+
+
+def _findings(mentions: pd.DataFrame, resolved: dict[str, dict], labels: dict[str, str],
+              borrowed: set | frozenset = frozenset()) -> list[Finding]:
+    """borrowed: (document_id, idx) of mentions whose date is an amending law's (not theirs to conflict)."""
     out: list[Finding] = []
     rows = mentions.astype(object).where(mentions.notna(), None).to_dict("records")
+    for r in rows:
+        if (r["document_id"], r["idx"]) in borrowed:
+            r["date"] = None
     by_directive: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["directive"]:

@@ -421,13 +421,13 @@ def test_an_archive_from_before_task_positions_is_upgraded(archive, tmp_path):
     conn.executescript("DROP INDEX task_actors_match; DROP INDEX task_actors_order; "
                        "ALTER TABLE task_actors DROP COLUMN document_date; "
                        "ALTER TABLE task_actors DROP COLUMN document_id; ALTER TABLE task_actors DROP COLUMN task_idx; "
-                       "CREATE INDEX task_actors_norm ON task_actors (actor_norm, role, due, task_row);")
+                       "CREATE INDEX task_actors_unit ON task_actors (unit, role, due, task_row);")
     conn.close()
     with Archive(db) as arch:
         assert arch.task_page(limit=3, offset=1, lead="ubnd") == before
     conn = sqlite3.connect(db)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'task_actors'")}
-    assert {"task_actors_match", "task_actors_order"} <= indexes and "task_actors_norm" not in indexes
+    assert {"task_actors_match", "task_actors_order"} <= indexes and "task_actors_unit" not in indexes
     wrong = conn.execute("SELECT count(*) FROM task_actors a JOIN tasks t ON t.id = a.task_row JOIN documents d "
                          "ON d.id = t.document_id WHERE a.document_id IS NOT t.document_id OR a.task_idx IS NOT t.idx "
                          "OR a.document_date IS NOT d.date").fetchone()[0]

@@ -128,6 +128,10 @@ def _bad_cases(p: Path):
         "registry load of a missing file": (["registry", "load", p / "nothing.csv", *db], "nothing.csv"),
         "audit --registry missing": (["audit", *db, "--registry", p / "nothing.csv"], "nothing.csv"),
         "parquet to stdout": (["failures", *db, "--format", "parquet"], "-o"),
+        "units --role unknown": (["units", *db, "--role", "boss"], "boss"),
+        "units -o into a missing folder": (["units", *db, "--merges", "-o", out_in_missing_folder], "does not exist"),
+        "units --db in a missing folder": (["units", *missing_folder_db], None),
+        "units unknown column": (["units", *db, "--columns", "name,colour"], "colour"),
     }
 
 

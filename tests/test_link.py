@@ -299,3 +299,39 @@ def test_registry_files(tmp_path):
     assert main(["registry", "load", str(bad), "--db", str(tmp_path / "k.db")]) == 1
     example = ROOT / "extractors" / "data" / "registry_example.csv"
     assert len(read_registry_file(example)) >= 5
+
+
+def _linked_text(*texts: str):
+    """link() over plans given as text, their citations read by the real extractor."""
+    from extractors.citations import find_citations
+
+    docs, cites = [], []
+    for i, text in enumerate(texts, 1):
+        docs.append({"id": i, "path": f"p{i}.txt", "kind": "Kế hoạch", "number": None, "date": "2025-01-10",
+                     "issuer": None, "text": text})
+        cites += [{"document_id": i, "idx": n, "text": c.text, "kind": c.kind, "number": c.number, "date": c.date,
+                   "issuer": c.issuer, "title": c.title, "key": c.key, "page": 1, "span_start": c.start,
+                   "span_end": c.end} for n, c in enumerate(find_citations(text, None, None))]
+    return link(docs, cites)
+
+
+def test_a_date_of_the_amending_law_is_no_date_conflict_of_the_law_it_amends():
+    # OCR printed "sửa đôi": the amending law is not read as one citation, so "Luật Ngân sách nhà nước
+    # ngày 29 tháng 11 năm 2024" comes out whole, with the amending law's date
+    linked = _linked_text(
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\nLuật sửa đôi, bổ sung một số điều của Luật "
+        "Chứng khoán, Luật Kế toán và Luật Ngân sách nhà nước ngày 29 tháng 11 năm 2024;",
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015, được sửa đổi, bổ sung bởi Luật số 56/2024/QH15 "
+        "ngày 29 tháng 11 năm 2024;")
+    assert [f.message for f in linked.findings if f.kind in ("date-conflict", "future-date")] == []
+    # the amending law named after "bởi" keeps its own date
+    assert "2024-11-29" in set(linked.mentions[linked.mentions["number"] == "56/2024/QH15"]["date"])
+
+
+def test_a_real_date_conflict_beside_an_amendment_is_still_found():
+    linked = _linked_text(
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\nLuật sửa đôi, bổ sung một số điều của Luật "
+        "Kế toán và Luật Ngân sách nhà nước ngày 29 tháng 11 năm 2024;",
+        "Căn cứ Luật Ngân sách nhà nước ngày 26 tháng 6 năm 2015;")
+    conflicts = [f for f in linked.findings if f.kind == "date-conflict"]
+    assert len(conflicts) == 1 and sorted(m["date"] for m in conflicts[0].mentions) == ["2015-06-25", "2015-06-26"]

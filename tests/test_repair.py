@@ -34,6 +34,7 @@ REPAIRED = [
     ("Kế hoạch số 993 / KH - UBND của UBND tỉnh", "Kế hoạch số 993/KH-UBND của UBND tỉnh"),
     ("Chỉ thị 34-CT/ TW của Bộ Chính trị", "Chỉ thị 34-CT/TW của Bộ Chính trị"),
     ("theo Kế hoạch số l2-KH/UBNO", "theo Kế hoạch số 12-KH/UBND"),
+    ("Số: II /TB-UBND", "Số: 11/TB-UBND"),  # the header's slot: strokes alone are the serial "11"
     # roman numerals
     ("PHẨNI MỤC ĐÍCH VÀ YÊU CẦU", "PHẦN I MỤC ĐÍCH VÀ YÊU CẦU"),
     ("PHẦN H CÁC CHỈ TIÊU CHỦ YẾU", "PHẦN II CÁC CHỈ TIÊU CHỦ YẾU"),
@@ -65,6 +66,7 @@ UNCHANGED = [
     "Mục tiêu: nâng cao chất lượng",
     "Số lượng: 5 người",
     "số 5 - Tổ dân phố 3",
+    "theo Thông báo số II/TB-UBND",  # outside the header's slot, strokes alone are not read as digits
     "Quý 1/2025",
     "PHẦN HỖ TRỢ",
     "I. Mục đích, yêu cầu",

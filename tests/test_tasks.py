@@ -329,3 +329,124 @@ def test_the_subject_after_a_fronted_clause(tmp_path):
 """)
     assert tasks["II.1"].lead == ["Phòng Tài chính - Kế hoạch"] and tasks["II.1"].coordinators == ["Phòng Nội vụ"]
     assert tasks["II.2"].lead == ["Phòng Nội vụ"]
+
+
+def test_a_numbered_conclusion_goes_on_in_its_paragraphs_until_one_names_a_unit(tmp_path):
+    """A notice of conclusions: "1. Công ty X (a long legal name) khẩn trương …↵Trường hợp …, thì phối hợp
+    với … Hoàn thành … trước ngày …" is one task, led by the company, due on the completion deadline,
+    not on the period of its object ("kế hoạch … trong năm 2025"); a paragraph that names its own
+    unit is a task of its own."""
+    _, tasks = _tasks(tmp_path, """1. Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà tiếp thu các ý kiến tại cuộc họp, khẩn trương rà soát hồ sơ cổ phần hóa. Trường hợp đủ điều kiện thì đề xuất kế hoạch cổ phần hóa trong năm 2025.
+Trường hợp không đảm bảo điều kiện thì phối hợp với các cơ quan, đơn vị liên quan nghiên cứu, đề xuất hướng xử lý. Hoàn thành và báo cáo UBND huyện trước ngày 08/02/2025.
+Giao Phòng Nội vụ theo dõi, đôn đốc việc thực hiện.
+""")
+    first = tasks["II.1"]
+    assert first.lead == ["Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Thạch Hà"]
+    assert first.coordinators == ["các cơ quan, đơn vị liên quan"]
+    assert first.text.endswith("trước ngày 08/02/2025.")
+    assert (first.timeline.text, first.timeline.end) == ("trước ngày 08/02/2025", "2025-02-08")
+    others = [t for k, t in tasks.items() if k != "II.1"]
+    assert [t.lead for t in others] == [["Phòng Nội vụ"]]
+
+
+def test_a_page_that_opens_mid_item_ends_the_item_before_its_first_number(tmp_path):
+    """The second page of a notice, extracted alone: the words before "3." close item 2, a task
+    when they carry a deadline; words that carry neither time nor unit are no task."""
+    path = tmp_path / "page2.txt"
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi. Hoàn thành và báo cáo UBND huyện trước ngày "
+                    "20/02/2025.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy của Ban Quản lý dự án; hoàn thành "
+                    "trước ngày 28/02/2025.\n", encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["2", "3"]
+    assert tasks["2"].origin == "prose" and tasks["2"].text.startswith("thực hiện theo đúng quy định")
+    assert (tasks["2"].timeline.text, tasks["2"].timeline.end) == ("trước ngày 20/02/2025", "2025-02-20")
+    path.write_text("2\nthực hiện theo đúng quy định và có tính khả thi.\n3. Giao Phòng Nội vụ chủ trì rà soát bộ máy "
+                    "của Ban Quản lý dự án; hoàn thành trước ngày 28/02/2025.\n", encoding="utf-8")
+    assert [t.id for t in extract_file(path).tasks] == ["3"]
+
+
+def test_one_head_noun_over_the_names_after_its_colon(tmp_path):
+    """"phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X và …": each name under the head
+    noun is a unit of that head; a name with its own head ends the run."""
+    _, tasks = _tasks(tmp_path, """1. Giao Phòng Nội vụ chủ trì, phối hợp với các phòng: Tài chính - Kế hoạch, Tư pháp, Công ty TNHH MTV Môi trường Đô thị Thạch Hà và các cơ quan, đơn vị liên quan rà soát bộ máy; hoàn thành trước ngày 20/02/2025.
+""")
+    assert tasks["II.1"].coordinators == ["Phòng Tài chính - Kế hoạch", "Phòng Tư pháp",
+                                          "Công ty TNHH MTV Môi trường Đô thị Thạch Hà", "các cơ quan, đơn vị liên quan"]
+
+
+ROSTER = """ỦY BAN NHÂN DÂN
+XÃ HƯƠNG SƠN
+Số: 05/PC-UBND
+Hương Sơn, ngày 10 tháng 01 năm 2025
+
+PHÂN CÔNG NHIỆM VỤ
+Lãnh đạo và công chức Văn phòng - Thống kê xã
+
+Căn cứ chức năng, nhiệm vụ của Văn phòng - Thống kê, phân công nhiệm vụ các thành viên như sau:
+{body}
+Nơi nhận:
+- Chủ tịch UBND xã;
+- Lưu: VT.
+"""
+
+
+def test_a_staff_roster_hands_each_duty_to_the_person_above_it(tmp_path):
+    """A roster of duties ("phân công nhiệm vụ lãnh đạo, cán bộ", a common shape of administrative
+    documents): an item titled by a person and position leads each duty below it; a bullet that only
+    gathers duties ("... các nhiệm vụ sau:") is no task; "phối hợp với đ/c X" names a coordinator."""
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER.format(body="""1. Đồng chí Nguyễn Văn Bình - Chánh Văn phòng
+- Phụ trách chung hoạt động của Văn phòng.
+- Tham mưu xây dựng chương trình công tác, báo cáo hằng tháng.
+2. Bà Lê Thị Hoa - Công chức
++ Giúp Chánh Văn phòng thực hiện các nhiệm vụ sau:
+- Quản lý công tác văn thư, lưu trữ (phối hợp với đ/c Trần Minh Đức - Kế toán);
+- Thực hiện các nhiệm vụ khác do lãnh đạo giao.
+"""), encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    assert sorted(tasks) == ["1.1", "1.2", "2.1.1", "2.1.2"]
+    assert tasks["1.1"].lead == tasks["1.2"].lead == ["Đồng chí Nguyễn Văn Bình - Chánh Văn phòng"]
+    assert tasks["1.2"].timeline.recurrence == ["monthly"]
+    assert tasks["2.1.1"].lead == tasks["2.1.2"].lead == ["Bà Lê Thị Hoa - Công chức"]
+    assert tasks["2.1.1"].coordinators == ["đ/c Trần Minh Đức - Kế toán"]
+
+
+def test_a_person_is_named_by_a_title_and_a_capitalised_name():
+    from extractors.units import person_named, split_units
+
+    assert person_named("Ông Hồ Văn An - Trưởng phòng") and person_named("đ/c Trần Thị Bích")
+    # a title before words that are no name: a position, a place, a common phrase
+    assert not person_named("Đồng chí Chủ tịch UBND tỉnh") and not person_named("Bà Rịa - Vũng Tàu")
+    assert not person_named("Anh hùng Lao động")
+    assert split_units("đ/c Trần Minh Đức - Kế toán và Phòng Nội vụ") == ["đ/c Trần Minh Đức - Kế toán", "Phòng Nội vụ"]
+
+
+def test_a_roster_in_lettered_parts_with_a_condition_and_a_closing_report(tmp_path):
+    """"A. Phân công nhiệm vụ:" / "B. Tổ chức thực hiện:" in sentence case are parts; "Trong trường hợp ...
+    thì X thi hành ..." is led by X ("thì X có quyền ..." is a right, no task); "Văn phòng kính báo cáo ..." closing the body is no task."""
+    path = tmp_path / "roster.txt"
+    path.write_text(ROSTER.format(body="""A. Phân công nhiệm vụ:
+1. Ông Trần Văn Minh - Chánh Văn phòng
+- Phụ trách chung hoạt động của Văn phòng.
+B. Tổ chức thực hiện:
+1. Trong trường hợp Chủ tịch UBND xã làm việc trực tiếp với các công chức thì các công chức thi hành ý kiến chỉ đạo và báo cáo Chánh Văn phòng.
+2. Trường hợp hồ sơ chưa đầy đủ thì Văn phòng có quyền yêu cầu bổ sung.
+Văn phòng - Thống kê kính báo cáo Chủ tịch UBND xã và thông báo để các bộ phận biết, phối hợp./.
+"""), encoding="utf-8")
+    record = extract_file(path)
+    assert [(s.id, s.title) for s in record.sections] == [("A", "Phân công nhiệm vụ"), ("B", "Tổ chức thực hiện")]
+    tasks = {t.id: t for t in record.tasks}
+    assert sorted(tasks) == ["A.1.1", "B.1"]
+    assert tasks["B.1"].lead == ["các công chức"]
+
+
+def test_a_plan_dated_the_year_before_the_period_its_capitalised_title_names(tmp_path):
+    """"KẾ HOẠCH … GIAI ĐOẠN 2026 - 2030" dated 11/2025: a date without a year belongs to 2026, the
+    title in capitals as well as in sentence case."""
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER.replace("Thạch Hà, ngày 05 tháng 3 năm 2025", "Thạch Hà, ngày 24 tháng 11 năm 2025")
+                    .replace("Thực hiện công tác văn thư, lưu trữ năm 2025", "PHÁT TRIỂN KINH TẾ SỐ GIAI ĐOẠN 2026 - 2030")
+                    .format(preamble="Căn cứ tình hình thực tế, UBND huyện ban hành Kế hoạch như sau:")
+                    + "1. Phòng Văn hóa và Thông tin gửi báo cáo kết quả trước ngày 15/11 hằng năm.\n", encoding="utf-8")
+    task = {t.id: t for t in extract_file(path).tasks}["II.1"]
+    assert task.timeline.end == "2026-11-15"

@@ -21,6 +21,7 @@ from extractors.timeline import parse_timeline
     ("Năm 2025 và các năm tiếp theo", "2025-01-01", None, []),
     # as the centre directs: on request
     ("Theo hướng dẫn của Trung ương", None, None, ["on_request"]),
+    ("Hằng năm hoặc đột xuất", None, None, ["annual", "on_request"]),
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
@@ -57,6 +58,14 @@ def test_timeline_cells(printed, start, end, recurrence):
     ("Tổng hợp, báo cáo kết quả theo yêu cầu của cấp có thẩm quyền.", "theo yêu cầu của cấp có thẩm quyền", None, None,
      ["on_request"]),
     ("Điều chỉnh cho phù hợp theo yêu cầu công tác của Phòng.", None, None, None, []),
+    # an unscheduled report is one asked for; "thường xuyên, liên tục" is one phrase; each further kind
+    # of recurrence is a phrase of its own, joined with "; " (contract: prose time phrases)
+    ("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp.", "Hằng năm hoặc đột xuất",
+     None, None, ["annual", "on_request"]),
+    ("Theo dõi, đánh giá một cách thường xuyên, liên tục. Tổng hợp kết quả đạt được hàng năm theo tiêu chí.",
+     "thường xuyên, liên tục; hàng năm", None, None, ["continuous", "annual"]),
+    ("Đánh giá kết quả hằng năm. Gửi báo cáo trước ngày 15/11/2026, báo cáo sơ kết khi có yêu cầu về Sở.",
+     "hằng năm; trước ngày 15/11/2026; khi có yêu cầu", None, "2026-11-15", ["annual", "on_request"]),
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)

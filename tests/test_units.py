@@ -50,3 +50,122 @@ def test_a_field_pointing_to_another_document_names_no_unit():
     _add_roles(roles, "lead", "Theo phân công tại Quyết định số 12/QĐ-UBND ngày 2/3/2025 của UBND tỉnh")
     assert roles["lead"] == []
     assert _coordinators("Phối hợp với các cơ quan có liên quan tham gia bảo vệ an ninh.") == ["các cơ quan có liên quan"]
+
+
+# -- units as entities (pipeline/units.py) -----------------------------------------------------------
+
+def test_unit_rules_conjunction_province_and_national_bodies():
+    from pipeline.actors import normalize_actor
+    from pipeline.units import NATIONAL, plan_scope, unit_name
+
+    def key(printed, scope):
+        return unit_name(normalize_actor(printed), scope).key
+
+    assert key("Sở Khoa học Công nghệ", "LĐ") == key("Sở Khoa học và Công nghệ", "LĐ") == key("Sở KH&CN", "LĐ")
+    # the plan's own province at the end is no part of the name; another province is another unit
+    assert key("UBND tỉnh", "LĐ") == key("Ủy ban nhân dân tỉnh Lâm Đồng", "LĐ") == key("UBND tỉnh Lâm Đồng", "HN")
+    assert key("UBND tỉnh", "ĐN") != key("UBND tỉnh", "LĐ")
+    assert key("Trung tâm Dịch vụ việc làm Quảng Bình", "QB") == key("Trung tâm Dịch vụ việc làm", "QB")
+    # bodies that exist once in the country are one unit whoever names them; a province's Bộ Chỉ huy is not
+    assert key("Bộ Công an", "LĐ") == key("Bộ Công an", "ĐN") == f"{NATIONAL}|bo cong an"
+    assert key("Bộ Chỉ huy Quân sự tỉnh", "LĐ") != key("Bộ Chỉ huy Quân sự tỉnh", "ĐN")
+    # a central body's plan is dated in Hà Nội but its generic "Sở Tài chính" is every province's
+    assert plan_scope("Thủ tướng Chính phủ", "Hà Nội") == NATIONAL
+    assert plan_scope("Ban Chỉ đạo phát triển khoa học", "Lâm Đồng") == "LĐ"
+
+
+def test_fuzzy_joins_a_slip_never_another_head_number_or_level():
+    from pipeline.units import FUZZY_MIN, fuzzy_twin
+
+    assert fuzzy_twin("so say dung", ["so xay dung", "so tai chinh"])[0] == "so xay dung"
+    assert fuzzy_twin("ngan hang nha nuoc khu vuc 8", ["ngan hang nha nuoc khu vuc 10"]) is None
+    assert fuzzy_twin("chi cuc hai quan khu vuc xi", ["chi cuc hai quan khu vuc xii"]) is None
+    assert fuzzy_twin("vien kiem sat nhan dan tinh", ["vien kiem sat nhan dan toi cao"]) is None
+    assert fuzzy_twin("ban dan toc", ["so dan toc"]) is None  # "Sở" never joins "Ban"
+    assert FUZZY_MIN >= 90
+
+
+def _record(sha: str, issuer: str, place: str, *leads: str) -> dict:
+    return {"source": {"sha256": sha, "path": f"{sha}.txt"},
+            "document": {"kind": "Kế hoạch", "issuer": issuer, "place": place, "date": "2025-03-01"},
+            "tasks": [{"id": str(i), "text": f"Nhiệm vụ {i}", "lead": [lead]} for i, lead in enumerate(leads, 1)]}
+
+
+PLANS = [
+    _record("a", "Ủy ban nhân dân tỉnh Lâm Đồng", "Lâm Đồng", "Sở Khoa học và Công nghệ", "Công an tỉnh",
+            "Sở Khoa học và Công nghệ", "Bộ Công an"),
+    _record("b", "UBND tỉnh Lâm Đồng", "Lâm Đồng", "Sở Khoa học Công nghệ", "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "UBND tỉnh", "Sở Nông nghiệp và", "Sở Nông nghiệp và Môi trường"),
+    _record("c", "Ủy ban nhân dân tỉnh Đồng Nai", "Đồng Nai", "Công an tỉnh", "Sở Xây dựng", "Sở Xây dựng",
+            "Sở Sây dựng", "Bộ Công an"),
+]
+
+
+def _units(archive) -> dict[str, tuple[int, set[str]]]:
+    from pipeline.units import unit_table
+
+    return {r.name: (r.tasks, set(r.printings)) for r in unit_table(archive, "lead").itertuples()}
+
+
+def test_one_unit_per_real_unit_in_a_real_archive(tmp_path):
+    from pipeline.archive import Archive
+
+    with Archive(tmp_path / "k.db") as archive:
+        for plan in PLANS:
+            archive.put(plan)
+        units = _units(archive)
+        assert units["Sở Khoa học và Công nghệ · Lâm Đồng"] == (3, {"Sở Khoa học và Công nghệ", "Sở Khoa học Công nghệ"})
+        assert units["Ủy ban nhân dân tỉnh Lâm Đồng"] == (2, {"Ủy ban nhân dân tỉnh Lâm Đồng", "UBND tỉnh"})
+        assert units["Công an tỉnh · Lâm Đồng"][0] == units["Công an tỉnh · Đồng Nai"][0] == 1
+        assert units["Bộ Công an"][0] == 2  # one body, named in two provinces
+        assert units["Sở Xây dựng · Đồng Nai"] == (3, {"Sở Xây dựng", "Sở Sây dựng"})
+        assert units["Sở Nông nghiệp và Môi trường · Lâm Đồng"] == (2, {"Sở Nông nghiệp và Môi trường",
+                                                                        "Sở Nông nghiệp và"})
+        assert len(units) == 7
+
+        # filters take the resolved unit; the record keeps the printed form
+        found = archive.tasks(actor="Sở Khoa học và Công nghệ")
+        assert sorted(found["lead"]) == ["Sở Khoa học Công nghệ", "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"]
+        assert len(archive.tasks(actor="Công an tỉnh")) == 2
+        assert list(archive.tasks(actor="Công an tỉnh Đồng Nai")["source"]) == ["c.txt"]
+        assert len(archive.tasks(lead="UBND tỉnh Lâm Đồng")) == 2
+        unit = archive.sql("SELECT DISTINCT unit FROM task_actors WHERE actor = 'Sở Sây dựng'")["unit"][0]
+        assert len(archive.tasks(unit=unit)) == 3
+
+
+def test_an_archive_written_before_units_is_resolved_on_open(tmp_path):
+    import sqlite3
+
+    from pipeline.archive import Archive
+
+    db = tmp_path / "old.db"
+    with Archive(db) as archive:
+        for plan in PLANS:
+            archive.put(plan)
+        before = _units(archive)
+    with sqlite3.connect(db) as con:  # as an older kehoach left it: no units table, no unit column
+        con.executescript("DROP TABLE units; DROP INDEX task_actors_unit; ALTER TABLE task_actors DROP COLUMN unit;")
+    with Archive(db) as archive:
+        assert len(archive.tasks(actor="Sở Khoa học Công nghệ")) == 3  # a read upgrades it
+        assert _units(archive) == before
+        assert archive.sql("SELECT count(*) AS n FROM task_actors WHERE unit IS NULL")["n"][0] == 0
+
+
+def test_units_command_lists_the_merges(tmp_path, capsys):
+    import json
+
+    from pipeline.archive import Archive
+    from pipeline.cli import main
+
+    db = tmp_path / "k.db"
+    with Archive(db) as archive:
+        for plan in PLANS:
+            archive.put(plan)
+    assert main(["units", "--db", str(db), "--merges", "--format", "json"]) == 0
+    merges = json.loads(capsys.readouterr().out)
+    rules = {m["printed"]: m["rule"] for m in merges}
+    assert rules["Sở Sây dựng"].startswith("fuzzy") and rules["Sở Nông nghiệp và"].endswith("cut-conjunction")
+    assert rules["Ủy ban nhân dân tỉnh Lâm Đồng"] == "own-province"
+    assert "Công an tỉnh" not in rules  # one printing per province: nothing merged
+    assert main(["units", "--db", str(db), "--format", "csv"]) == 0
+    assert "Sở Khoa học và Công nghệ; Sở Khoa học Công nghệ" in capsys.readouterr().out

@@ -104,6 +104,30 @@ def skew_angle(image: Image.Image, limit: float = 3.0, step: float = 0.2) -> flo
 def prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, deskew: bool = True,
             binarize_: bool = False) -> tuple[Image.Image, float, float]:
     """Image ready for Tesseract, the factor its coordinates were scaled by, and its dpi."""
+    prepared, factor, dpi, _ = _prepare(image, dpi, upscale=upscale, deskew=deskew, binarize_=binarize_)
+    return prepared, factor, dpi
+
+
+def black_print(image: Image.Image) -> Image.Image | None:
+    """The page with its coloured ink turned white — the red seal and the blue signature stamped over
+    the signer's name — and its black print kept (print under the seal stays dark); None for a page
+    without colour. Tesseract takes a seal over a line for a picture and drops the line."""
+    image = ImageOps.exif_transpose(image) if hasattr(image, "getexif") else image
+    if image.mode != "RGB":
+        return None
+    rgb = np.asarray(image)
+    colour = (rgb.max(axis=2).astype(np.int16) - rgb.min(axis=2)) > 60
+    if colour.mean() < 0.0005:
+        return None
+    out = rgb.copy()
+    out[colour] = 255
+    return Image.fromarray(out)
+
+
+def _prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, deskew: bool = True,
+             binarize_: bool = False, angle: float | None = None) -> tuple[Image.Image, float, float, float]:
+    """prepare(), and the angle the page was turned by (given `angle`, turned by that: a second
+    reading of the same page keeps its coordinates)."""
     image = ImageOps.exif_transpose(image) if hasattr(image, "getexif") else image
     if image.mode not in ("L", "RGB"):
         if image.mode in ("RGBA", "LA", "P"):
@@ -122,15 +146,17 @@ def prepare(image: Image.Image, dpi: float | None, *, upscale: bool = True, desk
         factor = min(TARGET_DPI / dpi, 4.0)
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
         dpi *= factor
-    if deskew:
-        angle = skew_angle(image)
+    turned = 0.0
+    if deskew or angle is not None:
+        found = skew_angle(image) if angle is None else angle
         # Tesseract copes with a degree or so itself; rotating a low-resolution page for
         # that little cost characters in measurement (a seal's column went missing)
-        if abs(angle) > 1.1:
-            image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        if abs(found) > 1.1:
+            image = image.rotate(found, resample=Image.BICUBIC, expand=False, fillcolor=255)
+            turned = found
     if binarize_:
         image = binarize(image)
-    return image, factor, dpi
+    return image, factor, dpi, turned
 
 
 # ---------------------------------------------------------------- Tesseract
@@ -255,12 +281,12 @@ def ocr_page(image: Image.Image, page: int = 1, dpi: float | None = None, scale:
     """OCR one page image. `scale` maps the given image's pixels to the caller's coordinates."""
     if is_blank(image):
         return []
-    prepared, factor, eff_dpi = prepare(image, dpi, **options)
+    prepared, factor, eff_dpi, angle = _prepare(image, dpi, **options)
     tables = find_tables(prepared, eff_dpi)
     page_image = blank_tables(prepared, tables) if tables else prepared
     blocks = words_to_blocks(tesseract_words(page_image, eff_dpi), page, 1.0)
     insert_by_top(blocks, [table_block(t, read_cells(prepared, t, eff_dpi), page) for t in tables])
-    _closing_pass(prepared, eff_dpi, blocks, page)
+    _closing_pass(prepared, eff_dpi, blocks, page, black=lambda: _black_prepared(image, dpi, angle, options))
     for b in blocks:
         b.bbox = tuple(round(v * scale / factor, 2) for v in b.bbox)
     return blocks
@@ -481,18 +507,28 @@ _AUTHORITY = re.compile(r"^(?:K\s*/?\s*T|T\s*/?\s*M|Q|TL|TUQ)\s*[./,]?\s+[A-ZĐ�
                         r"|^(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
 
 
+def _black_prepared(image: Image.Image, dpi: float | None, angle: float, options: dict) -> Image.Image | None:
+    """black_print() of the page, prepared with the same scale and turn as the page itself."""
+    black = black_print(image)
+    if black is None:
+        return None
+    return _prepare(black, dpi, **{**options, "deskew": False}, angle=angle)[0]
+
+
 def _overlaps(a, b) -> bool:
     return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
-def _closing_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int) -> None:
+def _closing_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int, black=None) -> None:
     """OCR the two columns of the closing block (Nơi nhận | signature) again, each on its own.
 
     Side by side they share baselines, so the page layout reads "Nơi nhận:" and
     "KT. CHỦ TỊCH" as one line and garbles both ("SN: những Chính phủ; KT. CHỦ TỊCH"); a
     red seal over the signer's name makes it call the signature column a picture (measured
     on the Cần Thơ scan: the name absent from the full page, read correctly from the crop).
-    Each crop's reading replaces the full page's where the crop is surer.
+    Each crop's reading replaces the full page's where the crop is surer. On a colour page the
+    crops are read in black print (`black()`, see black_print): on the Quảng Ngãi notice the seal
+    and the blue signature over "Nguyễn Phước Bình" hid the name even from the crop.
     """
     anchors = [b for b in blocks if b.bbox and not b.rows and (
         _RECIPIENTS.match(b.text) or (b.bbox[0] > 0.45 * image.width and _AUTHORITY.match(b.text)))]
@@ -504,8 +540,10 @@ def _closing_pass(image: Image.Image, dpi: float, blocks: list[Block], page: int
     # a table above the closing block must not be cut into
     top = max([top] + [int(b.bbox[3]) + 2 for b in blocks if b.rows and b.bbox and b.bbox[3] <= first.bbox[1] + 2])
     edge = 0.01 * image.width
+    printed = black() if black is not None else None
+    source = printed if printed is not None and printed.size == image.size else image
     for x0, x1 in ((0, int(image.width * 0.52)), (int(image.width * 0.45), image.width)):
-        crop = image.crop((x0, top, x1, image.height))
+        crop = source.crop((x0, top, x1, image.height))
         read = []
         # the Nơi nhận column is one column: a wide gap in a justified line is not a column break
         for b in words_to_blocks(tesseract_words(crop, dpi), page, 1.0, split=bool(x0)):

@@ -124,6 +124,14 @@ def _ends_with_label(line: str) -> bool:
     return line.rstrip().endswith(":") and ";" in line and len(tail.split()) <= 5
 
 
+def _stands_alone(lines: list[str], j: int, running: set[str]) -> bool:
+    """A running header at line j: a line printed on several pages, with a blank or a page number after it.
+    One that runs straight into the next line is the first line of a paragraph that recurs ("Chủ trì triển
+    khai các nhiệm vụ" / "tại mục (1) của Kế hoạch.")."""
+    return lines[j].strip() in running and (j + 1 >= len(lines) or not lines[j + 1].strip()
+                                            or bool(_PAGE_NUMBER.match(lines[j + 1])))
+
+
 def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | None:
     """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
     with line k's sentence after a page break, or None. What stands between is a page number
@@ -131,7 +139,7 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     if lines[k].rstrip()[-1:] in ".;:!?":
         return None
     j, skipped = k + 1, False
-    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or lines[j].strip() in running):
+    while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or _stands_alone(lines, j, running)):
         skipped |= bool(lines[j].strip())
         j += 1
     return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
@@ -141,10 +149,20 @@ def _blank_separated(lines: list[str]) -> bool:
     """Paragraphs set apart by blank lines, as Markdown writes them: then a line break inside a
     paragraph is only a wrap (crawled pages break lines anywhere, the first line of a paragraph short)."""
     blank = sum(1 for line in lines if not line.strip())
-    return len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank)
+    if len(lines) >= 20 and blank >= 0.3 * (len(lines) - blank):
+        return True
+    # long paragraphs make blank lines rare, but then nearly every numbered or bulleted line has a blank
+    # line before it (in a text with one paragraph a line, almost none has)
+    marked = [k for k in range(1, len(lines)) if _LIST_LINE.match(lines[k])]
+    return len(marked) >= 10 and sum(1 for k in marked if not lines[k - 1].strip()) >= 0.75 * len(marked)
+
+
+_LIST_LINE = re.compile(r"\s*(?:[a-zđ]\)|\d{1,2}\.|[-+]\s)")
 
 
 _SENTENCE_END = ".;!?"
+# a line that is nothing but a numbering mark: "1.", "2.1.", "II.", "a)"
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s*$")
 
 
 def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
@@ -154,6 +172,8 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     paragraphs a line ending on a lower-case word ("5. Xây dựng Nghị định của" / "Chính phủ")
     goes on too, as does a numbered capital heading ("II. NỘI" / "DUNG")."""
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
+    if _BARE_MARKER.match(line) and following.strip():
+        return True  # "**1." / "Các cơ quan ...:**": a crawled page broke the heading after its number
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
     if first.islower() or (first.isdigit() and not opens_paragraph(following)):
@@ -213,7 +233,10 @@ def _blocks(lines: list[str]) -> list[Block]:
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
                                   and not _ends_with_label(line)))
                         # a list broken after its comma: "Sở Tài chính, Sở Nội vụ," / "các sở, ban, ngành."
-                        or (line.rstrip().endswith(",") and lines[k + 1].lstrip()[:1].islower())
+                        # or / "Ban Quản lý ..." (a sentence of running text never ends on a comma; a
+                        # header line in capitals may)
+                        or (line.rstrip().endswith(",") and (lines[k + 1].lstrip()[:1].islower()
+                                                             or any(c.islower() for c in line)))
                         or _goes_on(line, lines[k + 1], blank_separated)):
                 k += 1
             else:
