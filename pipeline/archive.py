@@ -517,8 +517,8 @@ class Archive:
         """A page of tasks(**filters) as plain rows, and the size of the whole answer: what a
         person reads (no pandas, the plain reader). limit None: every row from `offset` on."""
         self._readable()
-        actor_only = actor_only_condition(**filters) if limit is not None and self.path is not None else None
-        if actor_only is not None:
+        actor_only = actor_only_condition(**filters) if self.path is not None else None
+        if actor_only is not None and limit is not None:
             return self._actor_page(*actor_only, limit, offset)
         sql, params = self.task_query(**filters)
         rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
