@@ -118,9 +118,10 @@ def replicate(archive, n_tasks: int, rng: random.Random) -> int:
             cur.execute(f"INSERT INTO tasks (id, document_id, {', '.join(task_cols)}) "
                         f"SELECT id + ?, document_id + ?, {', '.join(task_values)} FROM tasks WHERE id <= ?",
                         (task_shift, doc_shift, days, days, days, base_tasks))
-            cur.execute(f"INSERT INTO task_actors (task_row, role, actor, actor_norm, due) "
-                        f"SELECT task_row + ?, role, actor, actor_norm, {shifted('due')} FROM task_actors "
-                        f"WHERE task_row <= ?", (task_shift, days, base_tasks))
+            cur.execute(f"INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
+                        f"document_id, task_idx) SELECT task_row + ?, role, actor, actor_norm, {shifted('due')}, unit, "
+                        f"{shifted('document_date')}, document_id + ?, task_idx FROM task_actors "
+                        f"WHERE task_row <= ?", (task_shift, days, days, doc_shift, base_tasks))
             cur.execute("INSERT INTO task_citations (task_row, document_id, citation_idx) "
                         "SELECT task_row + ?, document_id + ?, citation_idx FROM task_citations WHERE task_row <= ?",
                         (task_shift, doc_shift, base_tasks))
@@ -156,7 +157,7 @@ def timeit(fn, runs: int) -> tuple[float, float, int]:
 PAGE = 100
 
 
-def command_line(db: str, runs: int) -> None:
+def command_line(db: str, runs: int) -> tuple[float, float, float]:
     """`kehoach tasks --actor … --due-before …` end to end (a fresh process: imports, query, the
     printed page), against bare `python -c pass` in the same run; best wall and its CPU of `runs`."""
     import resource
@@ -181,6 +182,7 @@ def command_line(db: str, runs: int) -> None:
     print(f"\nkehoach tasks --actor 'sở nông nghiệp' --due-before 2021-06-30, end to end: {wall:.2f} s wall "
           f"({cpu:.2f} s CPU; target < 0.6 s); bare python {bare_wall:.2f} s ({bare_cpu:.2f} s CPU): "
           f"{wall / bare_wall:.1f}x bare python")
+    return wall, cpu, wall / bare_wall
 
 
 def main() -> None:
@@ -217,18 +219,37 @@ def main() -> None:
         print(f"store: {archive.location}")
         print(f"\n{'wall ms':>8} {'cpu ms':>7} {'rows':>6} {'plain':>8} {'ratio':>6}  query "
               f"(medians of {args.runs} runs; target < 50 ms; plain = baseline ms)")
+        load = os.getloadavg()[0]
+        whole, pages = [], []
         for label, kw in queries.items():
             ms, cpu, rows = timeit(lambda: archive.tasks(**kw), args.runs)
             base, _, base_rows = timeit(lambda: archive.sql(*archive.task_query(**kw)), args.runs)
             assert base_rows == rows, (label, rows, base_rows)
+            whole.append((ms, cpu, ms / base))
             print(f"{ms:>8.1f} {cpu:>7.1f} {rows:>6} {base:>8.1f} {ms / base:>6.2f}  kehoach tasks {label}")
         print(f"\n{'wall ms':>8} {'cpu ms':>7} {'total':>7}  first page of {PAGE} rows and the total count "
               f"(Archive.task_page, plain sqlite3 rows: what `kehoach tasks` prints; target < 50 ms at 1M)")
         for label, kw in queries.items():
             ms, cpu, _ = timeit(lambda: archive.task_page(limit=PAGE, **kw).rows, args.runs)
+            pages.append((ms, cpu))
             print(f"{ms:>8.1f} {cpu:>7.1f} {archive.task_page(limit=PAGE, **kw).total:>7}  {label}")
+        load = max(load, os.getloadavg()[0])
+        size = f"query {args.tasks:,} tasks ({'SQLite' if archive.path is not None else 'PostgreSQL'}"
+        under = f", load {load:.0f}" + (": taken under load" if load > 2 * len(os.sched_getaffinity(0)) else "")
+
+        def spread(values, unit):
+            return f"{min(values):.0f}–{max(values):.0f} {unit}"
+
+        # ROW lines: rows of run_all.py's table (measure, figure, ratio)
+        print(f"ROW\t{size}): whole answer, {len(whole)} queries\t{spread([c for _, c, _ in whole], 'ms CPU')}, "
+              f"{spread([w for w, _, _ in whole], 'ms wall')}{under}\t"
+              f"{min(r for *_, r in whole):.2f}–{max(r for *_, r in whole):.2f}x plain sqlite3")
+        print(f"ROW\t{size}): first page of {PAGE} + count\t{spread([c for _, c in pages], 'ms CPU')}, "
+              f"{spread([w for w, _ in pages], 'ms wall')}{under}\ttarget < 50 ms")
         if archive.path is not None:
-            command_line(db, args.runs)
+            wall, cpu, ratio = command_line(db, args.runs)
+            print(f"ROW\t{size}): kehoach tasks end to end\t{wall:.2f} s wall, {cpu:.2f} s CPU{under}\t"
+                  f"{ratio:.1f}x bare python (target < 0.6 s)")
         sql, params = archive.task_query(**queries[next(iter(queries))])
         plan = archive.sql(("EXPLAIN " if archive.path is None else "EXPLAIN QUERY PLAN ") + sql, params)
         print("\nplan of the first query:\n  " + "\n  ".join(plan.iloc[:, -1].astype(str)))

@@ -84,12 +84,16 @@ def bench_startup(rows: list) -> None:
         rows.append((f"start-up: {label}", f"{wall:.2f} s wall", f"{wall / bare:.1f}x bare python"))
 
 
-def run_script(name: str, args: list[str]) -> list[str]:
+def run_script(name: str, args: list[str], rows: list | None = None) -> list[str]:
+    """A benchmark's output lines; its "ROW\tmeasure\tfigure\tratio" lines go to `rows`, the table."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / name), *args],
                          capture_output=True, text=True, env=env)
     lines = (out.stdout + out.stderr).strip().splitlines()
-    keep = [line for line in lines if line.strip() and not line.startswith(("  SEARCH", "  LIST", "  SCAN", "  USE"))]
+    if rows is not None:
+        rows += [tuple(line.split("\t")[1:4]) for line in lines if line.startswith("ROW\t")]
+    keep = [line for line in lines if line.strip() and not line.startswith(("  SEARCH", "  LIST", "  SCAN", "  USE",
+                                                                              "ROW\t"))]
     return [f"[{name} {' '.join(args)}] {line}" for line in keep[-30:]]
 
 
@@ -117,15 +121,16 @@ def main() -> None:
     if "ingest" in only:
         extra += run_script("bench_ingest.py", ["--n", "300"])
     if "query" in only:
-        extra += run_script("bench_query.py", ["--tasks", "100000", "--runs", "5"])
+        extra += run_script("bench_query.py", ["--tasks", "100000", "--runs", "5"], rows)
     if "query1m" in only:
         extra += run_script("bench_query.py", ["--tasks", "1000000", "--runs", "5",
-                                               *(["--db", args.db_1m] if args.db_1m else [])])
+                                               *(["--db", args.db_1m] if args.db_1m else [])], rows)
     width = max((len(r[0]) for r in rows), default=10)
-    print(f"{'measure':{width}s} | {'figure':44s} | ratio")
-    print(f"{'-' * width}-|-{'-' * 44}-|------")
+    fig = max([44] + [len(r[1]) for r in rows])
+    print(f"{'measure':{width}s} | {'figure':{fig}s} | ratio")
+    print(f"{'-' * width}-|-{'-' * fig}-|------")
     for name, figure, ratio in rows:
-        print(f"{name:{width}s} | {figure:44s} | {ratio}")
+        print(f"{name:{width}s} | {figure:{fig}s} | {ratio}")
     for line in extra:
         print(line)
 

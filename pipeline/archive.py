@@ -127,18 +127,26 @@ CREATE INDEX IF NOT EXISTS tasks_document ON tasks (document_id);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks (due);
 
 -- due is the task's, copied here so that "actor X, due before D" is answered from
--- one covering index without reading a single task row
+-- one covering index without reading a single task row; the document's date and id and the
+-- task's position (the listing's order) likewise, so that a first page of such tasks walks
+-- task_actors_order in order and stops after a page, and its count reads task_actors_match
 CREATE TABLE IF NOT EXISTS task_actors (
     task_row INTEGER NOT NULL REFERENCES tasks (id),
     role TEXT NOT NULL,
     actor TEXT NOT NULL,
     actor_norm TEXT NOT NULL,
     due TEXT,
-    unit TEXT
+    unit TEXT,
+    document_date TEXT,
+    document_id INTEGER,
+    task_idx INTEGER
 );
 CREATE INDEX IF NOT EXISTS task_actors_task ON task_actors (task_row);
 CREATE INDEX IF NOT EXISTS task_actors_norm ON task_actors (actor_norm, role, due, task_row);
-CREATE INDEX IF NOT EXISTS task_actors_unit ON task_actors (unit, role, due, task_row);
+CREATE INDEX IF NOT EXISTS task_actors_match
+    ON task_actors (unit, role, due, document_date, document_id, task_idx, task_row);
+CREATE INDEX IF NOT EXISTS task_actors_order
+    ON task_actors (document_date, document_id, task_idx, unit, role, due, task_row);
 
 -- every actor_norm ever stored, once: a substring filter scans these few hundred
 -- names instead of every task_actors row, then follows the index to the tasks
@@ -222,6 +230,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS task_fts USING fts5 (body, tokenize = 'unicod
 UNITS_DDL = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS units"):SCHEMA.index("CREATE TABLE IF NOT EXISTS task_citations")]
 
 _NEW_TASK_COLUMNS = ("products", "monitors")  # added after the first archives were written
+_NEW_ACTOR_COLUMNS = ("document_date", "document_id", "task_idx")  # likewise
 _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
 # Answers of at most this many rows are read by the plain sqlite3 reader: below it the Arrow
 # reader's fixed cost (a second connection, the schema cast) is more than it saves per row.
@@ -325,10 +334,15 @@ class Archive:
         present = set(self.store.read_rows(f"SELECT * FROM {table} WHERE 1 = 0")[1])
         return not set(columns) <= present
 
+    def _outdated(self) -> bool:
+        return self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", ("unit", *_NEW_ACTOR_COLUMNS))
+
     def _upgrade(self) -> None:
         """Bring an archive written by an older kehoach up to SCHEMA, from what it already holds:
         tasks without products and monitors get them from each document's stored record; task
-        actors without their resolved unit get it (pipeline.units)."""
+        actors without their resolved unit get it (pipeline.units); task actors without their
+        task's place in the listing's order get it from tasks and documents (and SCHEMA's two
+        indexes take the place of task_actors_unit)."""
         if not self.store.exists():
             return
         if self._lacks("tasks", _NEW_TASK_COLUMNS):
@@ -355,6 +369,14 @@ class Archive:
                     cur.executemany("UPDATE task_actors SET unit = ? WHERE actor_norm = ? AND task_row IN "
                                     "(SELECT id FROM tasks WHERE document_id = ?)",
                                     [(unit, norm, doc_id) for norm, unit in units.items()])
+        if self._lacks("task_actors", _NEW_ACTOR_COLUMNS):
+            with self._upgrading() as cur:
+                for column, kind in zip(_NEW_ACTOR_COLUMNS, ("TEXT", "INTEGER", "INTEGER")):
+                    cur.execute(f"ALTER TABLE task_actors ADD COLUMN {column} {kind}")
+                cur.execute("UPDATE task_actors SET document_date = d.date, document_id = t.document_id, "
+                            "task_idx = t.idx FROM tasks t JOIN documents d ON d.id = t.document_id "
+                            "WHERE t.id = task_actors.task_row")
+                cur.execute("DROP INDEX IF EXISTS task_actors_unit")
 
     @contextmanager
     def _upgrading(self):
@@ -371,7 +393,7 @@ class Archive:
         """Upgrade an older archive before its first read (the view names the new columns)."""
         if self._schema_ready or self._checked:
             return
-        if self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", ("unit",)):
+        if self._outdated():
             self._cursor()
         self._checked = True
 
@@ -494,13 +516,38 @@ class Archive:
     def task_page(self, limit: int | None = PAGE_SIZE, offset: int = 0, **filters) -> TaskPage:
         """A page of tasks(**filters) as plain rows, and the size of the whole answer: what a
         person reads (no pandas, the plain reader). limit None: every row from `offset` on."""
-        sql, params = self.task_query(**filters)
         self._readable()
+        actor_only = actor_only_condition(**filters) if self.path is not None else None
+        if actor_only is not None and limit is not None:
+            return self._actor_page(*actor_only, limit, offset)
+        sql, params = self.task_query(**filters)
         rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
         if offset == 0 and (limit is None or len(rows) < limit):
             total = len(rows)  # the page is the whole answer: no need to count
         else:
             total = self.count_tasks(sql, params)
+        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
+
+    def _actor_page(self, cond: str, params: list, limit: int, offset: int) -> TaskPage:
+        """task_page of an actor filter alone (actor_only_condition), on SQLite: the count from
+        task_actors_match, then the page's task rows picked from task_actors in the listing's
+        order. Which index picks them depends on how many match: walking task_actors_order reads
+        about (offset + limit) × tasks / total entries and stops, gathering all matches from
+        task_actors_match and sorting them reads `total`; the smaller wins (at 1M tasks a first
+        page walks when more than 10,000 match). INDEXED BY, because the planner cannot know how
+        many names the LIKE on actor_names brings."""
+        read = self.store.read_rows
+        total = int(read("SELECT count(DISTINCT a.task_row) FROM task_actors a INDEXED BY task_actors_match "
+                         f"WHERE {cond}", params)[0][0][0])
+        if total <= offset:
+            return TaskPage(list(TASK_COLUMNS), [], offset, total)
+        tasks = int(read("SELECT max(id) FROM tasks")[0][0][0] or 0)  # the number of tasks, near enough
+        index = "task_actors_order" if _walk_in_order(total, offset + limit, tasks) else "task_actors_match"
+        picked = (f"SELECT DISTINCT a.document_date, a.document_id, a.task_idx, a.task_row FROM task_actors a "
+                  f"INDEXED BY {index} WHERE {cond} ORDER BY a.document_date NULLS FIRST, a.document_id, "
+                  "a.task_idx LIMIT ? OFFSET ?")
+        rows, columns = read(f"SELECT {_TASK_SELECT} FROM task_table t WHERE t.task_row IN "
+                             f"(SELECT task_row FROM ({picked}) AS page) {_ORDER}", [*params, limit, offset])
         return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
 
     def count_tasks(self, sql: str, params=()) -> int:
@@ -542,11 +589,62 @@ class Archive:
         return {n: int(self.sql(f"SELECT count(*) AS n FROM {n}")["n"][0]) for n in names}
 
 
+def _walk_in_order(total: int, last: int, tasks: int) -> bool:
+    """Whether rows up to `last` of `total` matching among `tasks` are picked sooner by walking
+    the listing's order (about last × tasks / total entries read) than by sorting all matches."""
+    return total * total > last * tasks
+
+
 def _paged(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
     if limit is None and not offset:
         return sql, params
     # "no limit" is -1 to SQLite and NULL to PostgreSQL: a number larger than any archive is both
     return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
+
+
+def _actor_condition(name: str | None, role: str | None, unit: str | None, due_before: str | None,
+                     due_after: str | None) -> tuple[str, list]:
+    """The condition on task_actors `a` of one actor filter (its due dates included)."""
+    cond, params = [], []
+    if name is not None:
+        norm = normalize_actor(name)
+        if not norm:
+            raise KehoachError(f"actor {name!r} has no letters to match")
+        # every printing of every unit one of whose printings contains the query, or whose resolved
+        # name is the query's ("Sở Khoa học và Công nghệ" finds "Sở Khoa học Công nghệ"); a province in
+        # the query ("Công an tỉnh Đồng Nai") keeps that province's unit only
+        wanted = unit_name(norm, UNKNOWN)
+        in_scope = " AND u.unit_scope = ?" if wanted.scope != UNKNOWN else ""
+        cond.append("a.unit IN (SELECT u.unit FROM units u WHERE u.actor_norm LIKE ? ESCAPE '\\' "
+                    f"OR (u.name = ?{in_scope}))")
+        params += [_like(norm), wanted.name] + ([wanted.scope] if in_scope else [])
+    if unit:
+        cond.append("a.unit = ?")
+        params.append(unit)
+    if role:
+        cond.append("a.role = ?")
+        params.append(role)
+    for op, value in (("<=", due_before), (">=", due_after)):
+        if value:
+            cond.append(f"a.due {op} ?")
+            params.append(_iso(value))
+    return " AND ".join(cond), params
+
+
+def actor_only_condition(lead=None, actor=None, role=None, unit=None, due_before=None, due_after=None,
+                         **others) -> tuple[str, list] | None:
+    """When tasks(**filters) is one actor filter (lead, or actor, unit and/or role) and due dates,
+    and nothing else: its condition on task_actors `a` alone, which then answers it (a.due is the
+    task's due); None otherwise."""
+    if any(v not in (None, False) for v in others.values()) or (lead and (actor or role or unit)):
+        return None
+    if lead:
+        actor, role = lead, "lead"
+    if not actor and not role and not unit:
+        return None
+    if role is not None and role not in ROLES:
+        raise KehoachError(f"unknown role {role!r}; one of: {', '.join(ROLES)}")
+    return _actor_condition(actor, role, unit, due_before, due_after)
 
 
 def build_task_query(lead=None, actor=None, role=None, due_before=None, due_after=None, issuer=None,
@@ -569,30 +667,8 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
     # Filters are uncorrelated IN (subquery) sets, each computed once, rather than
     # EXISTS per task: on 100k tasks that is the difference between ms and seconds.
     for name, r, unit_id in actor_filters:
-        cond, cparams = [], []
-        if name is not None:
-            norm = normalize_actor(name)
-            if not norm:
-                raise KehoachError(f"actor {name!r} has no letters to match")
-            # every printing of every unit one of whose printings contains the query, or whose resolved
-            # name is the query's ("Sở Khoa học và Công nghệ" finds "Sở Khoa học Công nghệ"); a province in
-            # the query ("Công an tỉnh Đồng Nai") keeps that province's unit only
-            wanted = unit_name(norm, UNKNOWN)
-            in_scope = " AND u.unit_scope = ?" if wanted.scope != UNKNOWN else ""
-            cond.append("a.unit IN (SELECT u.unit FROM units u WHERE u.actor_norm LIKE ? ESCAPE '\\' "
-                        f"OR (u.name = ?{in_scope}))")
-            cparams += [_like(norm), wanted.name] + ([wanted.scope] if in_scope else [])
-        if unit_id:
-            cond.append("a.unit = ?")
-            cparams.append(unit_id)
-        if r:
-            cond.append("a.role = ?")
-            cparams.append(r)
-        for op, value in (("<=", due_before), (">=", due_after)):
-            if value:
-                cond.append(f"a.due {op} ?")
-                cparams.append(_iso(value))
-        where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {' AND '.join(cond)})")
+        cond, cparams = _actor_condition(name, r, unit_id, due_before, due_after)
+        where.append(f"t.task_row IN (SELECT a.task_row FROM task_actors a WHERE {cond})")
         params += cparams
     if due_before:
         where.append("t.due IS NOT NULL AND t.due <= ?")
@@ -691,12 +767,14 @@ def _insert_document(cur, d: dict, path: str, sha: str) -> int:
              "; ".join(tl.get("recurrence") or []), page, start, end, t.get("products"), t.get("monitors")))
         row = cur.fetchone()[0]
         due = tl.get("end") or tl.get("start")
-        actor_rows += [(row, role, a, normalize_actor(a), due) for role in ROLES for a in (t.get(role) or [])]
+        actor_rows += [(row, role, a, normalize_actor(a), due, doc.get("date"), doc_id, i)
+                       for role in ROLES for a in (t.get(role) or [])]
         cite_rows += [(row, doc_id, int(c)) for c in (t.get("citations") or [])]
         fts_rows.append((row, _fts_body(t)))
     units = resolve_units(cur, plan_scope(doc.get("issuer"), doc.get("place")), [row[3] for row in actor_rows])
-    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(*row, units[row[3]]) for row in actor_rows])
+    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
+                    "document_id, task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(*row[:5], units[row[3]], *row[5:]) for row in actor_rows])
     cur.executemany("INSERT INTO actor_names (actor_norm) VALUES (?) ON CONFLICT DO NOTHING",
                     [(n,) for n in sorted({row[3] for row in actor_rows})])
     cur.executemany("INSERT INTO task_citations (task_row, document_id, citation_idx) VALUES (?, ?, ?)", cite_rows)

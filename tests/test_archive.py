@@ -385,6 +385,56 @@ def test_pages_and_counts_are_the_whole_answer_cut(archive, capsys):
     assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == 1
 
 
+@pytest.mark.parametrize("walk", [True, False], ids=["walk-order-index", "sort-matches"])
+def test_actor_pages_are_the_whole_answer_cut_by_either_index(archive, monkeypatch, walk):
+    """A page of an actor filter alone is picked from task_actors (walking its order, or sorting
+    what matches): the same rows and total as cutting the whole answer, on every page."""
+    import pipeline.archive as archive_module
+
+    monkeypatch.setattr(archive_module, "_walk_in_order", lambda total, last, tasks: walk)
+    arch = archive["archive"]
+    for filters in (dict(lead="ubnd"), dict(actor="sở", due_before="2024-12-31"), dict(role="coordinators"),
+                    dict(actor="ủy ban", role="implementers", due_after="2024-03-01")):
+        assert archive_module.actor_only_condition(**filters) is not None
+        whole = arch.tasks(**filters)
+        assert len(whole) > 2, filters
+        for offset in (0, 1, len(whole) - 1, len(whole)):
+            page = arch.task_page(limit=2, offset=offset, **filters)
+            assert page.total == len(whole), filters
+            assert page.columns == list(whole.columns)
+            keys = [page.columns.index(c) for c in ("source", "task_id", "text")]
+            assert [tuple(r[k] for k in keys) for r in page.rows] == \
+                list(whole[["source", "task_id", "text"]][offset:offset + 2].itertuples(index=False, name=None))
+
+
+def test_an_archive_from_before_task_positions_is_upgraded(archive, tmp_path):
+    """task_actors written without each task's document date, document and position (the
+    listing's order) gets them on opening, and its pages are the same as before."""
+    db = tmp_path / "old.db"
+    source, copy = sqlite3.connect(archive["db"]), sqlite3.connect(db)
+    source.backup(copy)  # the file and what its write-ahead log holds
+    source.close()
+    copy.close()
+    with Archive(db) as arch:
+        before = arch.task_page(limit=3, offset=1, lead="ubnd")
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP INDEX task_actors_match; DROP INDEX task_actors_order; "
+                       "ALTER TABLE task_actors DROP COLUMN document_date; "
+                       "ALTER TABLE task_actors DROP COLUMN document_id; ALTER TABLE task_actors DROP COLUMN task_idx; "
+                       "CREATE INDEX task_actors_unit ON task_actors (unit, role, due, task_row);")
+    conn.close()
+    with Archive(db) as arch:
+        assert arch.task_page(limit=3, offset=1, lead="ubnd") == before
+    conn = sqlite3.connect(db)
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'task_actors'")}
+    assert {"task_actors_match", "task_actors_order"} <= indexes and "task_actors_unit" not in indexes
+    wrong = conn.execute("SELECT count(*) FROM task_actors a JOIN tasks t ON t.id = a.task_row JOIN documents d "
+                         "ON d.id = t.document_id WHERE a.document_id IS NOT t.document_id OR a.task_idx IS NOT t.idx "
+                         "OR a.document_date IS NOT d.date").fetchone()[0]
+    assert wrong == 0 and conn.execute("SELECT count(*) FROM task_actors").fetchone()[0] > 0
+    conn.close()
+
+
 def test_plain_rows_write_what_the_frame_writers_write(archive, tmp_path):
     """CSV and JSON of plain rows (kehoach tasks) are byte for byte those of the frame (the web, search)."""
     from pipeline.tables import csv_text, json_text, rows_csv_text, rows_json_text

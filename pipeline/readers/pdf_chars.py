@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import ctypes
 import re
+from operator import itemgetter
 
 # pdfplumber's WordExtractor settings used by the reader (x_tolerance=2, y_tolerance=3)
 X_TOLERANCE = 2.0
 Y_TOLERANCE = 3.0
 # pdfplumber expands these when it joins characters into words (expand_ligatures=True)
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_SET = frozenset(LIGATURES)
 FLAT_PATH = 2.0         # a path object this thin is a horizontal rule: no table side of its own
 JOIN_GAP = 6.0          # rules closer than this could join into a cell side (join + snap tolerances)
 PICTURE_SHARE = 0.3     # pictures over this share of the page: let pdfplumber judge scan or not
@@ -193,15 +195,65 @@ def _fast(raw):
     """The per-character pdfium calls with plain integer arguments and results: ctypes
     spends more time converting handles than pdfium spends answering."""
     if not _FAST:
-        vp, i32, u32 = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+        vp, i32 = ctypes.c_void_p, ctypes.c_int
 
         def proto(fn, restype, *argtypes):
             return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, vp).value)
 
         _FAST["object"] = proto(raw.FPDFText_GetTextObject, vp, vp, i32)
-        _FAST["unicode"] = proto(raw.FPDFText_GetUnicode, u32, vp, i32)
         _FAST["box"] = proto(raw.FPDFText_GetLooseCharBox, i32, vp, i32, vp)
-    return _FAST["object"], _FAST["unicode"], _FAST["box"]
+    return _FAST["object"], _FAST["box"]
+
+
+def _page_text(raw, textpage, count: int) -> str | None:
+    """The page's characters in one call, one per character index (None if they do not line
+    up: a character outside the BMP takes two UTF-16 units)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[:max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
+
+
+# what pdfium makes up between objects (no text object of its own): spaces and line breaks
+_MADE_UP = frozenset(" \r\n")
+
+
+def _object_runs(get_object, tp: int, text: str):
+    """(object handle or 0, first index, end index) of each run of characters, in order.
+
+    pdfium lays each text object's characters out together, with only characters it made up
+    (spaces, line breaks: no object) between them, so a run's end is found by probing
+    doubling steps and then halving, rather than asking every character's object; a space
+    or line break inside a run is asked for, since it may be one pdfium made up. About a
+    tenth of the calls on a page of text (each costs more in ctypes than in pdfium)."""
+    count = len(text)
+    i = 0
+    while i < count:
+        obj = get_object(tp, i) or 0
+        if not obj:
+            yield 0, i, i + 1
+            i += 1
+            continue
+        lo, step = i, 1
+        hi = i + 1
+        while hi < count and (get_object(tp, hi) or 0) == obj:
+            lo, step = hi, step * 2
+            hi = min(i + step, count)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if (get_object(tp, mid) or 0) == obj:
+                lo = mid
+            else:
+                hi = mid
+        start = i
+        for k in range(i + 1, lo):
+            if text[k] in _MADE_UP and not get_object(tp, k):
+                yield obj, start, k
+                yield 0, k, k + 1
+                start = k + 1
+        if start <= lo:
+            yield obj, start, lo + 1
+        i = lo + 1
 
 
 def _page_chars(page, fonts, raw):
@@ -211,57 +263,64 @@ def _page_chars(page, fonts, raw):
     (pdfium cuts /Widths to whole 1/1000 em, which is put back here, and now and then
     takes a width from the font program); x1 is x0 plus pdfminer's width of the glyph.
     Word breaks rest on space characters and gaps of 2 pt, so they come out the same;
-    the reader's comparison test holds both readers to the same records.
+    the reader's comparison test holds both readers to the same records. The text comes
+    in one call per page, each object's characters as runs (_object_runs); each character's
+    box is the one call left per character.
     """
     mediabox = page.get_mediabox()
     if page.get_rotation() % 360 or mediabox[0] != 0 or mediabox[1] != 0:
         return None
     page_height = mediabox[3] - mediabox[1]
-    get_object, get_unicode, get_box = _fast(raw)
+    get_object, get_box = _fast(raw)
     textpage = page.get_textpage()
     try:
         tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         count = raw.FPDFText_CountChars(textpage.raw)
+        if count <= 0:
+            return []
+        text = _page_text(raw, textpage.raw, count)
+        if text is None:
+            return _refuse("characters outside the BMP")
         box = raw.FS_RECTF()
         box_at = ctypes.addressof(box)
         objects: dict[int, tuple | None] = {}
         advances: dict[tuple, dict] = {}  # per (font, scale): {text: [(advance, shift step)]}
-        chars = []
+        chars: list[tuple] = []
         append = chars.append
         current, shift = None, 0.0
-        fontname = top = bottom = sized = widths = scale = None
-        for i in range(count):
-            obj = get_object(tp, i)
+        for obj, start, end in _object_runs(get_object, tp, text):
             if not obj:  # a space or line break pdfium made up; pdfminer has no such character
                 continue
-            if obj != current:
+            if obj != current:  # an object's advances run on across what pdfium makes up
                 info = objects.get(obj, False)
                 if info is False:
-                    info = objects[obj] = _object_info(textpage.raw, i, obj, fonts, page_height, raw)
+                    info = objects[obj] = _object_info(textpage.raw, start, obj, fonts, page_height, raw)
                 if info is None:
                     return None
                 fontname, top, bottom, widths, scale = info
                 sized = advances.setdefault((id(widths), scale), {})
                 current, shift = obj, 0.0
-            text = chr(get_unicode(tp, i))
-            get_box(tp, i, box_at)
-            left = box.left
-            options = sized.get(text)
-            if options is None:
-                choices = widths.get(text)
-                if choices is None:  # pdfminer would not read this glyph as this text ("(cid:N)" ...)
-                    return _refuse(f"no pdfminer width for {text!r}")
-                options = sized[text] = [_advance(width, scale) for width in choices]
-            if len(options) == 1:
-                advance, step = options[0]
-            else:
-                # several codes can read as one letter (a font's encoding and its ToUnicode
-                # map both count): the width nearest pdfium's advance is the glyph's own
-                measured = box.right - left
-                advance, step = min(options, key=lambda o: abs(measured - o[0]))
-            x0 = left + shift
-            append((text, x0, top, x0 + advance, bottom, fontname))
-            shift += step
+            for i in range(start, end):
+                ch = text[i]
+                get_box(tp, i, box_at)
+                options = sized.get(ch)
+                if options is None:
+                    choices = widths.get(ch)
+                    if choices is None:  # pdfminer would not read this glyph as this text ("(cid:N)" ...)
+                        return _refuse(f"no pdfminer width for {ch!r}")
+                    options = sized[ch] = [_advance(width, scale) for width in choices]
+                if len(options) == 1:
+                    advance, step = options[0]
+                    x0 = box.left + shift
+                else:
+                    # several codes can read as one letter (a font's encoding and its ToUnicode
+                    # map both count): the width nearest pdfium's advance is the glyph's own
+                    left = box.left
+                    measured = box.right - left
+                    advance, step = min(options, key=lambda o: abs(measured - o[0]))
+                    x0 = left + shift
+                append((ch, x0, top, x0 + advance, bottom, fontname))
+                shift += step
         return chars
     finally:
         textpage.close()
@@ -321,7 +380,7 @@ def _words(chars):
         lines[cluster_of[c[2]]].append(c)
     out = []
     append = out.append
-    x0_of = _X0
+    x0_of = _X0  # a C getter: sort calls it once per character
     for line in lines:
         if not line:
             continue
@@ -344,17 +403,18 @@ def _words(chars):
     return out
 
 
-def _X0(c):
-    return c[1]
+_X0 = itemgetter(1)
 
 
 def _merge(word):
     if len(word) == 1:
         c = word[0]
         return (LIGATURES.get(c[0], c[0]), c[1], c[2], c[3], c[4], [c[5]])
-    text = "".join([LIGATURES.get(c[0], c[0]) for c in word])
-    return (text, min([c[1] for c in word]), min([c[2] for c in word]), max([c[3] for c in word]),
-            max([c[4] for c in word]), [c[5] for c in word])
+    texts, x0s, tops, x1s, bottoms, fonts = zip(*word)
+    text = "".join(texts)
+    if not _LIGATURE_SET.isdisjoint(text):
+        text = "".join([LIGATURES.get(c, c) for c in texts])
+    return text, min(x0s), min(tops), max(x1s), max(bottoms), list(fonts)
 
 
 def page_words(page, fonts: dict[str, tuple[str, float]] | None):
