@@ -481,3 +481,13 @@ def test_a_body_named_by_its_part_keeps_its_verb_before_có_trách_nhiệm(tmp_p
     assert tasks["II.1"].lead == ["Cơ quan tiếp nhận hồ sơ"]
     assert tasks["II.2"].lead == ["Đơn vị phối hợp"]
     assert tasks["II.3"].lead == ["Các cơ quan"]
+
+
+def test_an_adverb_of_manner_or_đồng_bộ_ends_the_subject(tmp_path):
+    """"X quyết liệt triển khai ...", "phối hợp với Y đồng bộ dữ liệu ...": the words end the unit's name."""
+    _, tasks = _tasks(tmp_path, """1. Phòng Nội vụ và các cơ quan, đơn vị quyết liệt triển khai số hóa tài liệu lưu trữ.
+
+2. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử, Sở Nội vụ đồng bộ cơ sở dữ liệu hồ sơ lưu trữ của huyện.
+""")
+    assert tasks["II.1"].lead == ["Phòng Nội vụ", "các cơ quan, đơn vị"]
+    assert tasks["II.2"].coordinators == ["Trung tâm Lưu trữ lịch sử", "Sở Nội vụ"]
