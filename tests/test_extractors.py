@@ -210,6 +210,14 @@ def test_a_sector_pair_inside_a_group_and_a_joint_office_stay_whole():
         "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và HĐND thành phố"]
 
 
+def test_an_investor_or_a_project_owner_is_an_actor():
+    from extractors.units import starts_actor
+
+    assert starts_actor("Chủ đầu tư các công trình") and starts_actor("Chủ dự án khai thác khoáng sản")
+    assert split_units("Chủ dự án, cơ sở sản xuất, kinh doanh trên địa bàn") == [
+        "Chủ dự án", "cơ sở sản xuất, kinh doanh trên địa bàn"]
+
+
 def test_a_decision_title_ends_at_the_authority_that_enacts_it():
     doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2623/QĐ-TTg",
                         "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",
