@@ -210,6 +210,15 @@ def test_a_sector_pair_inside_a_group_and_a_joint_office_stay_whole():
         "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và HĐND thành phố"]
 
 
+def test_the_others_concerned_are_an_actor_beside_a_bare_group():
+    """"Các bộ, cơ quan ngang bộ, các cơ quan, tổ chức có liên quan": two groups, the listed bodies and the
+    others concerned; "Các bộ, các tỉnh" (nothing after the second group) stays one."""
+    assert split_units("Các sở, ngành, các cơ quan, tổ chức có liên quan") == [
+        "Các sở, ngành", "các cơ quan, tổ chức có liên quan"]
+    assert split_units("Các bộ, ngành, các cơ quan, tổ chức liên quan") == ["Các bộ, ngành", "các cơ quan, tổ chức liên quan"]
+    assert split_units("các huyện, các xã") == ["các huyện, các xã"]
+
+
 def test_an_investor_or_a_project_owner_is_an_actor():
     from extractors.units import starts_actor
 
