@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors.fields import column_role, header_columns, twin_columns
-from extractors.lexicon import verbs, words
+from extractors.lexicon import collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
@@ -48,6 +48,9 @@ _PROSE_DATE_END = re.compile(
     r"(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?)*")
 # words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
 _NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
+# "Cơ quan đăng ký đầu tư có trách nhiệm ...", "Cơ quan phối hợp chịu trách nhiệm ...": a body named by
+# its part in the work; the verb before "có/chịu trách nhiệm" belongs to that name
+_ROLE_NAMED_BODY = re.compile(r"(?:^|(?<=\s))(?:cơ quan|đơn vị)\s+((?:[^\s,;.:()]+\s+){1,4}?)(?=(?:có|chịu) trách nhiệm\b)")
 # "X chủ trì" opening a clause of an item or a paragraph (folded): X leads
 _LEAD_CLAUSE = re.compile(r"(?:^|[.;]\s+|\()(?:(?:giao|de nghi)\s+)?([^.;:()]{2,120}?)\s+chu tri\b")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y" (folded): the coordinators follow
@@ -410,7 +413,7 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
     """The earliest verb at a word boundary from `start`, as (position, verb). A verb is
     written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
     folded = text.lower()
-    inside_names = [n.span() for n in _NAME_WORD.finditer(folded)]
+    inside_names = [n.span() for n in _NAME_WORD.finditer(folded)] + [n.span(1) for n in _ROLE_NAMED_BODY.finditer(folded)]
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):
@@ -420,12 +423,28 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun;
             # "Trung tâm Trợ giúp pháp lý", "Tổ giúp việc": "giúp" inside a unit's name
             if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi") \
-                    or any(a <= pos < b for a, b in inside_names):
+                    or any(a <= pos < b for a, b in inside_names) or _group_noun_in_list(text, pos, v):
                 continue
+            if v == "tự" and folded[pos:].startswith("tự chủ "):
+                continue  # "đơn vị, cơ sở giáo dục tự chủ tài chính": autonomous, a kind of unit, not "do it oneself"
             if best is None or pos < best[0]:
                 best = (pos, v)
             break
     return best
+
+
+def _group_noun_in_list(text: str, pos: int, verb: str) -> bool:
+    """"các cơ quan, tổ chức có liên quan", "Doanh nghiệp, tổ chức, cơ sở giáo dục": after a group noun
+    and its comma, a verb that is itself a group noun ("tổ chức") is one more group of the list, unless
+    a verb follows it at once ("Các sở, ngành, tổ chức triển khai ...": the sở and ngành organise)."""
+    if fold(verb) not in collective_nouns():
+        return False
+    before = fold(text[:pos]).rstrip()
+    if not before.endswith(",") or not any(re.search(r"(?:^|\s)" + re.escape(n) + r",$", before)
+                                           for n in collective_nouns()):
+        return False
+    after = text[pos + len(verb):].lstrip()
+    return not any(after.lower().startswith(v + " ") for v in verbs())
 
 
 def _titling_unit(body: str) -> tuple[list[str], str] | None:

@@ -151,6 +151,11 @@ _LEVEL_ONLY = re.compile(r"^(?:cấp\s+)?" + _LEVELS + r"(?:\s+và\s+" + _LEVELS
                          re.I)  # "tỉnh, thành phố trực thuộc Trung ương"
 
 
+# "Các bộ, cơ quan ngang bộ, các cơ quan, tổ chức có liên quan": a group of its own "các" that ends on
+# "(có) liên quan" / "khác" names the others concerned, a second actor beside the bodies listed before it
+_OTHERS_END = re.compile(r"(?:\bliên quan|\bkhác)$", re.I)
+
+
 def split_units(value: str) -> list[str]:
     """"Lãnh đạo Ban, Chi ủy và BCH Công đoàn." → ["Lãnh đạo Ban", "Chi ủy", "BCH Công đoàn"]."""
     text = _protect(value.strip().strip(_EDGE))
@@ -184,7 +189,8 @@ def split_units(value: str) -> list[str]:
             # ("các cơ quan, đơn vị trung ương" with its own "các" joins only a bare group: "Các bộ, các tỉnh")
             if pieces and not after_and and (_groups_many(pieces[-1]) and _collective(m)
                                              and _group_open(pieces[-1])
-                                             and (not re.match(r"(?:các|những)\s", m, re.I) or _bare_group(pieces[-1]))
+                                             and (not re.match(r"(?:các|những)\s", m, re.I)
+                                                  or _bare_group(pieces[-1]) and not _OTHERS_END.search(m))
                                              or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue

@@ -195,6 +195,38 @@ def test_collective_actors_stay_whole():
         "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]
 
 
+def test_a_sector_pair_inside_a_group_and_a_joint_office_stay_whole():
+    """"cơ quan thông tấn, báo chí", "các hội, hiệp hội", "doanh nghiệp viễn thông, bưu chính": one kind of
+    body over two sectors (contract: collective actors stay whole); "Văn phòng Đoàn đại biểu Quốc hội và
+    HĐND" is one office serving both."""
+    assert split_units("Sở Văn hóa và Thể thao, các cơ quan thông tấn, báo chí trên địa bàn") == [
+        "Sở Văn hóa và Thể thao", "các cơ quan thông tấn, báo chí trên địa bàn"]
+    assert split_units("Hội Luật gia tỉnh, các hội, hiệp hội doanh nghiệp") == [
+        "Hội Luật gia tỉnh", "các hội, hiệp hội doanh nghiệp"]
+    assert split_units("Doanh nghiệp bưu chính, viễn thông trên địa bàn") == ["Doanh nghiệp bưu chính, viễn thông trên địa bàn"]
+    assert split_units("các cơ quan báo chí, phát thanh, truyền hình của tỉnh") == [
+        "các cơ quan báo chí, phát thanh, truyền hình của tỉnh"]
+    assert split_units("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Văn phòng Đoàn đại biểu Quốc hội và HĐND thành phố") == [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và HĐND thành phố"]
+
+
+def test_the_others_concerned_are_an_actor_beside_a_bare_group():
+    """"Các bộ, cơ quan ngang bộ, các cơ quan, tổ chức có liên quan": two groups, the listed bodies and the
+    others concerned; "Các bộ, các tỉnh" (nothing after the second group) stays one."""
+    assert split_units("Các sở, ngành, các cơ quan, tổ chức có liên quan") == [
+        "Các sở, ngành", "các cơ quan, tổ chức có liên quan"]
+    assert split_units("Các bộ, ngành, các cơ quan, tổ chức liên quan") == ["Các bộ, ngành", "các cơ quan, tổ chức liên quan"]
+    assert split_units("các huyện, các xã") == ["các huyện, các xã"]
+
+
+def test_an_investor_or_a_project_owner_is_an_actor():
+    from extractors.units import starts_actor
+
+    assert starts_actor("Chủ đầu tư các công trình") and starts_actor("Chủ dự án khai thác khoáng sản")
+    assert split_units("Chủ dự án, cơ sở sản xuất, kinh doanh trên địa bàn") == [
+        "Chủ dự án", "cơ sở sản xuất, kinh doanh trên địa bàn"]
+
+
 def test_a_decision_title_ends_at_the_authority_that_enacts_it():
     doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2623/QĐ-TTg",
                         "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",

@@ -450,3 +450,44 @@ def test_a_plan_dated_the_year_before_the_period_its_capitalised_title_names(tmp
                     + "1. Phòng Văn hóa và Thông tin gửi báo cáo kết quả trước ngày 15/11 hằng năm.\n", encoding="utf-8")
     task = {t.id: t for t in extract_file(path).tasks}["II.1"]
     assert task.timeline.end == "2026-11-15"
+
+
+def test_tổ_chức_after_a_group_noun_and_its_comma_is_one_more_group_not_the_verb(tmp_path):
+    """"các cơ quan, tổ chức có liên quan", "Hợp tác xã, tổ chức, cá nhân ...": after "cơ quan," the word
+    "tổ chức" is a group of the list (contract: the collective stays whole); "gửi" is the verb."""
+    _, tasks = _tasks(tmp_path, """1. Phòng Nội vụ, các cơ quan, tổ chức có liên quan rà soát hồ sơ lưu trữ của huyện.
+
+2. Các cơ quan, tổ chức, đơn vị gửi danh mục hồ sơ về Phòng Nội vụ trước ngày 15/4/2025.
+
+3. Doanh nghiệp, tổ chức, đơn vị sự nghiệp tự chủ tài chính có trách nhiệm bố trí kinh phí số hóa tài liệu.
+
+4. Các phòng, ban, tổ chức triển khai thu thập tài liệu vào lưu trữ.
+""")
+    assert tasks["II.1"].lead == ["Phòng Nội vụ", "các cơ quan, tổ chức có liên quan"]
+    assert tasks["II.2"].lead == ["Các cơ quan, tổ chức, đơn vị"]
+    assert tasks["II.3"].lead == ["Doanh nghiệp, tổ chức, đơn vị sự nghiệp tự chủ tài chính"]
+    assert tasks["II.4"].lead == ["Các phòng, ban"]  # "tổ chức triển khai": here the verb
+
+
+def test_a_body_named_by_its_part_keeps_its_verb_before_có_trách_nhiệm(tmp_path):
+    """"Cơ quan tiếp nhận hồ sơ có trách nhiệm ...": the words between "Cơ quan" and "có/chịu trách
+    nhiệm" name the body by its part in the work; "Các cơ quan phối hợp với X ..." is still a verb."""
+    _, tasks = _tasks(tmp_path, """1. Cơ quan tiếp nhận hồ sơ có trách nhiệm kiểm tra tính hợp lệ của hồ sơ lưu trữ.
+
+2. Đơn vị phối hợp chịu trách nhiệm cung cấp tài liệu đúng thời hạn.
+
+3. Các cơ quan phối hợp với Phòng Nội vụ chỉnh lý tài liệu tồn đọng.
+""")
+    assert tasks["II.1"].lead == ["Cơ quan tiếp nhận hồ sơ"]
+    assert tasks["II.2"].lead == ["Đơn vị phối hợp"]
+    assert tasks["II.3"].lead == ["Các cơ quan"]
+
+
+def test_an_adverb_of_manner_or_đồng_bộ_ends_the_subject(tmp_path):
+    """"X quyết liệt triển khai ...", "phối hợp với Y đồng bộ dữ liệu ...": the words end the unit's name."""
+    _, tasks = _tasks(tmp_path, """1. Phòng Nội vụ và các cơ quan, đơn vị quyết liệt triển khai số hóa tài liệu lưu trữ.
+
+2. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Trung tâm Lưu trữ lịch sử, Sở Nội vụ đồng bộ cơ sở dữ liệu hồ sơ lưu trữ của huyện.
+""")
+    assert tasks["II.1"].lead == ["Phòng Nội vụ", "các cơ quan, đơn vị"]
+    assert tasks["II.2"].coordinators == ["Trung tâm Lưu trữ lịch sử", "Sở Nội vụ"]
