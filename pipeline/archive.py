@@ -378,9 +378,12 @@ class Archive:
                             "WHERE t.id = task_actors.task_row")
                 cur.execute("DROP INDEX IF EXISTS task_actors_unit")
 
-    @contextmanager
     def _upgrading(self):
-        cur = self.store.cursor()
+        """The upgrade's transaction: on the store's own cursor, as `_cursor()` would upgrade first."""
+        return self._transaction_on(self.store.cursor())
+
+    @contextmanager
+    def _transaction_on(self, cur):
         self.store.begin(cur)
         try:
             yield cur
@@ -411,17 +414,9 @@ class Archive:
     def has_table(self, name: str) -> bool:
         return self.store.has_table(name)
 
-    @contextmanager
     def transaction(self):
         """A write transaction (one writer at a time); its cursor takes `?` placeholders."""
-        cur = self._cursor()
-        self.store.begin(cur)
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        cur.execute("COMMIT")
+        return self._transaction_on(self._cursor())
 
     # -- writing -----------------------------------------------------------
     def has(self, sha256: str) -> bool:

@@ -64,7 +64,25 @@ def arrow_frame(rows: list, schema: pa.Schema) -> pd.DataFrame:
     return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema).to_pandas()
 
 
-class SQLiteStore:
+class _PlainReads:
+    """The readers every store builds on its `_fetch` (rows and column names of one query)."""
+
+    def _fetch(self, sql: str, params=()) -> tuple[list, list[str]]:
+        raise NotImplementedError
+
+    def read(self, sql: str, params=()) -> pd.DataFrame:
+        return _frame(*self._fetch(sql, params))
+
+    def read_rows(self, sql: str, params=()) -> tuple[list[tuple], list[str]]:
+        """(rows as tuples, column names): the plain reader, for answers too small to gain from Arrow."""
+        return self._fetch(sql, params)
+
+    def read_dicts(self, sql: str, params=()) -> list[dict]:
+        rows, columns = self._fetch(sql, params)
+        return [dict(zip(columns, row)) for row in rows]
+
+
+class SQLiteStore(_PlainReads):
     """One SQLite file, WAL mode. Three connections, opened on first use: read-write
     (Python's sqlite3), read-only (sqlite3, for arbitrary SQL) and read-only Arrow
     (the ADBC driver, for task frames).
@@ -157,17 +175,6 @@ class SQLiteStore:
         cur = self._ro.execute(sql, params)
         return cur.fetchall(), [c[0] for c in cur.description] if cur.description else []
 
-    def read(self, sql: str, params=()) -> pd.DataFrame:
-        return _frame(*self._fetch(sql, params))
-
-    def read_rows(self, sql: str, params=()) -> tuple[list[tuple], list[str]]:
-        """(rows as tuples, column names): the plain reader, for answers too small to gain from Arrow."""
-        return self._fetch(sql, params)
-
-    def read_dicts(self, sql: str, params=()) -> list[dict]:
-        rows, columns = self._fetch(sql, params)
-        return [dict(zip(columns, row)) for row in rows]
-
     def read_arrow(self, sql: str, params, schema: pa.Schema) -> pd.DataFrame:
         if self._arrow is None:
             import adbc_driver_sqlite.dbapi
@@ -257,7 +264,7 @@ class _PgCursor:
 _WRITER_LOCK = 0x6B65686F6163
 
 
-class PostgresStore:
+class PostgresStore(_PlainReads):
     """A PostgreSQL database. The task text index is the 'simple' text search
     configuration over the same folded body SQLite's FTS5 indexes, so a query finds
     the same tasks on both."""
@@ -332,17 +339,6 @@ class PostgresStore:
             raise KehoachError(f"read-only: {str(exc).strip()}") from None
         finally:
             self._ro.rollback()  # hold no snapshot between queries
-
-    def read(self, sql: str, params=()) -> pd.DataFrame:
-        return _frame(*self._fetch(sql, params))
-
-    def read_rows(self, sql: str, params=()) -> tuple[list[tuple], list[str]]:
-        """(rows as tuples, column names): the plain reader, for answers too small to gain from Arrow."""
-        return self._fetch(sql, params)
-
-    def read_dicts(self, sql: str, params=()) -> list[dict]:
-        rows, columns = self._fetch(sql, params)
-        return [dict(zip(columns, row)) for row in rows]
 
     def read_arrow(self, sql: str, params, schema: pa.Schema) -> pd.DataFrame:
         return arrow_frame(self._fetch(sql, params)[0], schema)
