@@ -9,6 +9,7 @@ from datetime import date
 
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
+from extractors.facts import Document, Signer
 from extractors.lexicon import heads
 from extractors.text import fold
 
@@ -94,10 +95,9 @@ def name_case(s: str) -> str:
     return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
-def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
+def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> Document:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
-    doc: dict = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
-           "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
+    doc = Document()
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
@@ -112,7 +112,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         previous = plain.strip()
         plain = MOTTO.sub(" ", line).strip(" -–")
         if in_title:
-            subject_line = doc["kind"] == "Công văn" and title_lines
+            subject_line = doc.kind == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
             opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
             caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
@@ -146,52 +146,52 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
         # flattened line); "Căn cứ Quyết định số 135/QĐ-SNV" or a V/v line naming another document is not it,
         # and once the slot is seen — even blank ("Số: /UBND-NC") — no later number takes its place.
-        if m and not number_seen and not doc["kind"] and (not before or before.isupper()):
+        if m and not number_seen and not doc.kind and (not before or before.isupper()):
             number_seen = True
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             if num.startswith("/") and re.fullmatch(r"\d{1,6}", previous):
                 num = previous + num  # the e-office printed the number on its own line above the blank slot
-            doc["number"] = num if re.match(r"\d", num) else None
+            doc.number = num if re.match(r"\d", num) else None
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()
             if not plain:
                 continue
-        if (m := PLACE_DATE.search(plain)) and doc["place"] is None:
+        if (m := PLACE_DATE.search(plain)) and doc.place is None:
             place = m.group(1).strip(" ,")
-            doc["place"] = None if place.isupper() else place
+            doc.place = None if place.isupper() else place
             date_line_seen = True
             try:
-                doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
+                doc.date = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
             except (TypeError, ValueError):
-                doc["date"] = _signed_on(lines, m)
+                doc.date = _signed_on(lines, m)
             continue
-        if (s := _SUBJECT.match(plain)) and not doc["title"]:
-            doc["kind"] = doc["kind"] or "Công văn"
+        if (s := _SUBJECT.match(plain)) and not doc.title:
+            doc.kind = doc.kind or "Công văn"
             title_lines.append(s.group(1).strip())
             in_title = True  # the subject runs on over the next lowercase lines
             continue
-        if not doc["kind"] and (k := heading_kind(plain)):
-            doc["kind"] = k[0]
+        if not doc.kind and (k := heading_kind(plain)):
+            doc.kind = k[0]
             in_title = True
             if k[1]:
                 title_lines.append(k[1])
             continue
-        if not doc["kind"] and plain.isupper() and len(plain) < 80:
+        if not doc.kind and plain.isupper() and len(plain) < 80:
             if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain) \
                     and all(len(w) >= 2 and w.isalpha() for w in plain.split()):  # words, not OCR specks ("—- ———D")
                 # After the issuer and the place-date line the word in capitals above the title is the
                 # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
-                doc["kind"] = _title_case_kind(plain)
+                doc.kind = _title_case_kind(plain)
                 in_title = True
                 continue
             if not _speck(plain):
                 issuer_lines.append(plain)
     if title_lines:
-        doc["title"] = " ".join(title_lines).strip()
-    if not doc["kind"] and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
-        doc["kind"] = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
-    doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
+        doc.title = " ".join(title_lines).strip()
+    if not doc.kind and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
+        doc.kind = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
+    doc.issuer = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
 
@@ -330,7 +330,7 @@ def _issuer_from_preamble(body_text: str) -> str | None:
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu số\b|Biểu mẫu\b|Biểu số\b|MẪU SỐ|BIỂU MẪU)")
 
 
-def _closing(lines: list[str], doc: dict) -> None:
+def _closing(lines: list[str], doc: Document) -> None:
     recipients: list[str] = []
     in_recipients = open_comma = False
     sign: list[str] = []
@@ -369,7 +369,7 @@ def _closing(lines: list[str], doc: dict) -> None:
             open_comma = line.rstrip().endswith(",")
             continue
         sign.append(line)
-    doc["recipients"] = recipients
+    doc.recipients = recipients
     authority = position = name = None
     for k, line in enumerate(sign):
         found = authority_of(line)
@@ -388,4 +388,4 @@ def _closing(lines: list[str], doc: dict) -> None:
         if _NAME.match(candidate) and not MOTTO.search(candidate):
             name = candidate
             break
-    doc["signer"] = {"name": name, "position": position, "authority": authority}
+    doc.signer = Signer(name=name, position=position, authority=authority)
