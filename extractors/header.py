@@ -10,18 +10,18 @@ from datetime import date
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
 from extractors.facts import Document, Signer
-from extractors.lexicon import heads
+from extractors.lexicon import heads, rows, words
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
-# Urgency, secrecy and draft marks stamped near the header ("HỎA TỐC", "THƯỢNG KHẨN", "TỐI MẬT", "DỰ THẢO").
-_MARK = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT|DỰ THẢO|BẢN SAO|SAO Y)\b")
+# Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
+_MARK = re.compile(r"^(?:" + "|".join(map(re.escape, words("stamp_marks.txt"))) + r")\b")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
-# Military and police ranks printed before a signer's name (armed forces, police, border guard units).
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+úy|Đại\s+úy)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])",
-                   re.I)
+# Military and police ranks printed before a signer's name (data/military_ranks.txt: "Đại tá", "Thiếu úy").
+_RANK = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, rank.split())) for rank in words("military_ranks.txt"))
+                   + r")\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])", re.I)
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 # What a scan's stamp or rule lines leave on a header line: no word of two letters ("—- ———D"), or a letter
 # written three times running, which no Vietnamese word does ("4 ưnnnG", "ĐẾN PPhếtnneeeerree")
@@ -35,16 +35,21 @@ def _speck(line: str) -> bool:
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 # A letterhead line that names the issuing unit: "SỞ Y TẾ", "BAN DÂN VẬN" (data/unit_heads.csv, letterhead)
 _UNIT_START = re.compile(r"^(" + "|".join(re.escape(h.upper()) for h in heads("letterhead")) + r")\b")
-_PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
-                 ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
+# The Party committees (data/party_committees.csv) a body named under them belongs to: "BAN DÂN VẬN" under
+# "TỈNH ỦY X" is the "Ban Dân vận Tỉnh ủy"
+_PARENT_LEVEL = [(fold(r["committee"]), r["committee"]) for r in rows("party_committees.csv")]
+# ... those whose name a place name follows ("HUYỆN ỦY ĐẠI TỪ"), folded, and their first words ("huyện")
+_COMMITTEE_OF_PLACE = [r["committee"] for r in rows("party_committees.csv") if r["place_follows"]]
+_FOLDED_COMMITTEE_OF_PLACE = frozenset(fold(c) for c in _COMMITTEE_OF_PLACE)
+_COMMITTEE_OF_PLACE_CASED = re.compile(r"\b(" + "|".join(re.escape(c.split()[0].lower()) for c in _COMMITTEE_OF_PLACE)
+                                       + r") (ủy)\b")
 _ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
 
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
 _ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
-# Words kept capitalised when a capitalised heading is put in sentence case.
-_KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
-                 "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
+# Words kept capitalised when a capitalised heading is put in sentence case (data/capitalised_phrases.txt).
+_KEEP_CAPITAL = words("capitalised_phrases.txt")
 
 
 def sentence_case(s: str) -> str:
@@ -62,7 +67,9 @@ def sentence_case(s: str) -> str:
     return text
 
 
-_ACRONYMS = {"UBND", "HĐND", "MTTQ", "BCH", "BCĐ", "BTV", "CQ", "DN", "VN", "TW", "TP", "TP.", "CAND", "QĐND"}
+_ACRONYMS = frozenset(words("acronyms.txt"))
+# Unit heads of two words ("Văn phòng", "Ủy ban"; data/unit_heads.csv, two_words): the proper name begins after both
+_TWO_WORD_HEADS = frozenset(fold(h) for h in heads("two_words"))
 
 
 def name_case(s: str) -> str:
@@ -72,10 +79,9 @@ def name_case(s: str) -> str:
         return s
     words = s.lower().split()
     two = " ".join(words[:2])
-    head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
-                              "trung tam", "lien doan", "tinh uy", "huyen uy", "thu tuong", "bo truong") else 1
+    head = 2 if fold(two) in _TWO_WORD_HEADS else 1
     out, place = [], False
-    if fold(two) in ("tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"):
+    if fold(two) in _FOLDED_COMMITTEE_OF_PLACE:
         place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
     for k, w in enumerate(words):
         if w.upper() in _ACRONYMS:
@@ -92,7 +98,7 @@ def name_case(s: str) -> str:
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
     text = re.sub(r"\b(chính phủ|quốc hội|nhà nước)\b", lambda m: m.group(1).capitalize(), text)  # proper names
-    return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
+    return _COMMITTEE_OF_PLACE_CASED.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
 def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> Document:
@@ -272,15 +278,10 @@ def _issuer(lines: list[str]) -> str | None:
 
 def _expand(caps: str) -> str:
     """Header abbreviations written out ("BCH ĐOÀN" → "BAN CHẤP HÀNH ĐOÀN"), so the issuer is a full name."""
-    from extractors.lexicon import rows
-
     for row in rows("abbreviations.csv"):
-        if row["abbreviation"] in _HEADER_ABBREVIATIONS:
+        if row["letterhead"]:  # those a letterhead abbreviates ("BCH ĐOÀN"), not "TP" or "CQ"
             caps = re.sub(r"(?<!\w)" + re.escape(row["abbreviation"]) + r"(?!\w)", row["expansion"].upper(), caps)
     return caps
-
-
-_HEADER_ABBREVIATIONS = {"UBND", "HĐND", "BCH", "BTV", "BCĐ", "LĐLĐ", "UBKT", "MTTQ", "UBMTTQ"}
 
 
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:": the body a letter speaks for.
@@ -328,6 +329,10 @@ def _issuer_from_preamble(body_text: str) -> str | None:
 
 # The heading of what is printed after the signature: "PHỤ LỤC I", "Phụ lục 02", "Mẫu số 01", "Biểu số 3".
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu số\b|Biểu mẫu\b|Biểu số\b|MẪU SỐ|BIỂU MẪU)")
+
+
+# A signature line's position in capitals with no authority before it (data/signer_positions.txt): "PHÓ GIÁM ĐỐC"
+_SIGNER_POSITION = re.compile(r"^(PHÓ\s+)?(" + "|".join(map(re.escape, words("signer_positions.txt"))) + ")")
 
 
 def _closing(lines: list[str], doc: Document) -> None:
@@ -380,7 +385,7 @@ def _closing(lines: list[str], doc: Document) -> None:
                     and not _NAME.match(sign[k + 1]):
                 position = sentence_case(sign[k + 1])
         elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
-                and re.match(r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CỤC TRƯỞNG|BỘ TRƯỞNG)", line):
+                and _SIGNER_POSITION.match(line):
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
