@@ -10,12 +10,12 @@ from datetime import date
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
 from extractors.facts import Document, Signer
-from extractors.lexicon import heads, rows, words
+from extractors.lexicon import any_of, heads, rows, words
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
 # Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
-_MARK = re.compile(r"^(?:" + "|".join(map(re.escape, words("stamp_marks.txt"))) + r")\b")
+_MARK = re.compile("^" + any_of("stamp_marks.txt") + r"\b")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
@@ -332,7 +332,7 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu s�
 
 
 # A signature line's position in capitals with no authority before it (data/signer_positions.txt): "PHÓ GIÁM ĐỐC"
-_SIGNER_POSITION = re.compile(r"^(PHÓ\s+)?(" + "|".join(map(re.escape, words("signer_positions.txt"))) + ")")
+_SIGNER_POSITION = re.compile(r"^(?:PHÓ\s+)?" + any_of("signer_positions.txt"))
 
 
 def _closing(lines: list[str], doc: Document) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -24,6 +25,12 @@ def words(name: str) -> tuple[str, ...]:
         if line and not line.startswith("#"):
             out.append(line)
     return tuple(out)
+
+
+def any_of(name: str) -> str:
+    """The words of the list `name` as one regex group of alternatives, in file order, each taken
+    literally: "và\nvới" → "(?:và|với)". The list is the vocabulary, the regex around it the grammar."""
+    return "(?:" + "|".join(map(re.escape, words(name))) + ")"
 
 
 @lru_cache(maxsize=None)
