@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extractors.facts import Citation, Span
 from extractors.grammar import NUMBER, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
-from extractors.lexicon import issuer_codes, kinds
+from extractors.lexicon import alternatives, any_of, flagged, issuer_codes, kinds
 from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
@@ -35,21 +35,22 @@ _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{
 # "Nghị quyết số 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII":
 # the plenum named between the date and the Central Committee that issues the resolution
 _PLENUM = re.compile(r"^\s*,?\s*(?:tại\s+)?Hội nghị\s+(?:lần\s+thứ\s+\S+|Trung ương\s+\S+)(?:\s+của)?(?=\s+Ban\s+[Cc]hấp\s+hành)")
-_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
-                     r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
+# The words that end a name where running text resumes, for each kind of name (data/name_ends.csv)
+def _name_ends(use: str) -> str:
+    return alternatives(flagged("name_ends.csv", use, "word"))
+
+
+_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_ends("issuer") + r"\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
-_LAW_NAME_STOP = (r"(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|trên|dưới|gồm"
-                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần|thuộc"
-                  r"|kèm|hoặc|hay|hết|kể|đó|này|nay|nêu|gắn|vẫn|còn|chưa|không|cũng|những|mọi|một|nhiều"
-                  r"|quy định|hướng dẫn|thi hành|triển khai|sửa đổi|hiện hành|liên quan|tương ứng|đối với)\b")
+_LAW_NAME_STOP = _name_ends("law_name") + r"\b"
 # "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
 _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
                   + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
                   + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
-_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>Quốc hội|Ủy ban Thường vụ Quốc hội)(?:\s+khóa\s+[IVXLC\d]+)?\s+"
+_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>" + any_of("law_makers.txt") + r")(?:\s+khóa\s+[IVXLC\d]+)?\s+"
                         r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
 _NEW_PARAGRAPH = re.compile(r"\s*(?:Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm|Trên cơ sở)\b")
 _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
@@ -63,7 +64,7 @@ _LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1
 _AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
-_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
+_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+" + _name_ends("resolution_name") + r"\b|[;,.(]|$)")
 # ... also written in lowercase, or before a colon: "triển khai chương trình “Học từ làm việc thực tế”",
 # "các chương trình: “Bình dân học vụ số”" (the quoted name is what makes it one instrument)
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].lower()) for r in kinds() if r["cited"] == "1")
@@ -72,7 +73,7 @@ _QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].
 # ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
 _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
                             r"(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
-                            r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
+                            r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!" + _name_ends("program_name") + r"\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
 
 # "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", "Đề án phát triển ... đến

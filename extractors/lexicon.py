@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -27,10 +28,15 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def alternatives(words: Iterable[str]) -> str:
+    """Words as one regex group of alternatives, in their order, each taken literally:
+    ("và", "với") → "(?:và|với)". The list is the vocabulary, the regex around it the grammar."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
 def any_of(name: str) -> str:
-    """The words of the list `name` as one regex group of alternatives, in file order, each taken
-    literally: "và\nvới" → "(?:và|với)". The list is the vocabulary, the regex around it the grammar."""
-    return "(?:" + "|".join(map(re.escape, words(name))) + ")"
+    """The words of the list `name` as one regex group of alternatives (see alternatives)."""
+    return alternatives(words(name))
 
 
 @lru_cache(maxsize=None)
