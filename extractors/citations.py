@@ -52,7 +52,7 @@ _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<na
                   + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
 _PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>" + any_of("law_makers.txt") + r")(?:\s+khóa\s+[IVXLC\d]+)?\s+"
                         r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
-_NEW_PARAGRAPH = re.compile(r"\s*(?:Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm|Trên cơ sở)\b")
+_NEW_PARAGRAPH = re.compile(r"\s*" + alternatives(flagged("paragraph_openers.csv", "new_paragraph", "opener")) + r"\b")
 _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
@@ -341,7 +341,8 @@ def _cased_like(printed: str) -> str:
     return re.sub(r"\S+", lambda m: next(words), printed)
 
 
-_BASIS_BEFORE = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai)\s*:?\s*$")
+# "Căn cứ", "Thực hiện": what opens the basis a plan is made on (data/paragraph_openers.csv, basis)
+_BASIS_BEFORE = re.compile(alternatives(flagged("paragraph_openers.csv", "basis", "opener")) + r"\s*:?\s*$")
 
 
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None,

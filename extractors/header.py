@@ -10,7 +10,7 @@ from datetime import date
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
 from extractors.facts import Document, Signer
-from extractors.lexicon import any_of, heads, rows, words
+from extractors.lexicon import alternatives, any_of, flagged, heads, rows, words
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
@@ -32,6 +32,8 @@ def _speck(line: str) -> bool:
     return not re.search(r"[^\W\d_]{2}", line) or bool(_TRIPLED_LETTER.search(line))
 
 
+# The words that open the body under a title ("Căn cứ ...", "Kính gửi: ..."; data/paragraph_openers.csv, ends_title)
+_OPENS_BODY = re.compile("^" + alternatives(flagged("paragraph_openers.csv", "ends_title", "opener")) + r"\b")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 # A letterhead line that names the issuing unit: "SỞ Y TẾ", "BAN DÂN VẬN" (data/unit_heads.csv, letterhead)
 _UNIT_START = re.compile(r"^(" + "|".join(re.escape(h.upper()) for h in heads("letterhead")) + r")\b")
@@ -120,7 +122,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         if in_title:
             subject_line = doc.kind == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
-            opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
+            opens_body = title_lines and _OPENS_BODY.match(plain)
             caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
                                                                     or _ENACTING.match(plain))
             # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")
