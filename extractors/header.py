@@ -10,7 +10,7 @@ from datetime import date
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
 from extractors.facts import Document, Signer
-from extractors.lexicon import alternatives, any_of, flagged, heads, rows, words
+from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
@@ -45,7 +45,10 @@ _COMMITTEE_OF_PLACE = [r["committee"] for r in rows("party_committees.csv") if r
 _FOLDED_COMMITTEE_OF_PLACE = frozenset(fold(c) for c in _COMMITTEE_OF_PLACE)
 _COMMITTEE_OF_PLACE_CASED = re.compile(r"\b(" + "|".join(re.escape(c.split()[0].lower()) for c in _COMMITTEE_OF_PLACE)
                                        + r") (ủy)\b")
-_ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
+# "... xây dựng Kế hoạch": a body issuing a plan in the opening of a text with no header (data/issuing_verbs.csv,
+# issues; data/kinds.csv, issued_by_subject)
+_ISSUING_VERB = re.compile(alternatives(flagged("issuing_verbs.csv", "issues", "verb")) + r"\s+"
+                           + alternatives(flagged("kinds.csv", "issued_by_subject", "kind")))
 
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
@@ -287,9 +290,10 @@ def _expand(caps: str) -> str:
 
 
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:": the body a letter speaks for.
-_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+(?:tỉnh|thành phố|huyện|quận|"
-                            r"thị xã|xã|phường)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)",
-                            re.I)
+# (the administrative levels a place name follows, data/levels.csv: "tỉnh", "thành phố", "thị xã")
+_PLACE_LEVEL = alternatives(levels("place_follows"))
+_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+" + _PLACE_LEVEL
+                            + r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)", re.I)
 
 
 def _speaking_body(body_text: str) -> str | None:
@@ -300,7 +304,7 @@ def _speaking_body(body_text: str) -> str | None:
     if not m:
         return None
     name = m.group(1)
-    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", name, re.I):
+    if re.search(r"\b" + _PLACE_LEVEL + "$", name, re.I):
         full = re.findall(re.escape(name) + r"((?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)+)", head)
         if full:
             name += Counter(full).most_common(1)[0][0]
@@ -308,8 +312,9 @@ def _speaking_body(body_text: str) -> str | None:
 
 
 # "Ban Dân vận Tỉnh ủy phối hợp ... xây dựng": a body (data/unit_heads.csv, issuer_subject) before the verb
-_ISSUER_SUBJECT = re.compile(r"^((?:" + "|".join(map(re.escape, heads("issuer_subject"))) + r")\b.*?)(?=\s+(?:phối hợp|"
-                             r"xây dựng|ban hành|triển khai|đề ra|thống nhất)\b)")
+# (data/issuing_verbs.csv, ends_subject)
+_ISSUER_SUBJECT = re.compile(r"^((?:" + "|".join(map(re.escape, heads("issuer_subject"))) + r")\b.*?)(?=\s+"
+                             + alternatives(flagged("issuing_verbs.csv", "ends_subject", "verb")) + r"\b)")
 
 
 def _issuer_from_preamble(body_text: str) -> str | None:

@@ -50,6 +50,10 @@ def field_labels() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=None)
 def kinds() -> tuple[dict[str, str], ...]:
+    """The rows of kinds.csv, longest kind first. Its columns: kind, code (of a key), number_code (in a
+    number: "QĐ"), cited (a mention of it is a citation), issued_by_subject (a body "xây dựng"/"ban
+    hành" it in the opening of a text with no header). abbreviations.csv flags with letterhead the
+    abbreviations a letterhead's issuer is written out from ("BCH ĐOÀN" → "BAN CHẤP HÀNH ĐOÀN")."""
     return tuple(sorted(rows("kinds.csv"), key=lambda r: -len(r["kind"])))
 
 
@@ -81,6 +85,8 @@ def heads(flag: str) -> tuple[str, ...]:
     letterhead     opens the issuing unit's line of a letterhead (matched in capitals): "SỞ", "BAN"
     enacting       the authority a decision speaks as, on its own line after the title: "THỦ TƯỚNG"
     issuer_subject opens the subject of "... xây dựng Kế hoạch" when a plan has no header: "Ban", "Sở"
+    two_words      a head of two words: in a name printed in capitals the proper name begins after both
+                   ("VĂN PHÒNG TỈNH ỦY" → "Văn phòng Tỉnh ủy", "BAN DÂN VẬN" → "Ban Dân vận")
     """
     return flagged("unit_heads.csv", flag, "head")
 
