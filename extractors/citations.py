@@ -26,7 +26,8 @@ _KINDS = kind_words(cited_only=True)
 def _clean_number(printed: str) -> str:
     return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
+    r"(?P<kind>" + _KINDS + r")(?:\s+" + alternatives(flagged("kind_qualifiers.csv", "after_cited_kind", "qualifier"))
+    + r")?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
                    r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
