@@ -9,12 +9,14 @@ Nghị quyết + Đại hội/Hội nghị ..., KIND + a quoted name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from extractors.facts import Citation, Span
 from extractors.grammar import NUMBER, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
-from extractors.lexicon import issuer_codes, kinds
+from extractors.lexicon import alternatives, any_of, flagged, issuer_codes, kinds
 from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
@@ -24,7 +26,8 @@ _KINDS = kind_words(cited_only=True)
 def _clean_number(printed: str) -> str:
     return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+(?:liên tịch|liên bộ|hành động))?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
+    r"(?P<kind>" + _KINDS + r")(?:\s+" + alternatives(flagged("kind_qualifiers.csv", "after_cited_kind", "qualifier"))
+    + r")?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
                    r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
@@ -33,23 +36,24 @@ _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{
 # "Nghị quyết số 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII":
 # the plenum named between the date and the Central Committee that issues the resolution
 _PLENUM = re.compile(r"^\s*,?\s*(?:tại\s+)?Hội nghị\s+(?:lần\s+thứ\s+\S+|Trung ương\s+\S+)(?:\s+của)?(?=\s+Ban\s+[Cc]hấp\s+hành)")
-_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|V/v|ban hành|quy định|hướng dẫn|phê duyệt|"
-                     r"ngày|và|theo|tại|đã|trong|nhằm|để|thông qua|cho|đối với|tới|đến|về việc|một số|các)\b|[,;:.(“\"”\n|]|$)")
+# The words that end a name where running text resumes, for each kind of name (data/name_ends.csv)
+def _name_ends(use: str) -> str:
+    return alternatives(flagged("name_ends.csv", use, "word"))
+
+
+_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_ends("issuer") + r"\b|[,;:.(“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
-_LAW_NAME_STOP = (r"(?:và|của|về|theo|số|năm|ngày|đã|được|có|để|nhằm|trong|tại|đến|cho|với|các|trên|dưới|gồm"
-                  r"|bao gồm|như|thì|là|khi|mà|sẽ|đang|phải|cần|vào|từ|sau|trước|cùng|bằng|qua|giữa|tới|lần|thuộc"
-                  r"|kèm|hoặc|hay|hết|kể|đó|này|nay|nêu|gắn|vẫn|còn|chưa|không|cũng|những|mọi|một|nhiều"
-                  r"|quy định|hướng dẫn|thi hành|triển khai|sửa đổi|hiện hành|liên quan|tương ứng|đối với)\b")
+_LAW_NAME_STOP = _name_ends("law_name") + r"\b"
 # "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
 _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
                   + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
                   + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
-_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>Quốc hội|Ủy ban Thường vụ Quốc hội)(?:\s+khóa\s+[IVXLC\d]+)?\s+"
+_PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>" + any_of("law_makers.txt") + r")(?:\s+khóa\s+[IVXLC\d]+)?\s+"
                         r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
-_NEW_PARAGRAPH = re.compile(r"\s*(?:Căn cứ|Thực hiện|Theo|Xét|Để|Nhằm|Trên cơ sở)\b")
+_NEW_PARAGRAPH = re.compile(r"\s*" + alternatives(flagged("paragraph_openers.csv", "new_paragraph", "opener")) + r"\b")
 _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ])")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương
 # ngày 22 tháng 11 năm 2019": an amending law, named by what it amends; the date is its own
@@ -61,7 +65,7 @@ _LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1
 _AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
-_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+(?:về|và|đã|theo|nhằm|để)\b|[;,.(]|$)")
+_CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+" + _name_ends("resolution_name") + r"\b|[;,.(]|$)")
 # ... also written in lowercase, or before a colon: "triển khai chương trình “Học từ làm việc thực tế”",
 # "các chương trình: “Bình dân học vụ số”" (the quoted name is what makes it one instrument)
 _QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].lower()) for r in kinds() if r["cited"] == "1")
@@ -70,7 +74,7 @@ _QUOTED = re.compile(r"(?P<kind>" + _KINDS + "|" + "|".join(re.escape(r["kind"].
 # ("Chương trình TCMR", "Chương trình MTQG ...": a programme called by its acronym is an activity, not a document)
 _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
                             r"(?P<name>(?!(?:Hành động|Công tác|Kế hoạch)\b|[A-ZĐ]{2,}\b)"
-                            r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!(?:của|và|do|về|theo|ban hành|tại|được|nhằm|để)\b)"
+                            r"[A-ZĐÀ-Ỹ][^\s,;.(]*(?:\s+(?!" + _name_ends("program_name") + r"\b)"
                             r"[^\s,;.(“\"”]+){1,14})")
 
 # "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", "Đề án phát triển ... đến
@@ -117,17 +121,9 @@ def kind_of_number(number: str) -> str | None:
     return None
 
 
-@dataclass
-class CitationFacts:
-    text: str
-    kind: str
-    number: str | None
-    date: str | None
-    issuer: str | None
-    title: str | None
-    start: int
-    end: int
-    key: str | None = None
+def _span(c: Citation) -> Span:
+    assert c.span is not None, "every citation is built with its span"
+    return c.span
 
 
 def slug(s: str) -> str:
@@ -346,15 +342,21 @@ def _cased_like(printed: str) -> str:
     return re.sub(r"\S+", lambda m: next(words), printed)
 
 
-_BASIS_BEFORE = re.compile(r"(?:Căn cứ|Thực hiện|Triển khai)\s*:?\s*$")
+# "Căn cứ", "Thực hiện": what opens the basis a plan is made on (data/paragraph_openers.csv, basis)
+_BASIS_BEFORE = re.compile(alternatives(flagged("paragraph_openers.csv", "basis", "opener")) + r"\s*:?\s*$")
 
 
-def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None) -> list[CitationFacts]:
-    """All mentions in `text`, in order, nested ones included, keys resolved within the text."""
+def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None,
+                   page_at: Callable[[int], int] = lambda offset: 1) -> list[Citation]:
+    """All mentions in `text`, in order, nested ones included, keys resolved within the text; a span's
+    page is `page_at` its start (a text of one page by default)."""
     printed = text
     text = sentence_case(text)
-    found: list[CitationFacts] = []
+    found: list[Citation] = []
     taken: list[tuple[int, int]] = []
+
+    def at(start: int, end: int) -> Span:
+        return Span(page_at(start), start, end)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -374,8 +376,8 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         if own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper():
             continue  # the plan citing itself
         d, issuer, title, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number,
-                                   date=d, issuer=issuer, title=title, start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=number,
+                                   date=d, issuer=issuer, title=title, span=at(m.start(), end)))
         taken.append((m.start(), m.end()))
     for m in _BARE_NUMBER.finditer(text):
         # "(Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ...)", "văn bản số 123/VPCP-CN":
@@ -385,8 +387,8 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         # mention is of that mention's kind
         # (the last such mention, read in place: slicing the text between every earlier mention and
         # this one made a long plan's citations quadratic in its length)
-        listed_after = next((c for c in reversed(found) if c.end <= m.start()
-                             and _LIST_SEPARATOR.fullmatch(text, c.end, m.start())), None)
+        listed_after = next((c for c in reversed(found) if _span(c).end <= m.start()
+                             and _LIST_SEPARATOR.fullmatch(text, _span(c).end, m.start())), None)
         kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None) or (
             listed_after.kind if listed_after else None)
         if not kind or _names_uncited_kind(number) or not free(m.start("number"), m.end("number")) or (
@@ -394,44 +396,44 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
             continue
         d, issuer, title, end = _tail(text, m.end())
         start = m.start("letter") if m.group("letter") else m.start()
-        found.append(CitationFacts(text=text[start:end].strip(" ,"), kind=kind, number=number,
-                                   date=d, issuer=issuer, title=title, start=start, end=end))
+        found.append(Citation(text=text[start:end].strip(" ,"), kind=kind, number=number,
+                                   date=d, issuer=issuer, title=title, span=at(start, end)))
         taken.append((start, m.end()))
     for m in _QUOTED.finditer(text):
         if not free(m.start(), m.end()):
             continue
         _, issuer, _, end = _tail(text, m.end())
         kind = m.group("kind")[0].upper() + m.group("kind")[1:]
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=kind, number=None, date=None,
-                                   issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=kind, number=None, date=None,
+                                   issuer=issuer, title=m.group("name").strip(), span=at(m.start(), end)))
         taken.append((m.start(), end))
     for m in _HORIZON_PROGRAM.finditer(text):
         if not free(m.start(), m.end()):
             continue
         _, issuer, _, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
-                                   date=None, issuer=issuer, title=m.group(0), start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
+                                   date=None, issuer=issuer, title=m.group(0), span=at(m.start(), end)))
         taken.append((m.start(), end))
     for m in _SHORT_NAMED.finditer(text):
         if not free(m.start(), m.end()):
             continue
         kind = m.group("kind")[0].upper() + m.group("kind")[1:]
-        found.append(CitationFacts(text=m.group(0), kind=kind, number=None, date=None, issuer=None,
-                                   title=f"{kind} {m.group('name')}", start=m.start(), end=m.end()))
+        found.append(Citation(text=m.group(0), kind=kind, number=None, date=None, issuer=None,
+                                   title=f"{kind} {m.group('name')}", span=at(m.start(), m.end())))
         taken.append((m.start(), m.end()))
     for m in _NAMED_PROGRAM.finditer(text):
         if not free(m.start(), m.end()) or not m.group("name")[0].isupper():
             continue
         name = m.group("name").strip()
         _, issuer, _, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
-                                   date=None, issuer=issuer, title=name, start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None,
+                                   date=None, issuer=issuer, title=name, span=at(m.start(), end)))
         taken.append((m.start(), end))
     amending: list[tuple[int, int]] = []
     for m in _AMENDING.finditer(text):
         d, issuer, _, end = _tail(text, m.end())
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=d,
-                                   issuer=issuer, title=m.group("name").strip(), start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=None, date=d,
+                                   issuer=issuer, title=m.group("name").strip(), span=at(m.start(), end)))
         taken.append((m.start(), m.start("name")))  # the laws it names are mentions of their own
         amending.append((m.start(), end))
     law_at = 0
@@ -467,13 +469,13 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
             d, issuer, _, end = _tail(text, end + numbered.end())
         elif d is None and _DATE.match(text[end:]) and not inside_amending:  # "Luật Tổ chức ... địa phương ngày 19/6/2015"
             d, issuer, _, end = _tail(text, end)
-        found.append(CitationFacts(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=law_number, date=d,
-                                   issuer=issuer, title=name, start=m.start(), end=end))
+        found.append(Citation(text=text[m.start():end].strip(" ,"), kind=m.group("kind"), number=law_number, date=d,
+                                   issuer=issuer, title=name, span=at(m.start(), end)))
         taken.append((m.start(), max(covered, end)))
     for m in _CONSTITUTION.finditer(text):  # one Constitution in force: named bare, it is specific
         if free(m.start(), m.end()):
-            found.append(CitationFacts(text=m.group(0), kind="Hiến pháp", number=None, date=None, issuer=None,
-                                       title="Hiến pháp", start=m.start(), end=m.end()))
+            found.append(Citation(text=m.group(0), kind="Hiến pháp", number=None, date=None, issuer=None,
+                                       title="Hiến pháp", span=at(m.start(), m.end())))
             taken.append((m.start(), m.end()))
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):
@@ -481,12 +483,12 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         name = m.group("name").strip()
         # the congress or conference issues its resolution; "Trung ương 4" is a plenum of the Central Committee
         issuer = "Ban Chấp hành Trung ương" if name.startswith("Trung ương") else name
-        found.append(CitationFacts(text=text[m.start():m.end()].strip(), kind="Nghị quyết", number=None, date=None,
-                                   issuer=issuer, title=name, start=m.start(), end=m.end()))
+        found.append(Citation(text=text[m.start():m.end()].strip(), kind="Nghị quyết", number=None, date=None,
+                                   issuer=issuer, title=name, span=at(m.start(), m.end())))
         taken.append((m.start(), m.end()))
-    found.sort(key=lambda c: c.start)
+    found.sort(key=lambda c: _span(c).start)
     if text != printed:  # a mention found in a title in capitals is quoted as printed
-        found = [replace(c, text=printed[c.start:c.end].strip(" ,")) for c in found]
+        found = [replace(c, text=printed[_span(c).start:_span(c).end].strip(" ,")) for c in found]
     found = [c if c.issuer or not c.number else replace(c, issuer=issuer_of_number(c.kind, c.number)) for c in found]
     return _link_variants(_link_aliases(text, resolve(found, home_issuer)))
 
@@ -496,16 +498,16 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def _link_variants(found: list[CitationFacts]) -> list[CitationFacts]:
+def _link_variants(found: list[Citation]) -> list[Citation]:
     """One unnumbered document named longer or shorter in one text: "Chương trình tổng thể cải cách hành
     chính [nhà nước] giai đoạn 2021 - 2030", "Luật sửa đổi ... Bộ luật hình sự [2025]". Words left out
     inside the name, or a year after it, keep the key of the first mention; a name that ends otherwise
     ("Luật Đầu tư" / "Luật Đầu tư công") is another document."""
-    def words(c: CitationFacts) -> list[str]:
+    def words(c: Citation) -> list[str]:
         w = slug(c.title or c.text).split("-")
         return w[:-1] if len(w) > 2 and re.fullmatch(r"\d{4}", w[-1]) and not re.fullmatch(r"\d{4}", w[-2]) else w
 
-    out: list[CitationFacts] = []
+    out: list[Citation] = []
     for c in found:
         if c.number is None:
             mine = words(c)
@@ -542,18 +544,18 @@ def issuer_of_number(kind: str, number: str) -> str | None:
 _ALIAS_OPENING = re.compile(r"\s*\(\s*(?:(?:sau đây\s+)?(?:\w+\s+){0,2}tắt\s+là\s*:?\s*)?$", re.IGNORECASE)
 
 
-def _link_aliases(text: str, found: list[CitationFacts]) -> list[CitationFacts]:
+def _link_aliases(text: str, found: list[Citation]) -> list[Citation]:
     alias_of: dict[str, str] = {}
     for named, short in zip(found, found[1:]):
         if (short.number is None and short.key != named.key and short.key not in alias_of
-                and _ALIAS_OPENING.match(text[named.end:short.start])
-                and re.match(r"\s*\)", text[short.end:])):
+                and _ALIAS_OPENING.match(text[_span(named).end:_span(short).start])
+                and re.match(r"\s*\)", text[_span(short).end:])):
             if short.key is not None and named.key is not None:
                 alias_of[short.key] = named.key
     return [replace(c, key=alias_of[c.key]) if c.key is not None and c.key in alias_of else c for c in found]
 
 
-def resolve(found: list[CitationFacts], home_issuer: str | None = None) -> list[CitationFacts]:
+def resolve(found: list[Citation], home_issuer: str | None = None) -> list[Citation]:
     """Give each mention its key; a mention without a year borrows it from another mention
     of the same number (same kind and issuer code) in the document."""
     home = province_code(home_issuer)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import kinds, levels, provinces, rows
+from extractors.lexicon import alternatives, flagged, kinds, levels, provinces, rows
 from extractors.text import fold
 
 # -- Roman numerals ------------------------------------------------------------
@@ -141,6 +141,11 @@ def strip_kind(name: str, kind: str | None = None) -> str:
     return name
 
 
+# Words after a kind in a heading that qualify it (data/kind_qualifiers.csv, after_heading): "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+_HEADING_QUALIFIER = re.compile("^" + alternatives(flagged("kind_qualifiers.csv", "after_heading", "qualifier")) + r"\b",
+                                re.I)
+
+
 def heading_kind(line: str) -> tuple[str, str] | None:
     """(kind, rest of the line) when the line opens with a document kind in capitals.
     Compared without diacritics, so an OCR'd "KẺ HOẠCH" is still a Kế hoạch."""
@@ -149,7 +154,7 @@ def heading_kind(line: str) -> tuple[str, str] | None:
         if fold(line).startswith(fold(k)) and line[: len(k)].isupper() \
                 and (len(line) == len(k) or not line[len(k)].isalnum()):
             # "CHƯƠNG TRÌNH HÀNH ĐỘNG": a Chương trình (the kinds of the contract have no "hành động")
-            rest = re.sub(r"^(?:HÀNH ĐỘNG|LIÊN TỊCH)\b", "", line[len(k):].strip(" :"), flags=re.I).strip(" :")
+            rest = _HEADING_QUALIFIER.sub("", line[len(k):].strip(" :")).strip(" :")
             return k, rest
     return None
 

@@ -9,18 +9,19 @@ from datetime import date
 
 from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
                                 authority_words, heading_kind)
-from extractors.lexicon import heads
+from extractors.facts import Document, Signer
+from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
 from extractors.text import fold
 
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
-# Urgency, secrecy and draft marks stamped near the header ("HỎA TỐC", "THƯỢNG KHẨN", "TỐI MẬT", "DỰ THẢO").
-_MARK = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT|DỰ THẢO|BẢN SAO|SAO Y)\b")
+# Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
+_MARK = re.compile("^" + any_of("stamp_marks.txt") + r"\b")
 # A digital-signature banner printed on copies ("SAO Y; ...; Thời gian ký: ...") is not part of the header.
 _BANNER = re.compile(r"^(?:SAO Y|BẢN SAO)\b|Thời gian ký\s*:", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđà-ỹ]*$")
-# Military and police ranks printed before a signer's name (armed forces, police, border guard units).
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+úy|Đại\s+úy)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])",
-                   re.I)
+# Military and police ranks printed before a signer's name (data/military_ranks.txt: "Đại tá", "Thiếu úy").
+_RANK = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, rank.split())) for rank in words("military_ranks.txt"))
+                   + r")\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ])", re.I)
 _SEPARATOR = re.compile(r"^[-_*=.…\s]+$")
 # What a scan's stamp or rule lines leave on a header line: no word of two letters ("—- ———D"), or a letter
 # written three times running, which no Vietnamese word does ("4 ưnnnG", "ĐẾN PPhếtnneeeerree")
@@ -31,19 +32,29 @@ def _speck(line: str) -> bool:
     return not re.search(r"[^\W\d_]{2}", line) or bool(_TRIPLED_LETTER.search(line))
 
 
+# The words that open the body under a title ("Căn cứ ...", "Kính gửi: ..."; data/paragraph_openers.csv, ends_title)
+_OPENS_BODY = re.compile("^" + alternatives(flagged("paragraph_openers.csv", "ends_title", "opener")) + r"\b")
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 # A letterhead line that names the issuing unit: "SỞ Y TẾ", "BAN DÂN VẬN" (data/unit_heads.csv, letterhead)
 _UNIT_START = re.compile(r"^(" + "|".join(re.escape(h.upper()) for h in heads("letterhead")) + r")\b")
-_PARENT_LEVEL = [("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("huyen uy", "Huyện ủy"),
-                 ("quan uy", "Quận ủy"), ("thi uy", "Thị ủy"), ("dang uy", "Đảng ủy")]
-_ISSUING_VERB = re.compile(r"(?:xây dựng|ban hành|triển khai|đề ra)\s+(?:Kế hoạch|Chương trình|Đề án|Chỉ thị|Quyết định)")
+# The Party committees (data/party_committees.csv) a body named under them belongs to: "BAN DÂN VẬN" under
+# "TỈNH ỦY X" is the "Ban Dân vận Tỉnh ủy"
+_PARENT_LEVEL = [(fold(r["committee"]), r["committee"]) for r in rows("party_committees.csv")]
+# ... those whose name a place name follows ("HUYỆN ỦY ĐẠI TỪ"), folded, and their first words ("huyện")
+_COMMITTEE_OF_PLACE = [r["committee"] for r in rows("party_committees.csv") if r["place_follows"]]
+_FOLDED_COMMITTEE_OF_PLACE = frozenset(fold(c) for c in _COMMITTEE_OF_PLACE)
+_COMMITTEE_OF_PLACE_CASED = re.compile(r"\b(" + "|".join(re.escape(c.split()[0].lower()) for c in _COMMITTEE_OF_PLACE)
+                                       + r") (ủy)\b")
+# "... xây dựng Kế hoạch": a body issuing a plan in the opening of a text with no header (data/issuing_verbs.csv,
+# issues; data/kinds.csv, issued_by_subject)
+_ISSUING_VERB = re.compile(alternatives(flagged("issuing_verbs.csv", "issues", "verb")) + r"\s+"
+                           + alternatives(flagged("kinds.csv", "issued_by_subject", "kind")))
 
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
 _ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
-# Words kept capitalised when a capitalised heading is put in sentence case.
-_KEEP_CAPITAL = {"tỉnh ủy", "thành ủy", "huyện ủy", "trung ương", "quốc hội", "chính phủ", "nhà nước",
-                 "việt nam", "hồ chí minh", "mặt trận tổ quốc", "đảng", "công đoàn"}
+# Words kept capitalised when a capitalised heading is put in sentence case (data/capitalised_phrases.txt).
+_KEEP_CAPITAL = words("capitalised_phrases.txt")
 
 
 def sentence_case(s: str) -> str:
@@ -61,7 +72,9 @@ def sentence_case(s: str) -> str:
     return text
 
 
-_ACRONYMS = {"UBND", "HĐND", "MTTQ", "BCH", "BCĐ", "BTV", "CQ", "DN", "VN", "TW", "TP", "TP.", "CAND", "QĐND"}
+_ACRONYMS = frozenset(words("acronyms.txt"))
+# Unit heads of two words ("Văn phòng", "Ủy ban"; data/unit_heads.csv, two_words): the proper name begins after both
+_TWO_WORD_HEADS = frozenset(fold(h) for h in heads("two_words"))
 
 
 def name_case(s: str) -> str:
@@ -71,10 +84,9 @@ def name_case(s: str) -> str:
         return s
     words = s.lower().split()
     two = " ".join(words[:2])
-    head = 2 if fold(two) in ("uy ban", "hoi dong", "van phong", "dang uy", "cong an", "thanh tra", "chi cuc",
-                              "trung tam", "lien doan", "tinh uy", "huyen uy", "thu tuong", "bo truong") else 1
+    head = 2 if fold(two) in _TWO_WORD_HEADS else 1
     out, place = [], False
-    if fold(two) in ("tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"):
+    if fold(two) in _FOLDED_COMMITTEE_OF_PLACE:
         place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
     for k, w in enumerate(words):
         if w.upper() in _ACRONYMS:
@@ -91,13 +103,12 @@ def name_case(s: str) -> str:
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
     text = re.sub(r"\b(chính phủ|quốc hội|nhà nước)\b", lambda m: m.group(1).capitalize(), text)  # proper names
-    return re.sub(r"\b(tỉnh|huyện|thành|quận|thị) (ủy)\b", lambda m: m.group(1).capitalize() + " " + m.group(2), text)
+    return _COMMITTEE_OF_PLACE_CASED.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
-def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> dict:
+def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> Document:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
-    doc: dict = {"kind": None, "number": None, "issuer": None, "place": None, "date": None, "title": None,
-           "signer": {"name": None, "position": None, "authority": None}, "recipients": []}
+    doc = Document()
     issuer_lines: list[str] = []
     title_lines: list[str] = []
     in_title = False
@@ -112,9 +123,9 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         previous = plain.strip()
         plain = MOTTO.sub(" ", line).strip(" -–")
         if in_title:
-            subject_line = doc["kind"] == "Công văn" and title_lines
+            subject_line = doc.kind == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
-            opens_body = title_lines and re.match(r"^(Căn cứ|Thực hiện|Kính gửi|Để|Nhằm|Trên cơ sở)\b", plain)
+            opens_body = title_lines and _OPENS_BODY.match(plain)
             caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
                                                                     or _ENACTING.match(plain))
             # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")
@@ -146,52 +157,52 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
         # flattened line); "Căn cứ Quyết định số 135/QĐ-SNV" or a V/v line naming another document is not it,
         # and once the slot is seen — even blank ("Số: /UBND-NC") — no later number takes its place.
-        if m and not number_seen and not doc["kind"] and (not before or before.isupper()):
+        if m and not number_seen and not doc.kind and (not before or before.isupper()):
             number_seen = True
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             if num.startswith("/") and re.fullmatch(r"\d{1,6}", previous):
                 num = previous + num  # the e-office printed the number on its own line above the blank slot
-            doc["number"] = num if re.match(r"\d", num) else None
+            doc.number = num if re.match(r"\d", num) else None
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()
             if not plain:
                 continue
-        if (m := PLACE_DATE.search(plain)) and doc["place"] is None:
+        if (m := PLACE_DATE.search(plain)) and doc.place is None:
             place = m.group(1).strip(" ,")
-            doc["place"] = None if place.isupper() else place
+            doc.place = None if place.isupper() else place
             date_line_seen = True
             try:
-                doc["date"] = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
+                doc.date = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
             except (TypeError, ValueError):
-                doc["date"] = _signed_on(lines, m)
+                doc.date = _signed_on(lines, m)
             continue
-        if (s := _SUBJECT.match(plain)) and not doc["title"]:
-            doc["kind"] = doc["kind"] or "Công văn"
+        if (s := _SUBJECT.match(plain)) and not doc.title:
+            doc.kind = doc.kind or "Công văn"
             title_lines.append(s.group(1).strip())
             in_title = True  # the subject runs on over the next lowercase lines
             continue
-        if not doc["kind"] and (k := heading_kind(plain)):
-            doc["kind"] = k[0]
+        if not doc.kind and (k := heading_kind(plain)):
+            doc.kind = k[0]
             in_title = True
             if k[1]:
                 title_lines.append(k[1])
             continue
-        if not doc["kind"] and plain.isupper() and len(plain) < 80:
+        if not doc.kind and plain.isupper() and len(plain) < 80:
             if issuer_lines and date_line_seen and 2 <= len(plain.split()) <= 6 and not _MARK.match(plain) \
                     and all(len(w) >= 2 and w.isalpha() for w in plain.split()):  # words, not OCR specks ("—- ———D")
                 # After the issuer and the place-date line the word in capitals above the title is the
                 # document's kind even when it is none of the usual ones ("PHÂN CÔNG NHIỆM VỤ")
-                doc["kind"] = _title_case_kind(plain)
+                doc.kind = _title_case_kind(plain)
                 in_title = True
                 continue
             if not _speck(plain):
                 issuer_lines.append(plain)
     if title_lines:
-        doc["title"] = " ".join(title_lines).strip()
-    if not doc["kind"] and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
-        doc["kind"] = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
-    doc["issuer"] = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
+        doc.title = " ".join(title_lines).strip()
+    if not doc.kind and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
+        doc.kind = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
+    doc.issuer = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
     _closing(closing, doc)
     return doc
 
@@ -272,21 +283,17 @@ def _issuer(lines: list[str]) -> str | None:
 
 def _expand(caps: str) -> str:
     """Header abbreviations written out ("BCH ĐOÀN" → "BAN CHẤP HÀNH ĐOÀN"), so the issuer is a full name."""
-    from extractors.lexicon import rows
-
     for row in rows("abbreviations.csv"):
-        if row["abbreviation"] in _HEADER_ABBREVIATIONS:
+        if row["letterhead"]:  # those a letterhead abbreviates ("BCH ĐOÀN"), not "TP" or "CQ"
             caps = re.sub(r"(?<!\w)" + re.escape(row["abbreviation"]) + r"(?!\w)", row["expansion"].upper(), caps)
     return caps
 
 
-_HEADER_ABBREVIATIONS = {"UBND", "HĐND", "BCH", "BTV", "BCĐ", "LĐLĐ", "UBKT", "MTTQ", "UBMTTQ"}
-
-
 # "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:": the body a letter speaks for.
-_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+(?:tỉnh|thành phố|huyện|quận|"
-                            r"thị xã|xã|phường)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)",
-                            re.I)
+# (the administrative levels a place name follows, data/levels.csv: "tỉnh", "thành phố", "thị xã")
+_PLACE_LEVEL = alternatives(levels("place_follows"))
+_SPEAKING_BODY = re.compile(r"(?:Chủ tịch|Thường trực|Lãnh đạo)?\s*((?:Ủy ban nhân dân|UBND)\s+" + _PLACE_LEVEL
+                            + r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)*)\s+(?:có ý kiến|chỉ đạo như sau)", re.I)
 
 
 def _speaking_body(body_text: str) -> str | None:
@@ -297,7 +304,7 @@ def _speaking_body(body_text: str) -> str | None:
     if not m:
         return None
     name = m.group(1)
-    if re.search(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", name, re.I):
+    if re.search(r"\b" + _PLACE_LEVEL + "$", name, re.I):
         full = re.findall(re.escape(name) + r"((?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wà-ỹđ]*)+)", head)
         if full:
             name += Counter(full).most_common(1)[0][0]
@@ -305,8 +312,9 @@ def _speaking_body(body_text: str) -> str | None:
 
 
 # "Ban Dân vận Tỉnh ủy phối hợp ... xây dựng": a body (data/unit_heads.csv, issuer_subject) before the verb
-_ISSUER_SUBJECT = re.compile(r"^((?:" + "|".join(map(re.escape, heads("issuer_subject"))) + r")\b.*?)(?=\s+(?:phối hợp|"
-                             r"xây dựng|ban hành|triển khai|đề ra|thống nhất)\b)")
+# (data/issuing_verbs.csv, ends_subject)
+_ISSUER_SUBJECT = re.compile(r"^((?:" + "|".join(map(re.escape, heads("issuer_subject"))) + r")\b.*?)(?=\s+"
+                             + alternatives(flagged("issuing_verbs.csv", "ends_subject", "verb")) + r"\b)")
 
 
 def _issuer_from_preamble(body_text: str) -> str | None:
@@ -330,7 +338,11 @@ def _issuer_from_preamble(body_text: str) -> str | None:
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu số\b|Biểu mẫu\b|Biểu số\b|MẪU SỐ|BIỂU MẪU)")
 
 
-def _closing(lines: list[str], doc: dict) -> None:
+# A signature line's position in capitals with no authority before it (data/signer_positions.txt): "PHÓ GIÁM ĐỐC"
+_SIGNER_POSITION = re.compile(r"^(?:PHÓ\s+)?" + any_of("signer_positions.txt"))
+
+
+def _closing(lines: list[str], doc: Document) -> None:
     recipients: list[str] = []
     in_recipients = open_comma = False
     sign: list[str] = []
@@ -369,7 +381,7 @@ def _closing(lines: list[str], doc: dict) -> None:
             open_comma = line.rstrip().endswith(",")
             continue
         sign.append(line)
-    doc["recipients"] = recipients
+    doc.recipients = recipients
     authority = position = name = None
     for k, line in enumerate(sign):
         found = authority_of(line)
@@ -380,7 +392,7 @@ def _closing(lines: list[str], doc: dict) -> None:
                     and not _NAME.match(sign[k + 1]):
                 position = sentence_case(sign[k + 1])
         elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
-                and re.match(r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CỤC TRƯỞNG|BỘ TRƯỞNG)", line):
+                and _SIGNER_POSITION.match(line):
             position = sentence_case(line)
     for line in reversed(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
@@ -388,4 +400,4 @@ def _closing(lines: list[str], doc: dict) -> None:
         if _NAME.match(candidate) and not MOTTO.search(candidate):
             name = candidate
             break
-    doc["signer"] = {"name": name, "position": position, "authority": authority}
+    doc.signer = Signer(name=name, position=position, authority=authority)

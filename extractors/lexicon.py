@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -26,6 +28,17 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def alternatives(words: Iterable[str]) -> str:
+    """Words as one regex group of alternatives, in their order, each taken literally:
+    ("và", "với") → "(?:và|với)". The list is the vocabulary, the regex around it the grammar."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+def any_of(name: str) -> str:
+    """The words of the list `name` as one regex group of alternatives (see alternatives)."""
+    return alternatives(words(name))
+
+
 @lru_cache(maxsize=None)
 def field_labels() -> tuple[tuple[str, str], ...]:
     """(folded label, role), longest label first so "Cơ quan chủ trì" beats "chủ trì"."""
@@ -37,6 +50,10 @@ def field_labels() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=None)
 def kinds() -> tuple[dict[str, str], ...]:
+    """The rows of kinds.csv, longest kind first. Its columns: kind, code (of a key), number_code (in a
+    number: "QĐ"), cited (a mention of it is a citation), issued_by_subject (a body "xây dựng"/"ban
+    hành" it in the opening of a text with no header). abbreviations.csv flags with letterhead the
+    abbreviations a letterhead's issuer is written out from ("BCH ĐOÀN" → "BAN CHẤP HÀNH ĐOÀN")."""
     return tuple(sorted(rows("kinds.csv"), key=lambda r: -len(r["kind"])))
 
 
@@ -68,6 +85,8 @@ def heads(flag: str) -> tuple[str, ...]:
     letterhead     opens the issuing unit's line of a letterhead (matched in capitals): "SỞ", "BAN"
     enacting       the authority a decision speaks as, on its own line after the title: "THỦ TƯỚNG"
     issuer_subject opens the subject of "... xây dựng Kế hoạch" when a plan has no header: "Ban", "Sở"
+    two_words      a head of two words: in a name printed in capitals the proper name begins after both
+                   ("VĂN PHÒNG TỈNH ỦY" → "Văn phòng Tỉnh ủy", "BAN DÂN VẬN" → "Ban Dân vận")
     """
     return flagged("unit_heads.csv", flag, "head")
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from extractors.fields import Field, column_role, parse_field, split_fields, twin_columns
 from extractors.grammar import RECIPIENTS, ROMANS, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
+from extractors.lexicon import any_of
 from extractors.text import Text, fold
 
 _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
-_ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN"
-                            r"|HƯỚNG DẪN)$")
+# (data/attached_kinds.txt)
+_ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + "$")
 
 
 @dataclass

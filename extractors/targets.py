@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from extractors.facts import Span, Target
 from extractors.outline import Node, Outline
 from extractors.text import Line, Text, fold
 
@@ -12,15 +12,9 @@ _INLINE = re.compile(r"\((\d{1,2})\)\s*[-–.:]?\s*")
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
-@dataclass
-class TargetFacts:
-    id: str
-    text: str
-    value: float | int | None
-    unit: str | None
-    start: int
-    end: int
-    page: int
+def _target(id: str, text: str, value: float | int | None, unit: str | None, page: int, start: int,
+            end: int) -> Target:
+    return Target(id=id, text=text, value=value, unit=unit, span=Span(page, start, end))
 
 
 # "ít nhất 03 mô hình", "100 lớp tập huấn": a count and the noun it counts (dates and years are not figures).
@@ -72,8 +66,8 @@ def _is_target_head(node: Node) -> bool:
     return bool(_AIM_HEAD.match(title)) and not _GENERAL_AIM.match(title) and not _NOT_AIMS.search(title[:80])
 
 
-def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
-    out: list[TargetFacts] = []
+def find_targets(text: Text, outline: Outline) -> list[Target]:
+    out: list[Target] = []
     for node in outline.root.walk():
         if _is_target_head(node):
             # Under "Chỉ tiêu, nhiệm vụ" or "Mục tiêu và giải pháp" an item may be a task group: keep figures only.
@@ -85,13 +79,14 @@ def find_targets(text: Text, outline: Outline) -> list[TargetFacts]:
     seen: set[int] = set()
     unique = []
     for t in out:  # a "Chỉ tiêu:" line inside a "Mục tiêu" item is read both ways
-        if t.start not in seen:
-            seen.add(t.start)
+        assert t.span is not None, "every target is built with its span"
+        if t.span.start not in seen:
+            seen.add(t.span.start)
             unique.append(t)
     return unique
 
 
-def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
+def _after_plain_heading(text: Text, node: Node) -> list[Target]:
     """"Chỉ tiêu cụ thể:" written as a plain line: the bullets that follow it are the targets."""
     out, taking = [], False
     for c in node.children:
@@ -101,7 +96,7 @@ def _after_plain_heading(text: Text, node: Node) -> list[TargetFacts]:
         if taking and c.kind in ("item", "bullet") and not c.fields:
             value, unit = figure(c.text)
             ln = _line_of(text, c)
-            out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
+            out.append(_target(c.id, c.text.rstrip(" ;."), value, unit, ln.page, ln.start, ln.end))
     return out
 
 
@@ -110,8 +105,8 @@ def _line_of(text: Text, node: Node) -> Line:
     return text.lines[node.line]
 
 
-def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
-    out: list[TargetFacts] = []
+def _targets_under(text: Text, head: Node, strict: bool) -> list[Target]:
+    out: list[Target] = []
     if any(c.kind in ("item", "section") and (_is_target_head(c) or _GENERAL_AIM.match(_title(c)))
            for c in head.children):
         return out  # "I. Mục tiêu, chỉ tiêu" → "2. Chỉ tiêu cụ thể": the targets are the nested heading's
@@ -129,8 +124,8 @@ def _targets_under(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
     return _items(text, head, strict)
 
 
-def _items(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
-    out: list[TargetFacts] = []
+def _items(text: Text, head: Node, strict: bool) -> list[Target]:
+    out: list[Target] = []
     for c in head.children:
         if c.kind not in ("item", "bullet") or c.fields or _is_target_head(c) or _GENERAL_AIM.match(_title(c)):
             continue
@@ -145,11 +140,11 @@ def _items(text: Text, head: Node, strict: bool) -> list[TargetFacts]:
         if strict and value is None:
             continue
         ln = _line_of(text, c)
-        out.append(TargetFacts(c.id, c.text.rstrip(" ;."), value, unit, ln.start, ln.end, ln.page))
+        out.append(_target(c.id, c.text.rstrip(" ;."), value, unit, ln.page, ln.start, ln.end))
     return out
 
 
-def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -> list[TargetFacts]:
+def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -> list[Target]:
     ln = _line_of(text, src)
     s = src.text
     marks = list(_INLINE.finditer(s))
@@ -158,11 +153,10 @@ def _inline(text: Text, head: Node, src: Node, first_label: str | None = None) -
     if first_label is not None:  # the paragraph's own marker was taken off by the outline
         body = s[: marks[0].start()].strip().rstrip(" ;.")
         value, unit = figure(body)
-        out.append(TargetFacts(f"{head.id}.{first_label}", body, value, unit, offset, offset + marks[0].start(),
-                               ln.page))
+        out.append(_target(f"{head.id}.{first_label}", body, value, unit, ln.page, offset, offset + marks[0].start()))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
         body = s[m.end():end].strip().rstrip(" ;.")
         value, unit = figure(body)
-        out.append(TargetFacts(f"{head.id}.{m.group(1)}", body, value, unit, offset + m.end(), offset + end, ln.page))
+        out.append(_target(f"{head.id}.{m.group(1)}", body, value, unit, ln.page, offset + m.end(), offset + end))
     return out

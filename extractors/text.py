@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractors.lexicon import rows
+
 
 @dataclass
 class Line:
@@ -57,12 +59,8 @@ class Text:
         return self.lines[lo].page if self.lines else 1
 
 
-# Old-style tone placement on an open syllable (hoà, thuỷ) → the modern one (hòa, thủy).
-_TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
+# Old-style tone placement on an open syllable (hoà, thuỷ) → the modern one (hòa, thủy): data/tone_placements.csv
+_TONE_MOVES = {r["old"]: r["new"] for r in rows("tone_placements.csv")}
 _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + "|" + "|".join(k.capitalize() for k in _TONE_MOVES)
                       + "|" + "|".join(k.upper() for k in _TONE_MOVES) + r")(?![^\W\d_])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)

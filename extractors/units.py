@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.lexicon import folded_unit_names, heads, levels, unit_heads, words
+from extractors.lexicon import any_of, folded_unit_names, heads, levels, unit_heads, words
 from extractors.text import fold
 
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
-_CONJ = re.compile(r"\s+(?:và|với|cùng)\s+")
-_DROP_PREFIX = re.compile(r"^(?:từng|mỗi|toàn thể|tất cả)\s+", re.I)
+
+_CONJ = re.compile(r"\s+" + any_of("actor_conjunctions.txt") + r"\s+")  # "và", "với", "cùng"
+_DROP_PREFIX = re.compile("^" + any_of("actor_quantifiers.txt") + r"\s+", re.I)  # "từng", "toàn thể"
 _EDGE = " .;,:-–—_"
 
 
@@ -73,8 +74,8 @@ def _bare_group(piece: str) -> bool:
     return all(p in collective_nouns() for p in parts)
 
 
-# People at the head of units: "Thủ trưởng cơ quan ngang bộ" heads every such body
-_HEADS_OF = re.compile(r"^(?:thủ trưởng|người đứng đầu|lãnh đạo)\s+", re.I)
+# People at the head of units (data/heads_of_units.txt): "Thủ trưởng cơ quan ngang bộ" heads every such body
+_HEADS_OF = re.compile("^" + any_of("heads_of_units.txt") + r"\s+", re.I)
 
 
 def _group_open(piece: str) -> bool:

@@ -16,8 +16,7 @@ from extractors.text import Text
 from pipeline.names import shown
 from pipeline.normalize import normalize
 from pipeline.readers import read
-from pipeline.record import (Citation, Document, PlanRecord, Section, Signer, SourceInfo, Span, Target, Task,
-                             Timeline)
+from pipeline.record import Document, PlanRecord, Section, SourceInfo, Span, Task, Timeline
 from pipeline.source import Source
 
 
@@ -31,14 +30,14 @@ def extract_source(source: Source) -> PlanRecord:
     return extract_text(text, source)
 
 
-def plan_year(doc: dict, text: Text) -> int | None:
+def plan_year(doc: Document, text: Text) -> int | None:
     """The year a date without one belongs to: the plan's date, its title, or the text's usual year."""
-    if doc.get("date"):
-        issued = int(doc["date"][:4])
+    if doc.date:
+        issued = int(doc.date[:4])
         # a plan issued late in one year for the next ("Kế hoạch ... năm 2026", "giai đoạn 2026-2030"
         # dated 11/2025): its dates without a year belong to the year it covers. "đến năm 2030" is a
         # horizon, not the year covered.
-        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", (doc.get("title") or "").lower())
+        covered = re.search(r"(?<!đến )(?<!tới )(?:năm|giai đoạn|thời kỳ)\s+(20\d\d)\b", (doc.title or "").lower())
         if covered and int(covered.group(1)) > issued:
             return int(covered.group(1))
         return issued
@@ -46,7 +45,7 @@ def plan_year(doc: dict, text: Text) -> int | None:
     year = date_line_year(text.text[:2000])
     if year is not None:
         return year
-    m = re.search(r"\b(20\d\d)\b", doc.get("title") or "")
+    m = re.search(r"\b(20\d\d)\b", doc.title or "")
     if m:
         return int(m.group(1))
     years = Counter(re.findall(r"\b(20\d\d)\b", text.text))
@@ -61,13 +60,12 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
     year = plan_year(doc, text)
     warnings = list(source.warnings)
 
-    cites = find_citations(text.text, own_number=doc.get("number"), home_issuer=home_province(doc.get("issuer"), doc.get("place"), text.text))
-    citations = [Citation(text=c.text, kind=c.kind, number=c.number, date=c.date, issuer=c.issuer, title=c.title,
-                          key=c.key, span=Span(text.page_at(c.start), c.start, c.end)) for c in cites]
+    citations = find_citations(text.text, own_number=doc.number, home_issuer=home_province(doc.issuer, doc.place, text.text),
+                               page_at=text.page_at)
 
     tasks = []
     for t in find_tasks(text, outline, year):
-        cited = [k for k, c in enumerate(cites) if t.start <= c.start < t.end]
+        cited = [k for k, c in enumerate(citations) if c.span and t.start <= c.span.start < t.end]
         tl = Timeline(**t.timeline) if t.timeline else Timeline()
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")
@@ -77,15 +75,14 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                           span=Span(t.page, t.start, t.end), products=t.products,
                           monitors=t.monitors, **t.roles))
 
-    targets = [Target(id=g.id, text=g.text, value=g.value, unit=g.unit, span=Span(g.page, g.start, g.end))
-               for g in find_targets(text, outline)]
+    targets = find_targets(text, outline)
     sections = [Section(id=n.id, title=n.text) for n in outline.root.walk() if n.kind in ("part", "section")]
-    if not doc["kind"]:
+    if not doc.kind:
         warnings.append("document kind not found (no KẾ HOẠCH / QUYẾT ĐỊNH ... heading)")
     record = PlanRecord(
         source=SourceInfo(path=shown(source.path), sha256=source.sha256, format=source.format, pages=source.pages,
                           ocr=source.ocr),
-        document=Document(**{**doc, "signer": Signer(**doc["signer"])}),
+        document=doc,
         sections=sections, tasks=tasks, targets=targets, citations=citations, warnings=warnings, text=text.text)
     return record
 

@@ -95,8 +95,8 @@ def test_specks_of_a_scanned_header_are_neither_issuer_nor_title():
                 "Hà Nội, ngày 05 tháng 3 năm 2025", "—- ———D", "QUYẾT ĐỊNH", "4 ưnnnG", "Ban hành Kế hoạch cải cách",
                 "ĐẾN Pttnneeeerr", "hành chính năm 2025 của Bộ"]
     doc = parse_header(preamble, [])
-    assert doc["issuer"] == "Bộ Nội vụ"
-    assert doc["title"] == "Ban hành Kế hoạch cải cách hành chính năm 2025 của Bộ"
+    assert doc.issuer == "Bộ Nội vụ"
+    assert doc.title == "Ban hành Kế hoạch cải cách hành chính năm 2025 của Bộ"
 
 
 @pytest.mark.parametrize("sentence,text,start,end,recurrence", [

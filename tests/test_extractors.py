@@ -112,18 +112,18 @@ def test_header_and_signature():
          "giai đoạn 2026 - 2030", "Căn cứ Luật Tổ chức chính quyền địa phương;"],
         ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Lưu: VT, NC.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
          "PHÓ CHỦ TỊCH", "Nguyễn Văn Bình"])
-    assert doc["kind"] == "Kế hoạch" and doc["number"] == "45/KH-UBND"
-    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
-    assert (doc["place"], doc["date"]) == ("Lâm Đồng", "2024-02-20")
-    assert doc["title"] == "Cải cách hành chính giai đoạn 2026 - 2030"
-    assert doc["signer"]["name"] == "Nguyễn Văn Bình" and doc["signer"]["position"] == "Phó Chủ tịch"
-    assert doc["recipients"] == ["Thường trực Tỉnh ủy", "Lưu: VT, NC"]
+    assert doc.kind == "Kế hoạch" and doc.number == "45/KH-UBND"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert (doc.place, doc.date) == ("Lâm Đồng", "2024-02-20")
+    assert doc.title == "Cải cách hành chính giai đoạn 2026 - 2030"
+    assert doc.signer.name == "Nguyễn Văn Bình" and doc.signer.position == "Phó Chủ tịch"
+    assert doc.recipients == ["Thường trực Tỉnh ủy", "Lưu: VT, NC"]
 
 
 def test_blank_number_and_date_are_null():
     doc = parse_header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026",
                         "KẾ HOẠCH", "Phòng, chống ma túy năm 2026"], [])
-    assert doc["number"] is None and doc["date"] is None and doc["place"] == "Lâm Đồng"
+    assert doc.number is None and doc.date is None and doc.place == "Lâm Đồng"
 
 
 def test_fields_written_inside_a_line():
@@ -144,7 +144,7 @@ def test_fields_written_inside_a_line():
     ("Để triển khai thực hiện, Sở Nội vụ ban hành Kế hoạch như sau:", "Sở Nội vụ"),
 ])
 def test_issuer_named_in_the_preamble_when_there_is_no_header(preamble, issuer):
-    assert parse_header(["KẾ HOẠCH", "Thực hiện năm 2024"], [], preamble)["issuer"] == issuer
+    assert parse_header(["KẾ HOẠCH", "Thực hiện năm 2024"], [], preamble).issuer == issuer
 
 
 def test_a_law_cited_by_name_and_number():
@@ -231,5 +231,5 @@ def test_a_decision_title_ends_at_the_authority_that_enacts_it():
     doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Số: 2623/QĐ-TTg",
                         "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN",
                         "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"], [])
-    assert doc["title"] == "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"
-    assert doc["issuer"] == "Thủ tướng Chính phủ"
+    assert doc.title == "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"
+    assert doc.issuer == "Thủ tướng Chính phủ"

@@ -4,7 +4,7 @@ import pytest
 from extractors.lexicon import heads, levels, rows, unit_heads
 from extractors.repair import repair_ocr_line
 
-FLAGS = ("actor", "needs_name", "name_goes_on", "letterhead", "enacting", "issuer_subject")
+FLAGS = ("actor", "needs_name", "name_goes_on", "letterhead", "enacting", "issuer_subject", "two_words")
 
 
 def test_unit_head_flags_are_one_or_blank_and_every_row_has_a_use():

@@ -310,8 +310,8 @@ def _linked_text(*texts: str):
         docs.append({"id": i, "path": f"p{i}.txt", "kind": "Kế hoạch", "number": None, "date": "2025-01-10",
                      "issuer": None, "text": text})
         cites += [{"document_id": i, "idx": n, "text": c.text, "kind": c.kind, "number": c.number, "date": c.date,
-                   "issuer": c.issuer, "title": c.title, "key": c.key, "page": 1, "span_start": c.start,
-                   "span_end": c.end} for n, c in enumerate(find_citations(text, None, None))]
+                   "issuer": c.issuer, "title": c.title, "key": c.key, "page": c.span.page,
+                   "span_start": c.span.start, "span_end": c.span.end} for n, c in enumerate(find_citations(text, None, None))]
     return link(docs, cites)
 
 
