@@ -292,8 +292,9 @@ class NoneJoinedToTaskAbove(Shape):
 # ---- running prose: the words of a bullet, an item, a paragraph, an article -----------------
 
 class NoneNoWords(Shape):
-    """A marker with no words of its own ("a)" alone on its line): nothing to read.
-    Example: 1. Đào tạo ↵ a) ↵ - Sở Nội vụ tổ chức ..."""
+    """A marker with no words of its own ("Điều 2." alone on its line): nothing to read; the lines
+    under it are read on their own.
+    Example: Điều 2. ↵ - Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch ..."""
     name = "none_no_words"
 
     def applies(self, r):
@@ -511,7 +512,7 @@ class ProseTopicCollectiveSubject(ProseShape):
 
 class NoneListLeadIn(Shape):
     """A paragraph under a unit's heading that ends with a colon leads into the list below it.
-    Example: 1. Sở Nội vụ: ↵ Ngoài các trách nhiệm chung nêu trên, Sở Nội vụ thực hiện các nội dung sau:"""
+    Example: 1. Sở Nội vụ: ↵ Trong năm 2025, tập trung thực hiện tốt các nội dung sau: ↵ - Tham mưu ..."""
     name = "none_list_lead_in"
 
     def applies(self, r):
@@ -519,9 +520,10 @@ class NoneListLeadIn(Shape):
 
 
 class NoneGroupsDuties(Shape):
-    """Under a unit's heading, a line that only groups the duties below it ("... một số nhiệm vụ sau:")
-    is not a task; its sub-items are ("- Ban hành kế hoạch ..., gồm:" over its steps is work of its own).
-    Example: 1. Phó Trưởng phòng: ↵ - Tham mưu, giúp Trưởng phòng thực hiện một số nhiệm vụ sau: ↵ + ..."""
+    """Under a unit's heading, a line that only groups the duties below it ("... các nhiệm vụ sau đây:";
+    "... một số nhiệm vụ sau:" is none_lead_in_over_steps already) is not a task; its sub-items are
+    ("- Ban hành kế hoạch ..., gồm:" over its steps is work of its own).
+    Example: 1. Văn phòng Sở: ↵ - Tham mưu, giúp Giám đốc Sở thực hiện các nhiệm vụ sau đây: ↵ + Tổng hợp ..."""
     name = "none_groups_duties"
 
     def applies(self, r):
@@ -533,6 +535,7 @@ class ProseUnderUnitHeading(ProseShape):
     Example: 1. Sở Nội vụ: ↵ - Tham mưu ban hành quy chế làm việc trong tháng 5/2025. ↵ - Tổ chức kiểm
     tra công vụ định kỳ hằng quý."""
     name = "prose_under_unit_heading"
+    variants = ("prose_staff_roster",)
 
     def applies(self, r):
         return r.heading
