@@ -104,6 +104,7 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
     if first is None or first.kind != "item" or not re.fullmatch(r"\d+", first.id or "") or int(first.id) < 2:
         return None
     # only the lines the page opens with, bar its page number ("2"): a page's own header would stand between
+    assert first.line is not None
     lines = [i for i in outline.preamble if i < first.line]
     printed = [_PAGE_NUMBER.sub("", text.line_text(i)) if k == 0 else text.line_text(i).strip()
                for k, i in enumerate(lines)]
@@ -135,6 +136,7 @@ def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_y
     for c in node.children:
         if c.kind != "para" or c.fields or not c.text or _assigns_on_its_own(c.text):
             break
+        assert c.line is not None
         taken.append(c)
         body, end = body + " " + c.text, text.lines[c.line].end
     if not taken:
@@ -177,11 +179,13 @@ def _in_excluded_part(node: Node) -> bool:
 
 def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
     """A node's own words: its line and the plain paragraphs right after it."""
+    assert node.line is not None, "a node read for tasks stands on a line"
     parts, start = [node.text], text.lines[node.line].start
     end = text.lines[node.line].end
     for c in node.children:
         if c.kind != "para" or c.fields:
             break
+        assert c.line is not None
         parts.append(c.text)
         end = text.lines[c.line].end
     return " ".join(parts), start, end
@@ -306,7 +310,7 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
     clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
-    kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
+    kept: list[str] = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
     for piece in clause.split(";"):
         if kept and not starts_actor(piece):
             break
@@ -349,9 +353,13 @@ def _prose_time(body: str, plan_year) -> dict:
             if date_end := _PROSE_DATE_END.match(folded, m.start()):
                 phrase = body[m.start():date_end.end()]
             else:
-                phrase = phrase[:re.search(r".*\d", phrase).end()]
-            phrase += re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
-                               body[m.start() + len(phrase):]).group(0)
+                last_figure = re.search(r".*\d", phrase)
+                assert last_figure is not None  # the alternatives of _PROSE_TIME that open so all hold a figure
+                phrase = phrase[:last_figure.end()]
+            after = re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
+                             body[m.start() + len(phrase):])
+            assert after is not None  # every part of the pattern is optional
+            phrase += after.group(0)
         if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)

@@ -35,6 +35,7 @@ def _bulleted_units(cell: str) -> str:
 
 
 def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
+    assert node.table is not None, "a table node names its table"
     table = text.tables[node.table]
     header_row, columns = header_columns(text, node.table)
     if header_row is None:
@@ -144,7 +145,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         out.append(t)
     if len({t.id for t in out}) < len(out):  # numbering restarts in each group: the group tells rows apart
         for t in out:
-            t.id = t.grouped_id
+            t.id = t.grouped_id if t.grouped_id is not None else t.id
     return out
 
 
