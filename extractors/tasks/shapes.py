@@ -142,7 +142,7 @@ class TableRows(Shape):
     ↵ | 1 | Ban hành kế hoạch kiểm tra | Sở Nội vụ | Sở Tư pháp | Tháng 3/2025 |"""
     name = "table_rows"
     origin = "table"
-    variants = ("table_group_rows",)
+    variants = ("table_group_rows", "table_two_row_header", "table_merged_index_task", "table_bulleted_units")
 
     def applies(self, r):
         return r.node.kind == "table" and r.node.table is not None
