@@ -1,12 +1,12 @@
-"""tasks: Outline → tasks of three origins (contract.md): items with field lines,
-rows of task tables, and assignments in running prose."""
+"""reading: how a plan's words name the units, the time and the work of a task — the small grammars
+the shapes of extractors/tasks/shapes.py are written with (who a sentence opens with, "X chủ trì,
+phối hợp với Y", time phrases of running prose, headings that hand their items to units)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.fields import column_role, header_columns, twin_columns
 from extractors.lexicon import collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
@@ -68,7 +68,6 @@ _UNIT_COLON = re.compile(r"^(?:(?:giao|đề nghị|yêu cầu)\s+)?([^:]{2,160}
 _HEAD_OVER_NAMES = re.compile(r"(?:các|những)\s+(sở|bộ|ban|phòng|cục|vụ|viện|trường|hội)\s*:\s*", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
 _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
-_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
 # "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
@@ -95,36 +94,6 @@ class TaskFacts:
     grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
 
 
-def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[TaskFacts]:
-    tasks: list[TaskFacts] = []
-    for node in outline.root.walk():
-        if node.kind == "table" and node.table is not None:
-            tasks.extend(_table_tasks(text, node, plan_year))
-        elif node.fields and node.kind != "root":
-            tasks.append(_item_task(text, node, plan_year))
-    last_body_line = outline.body_lines[-1] if outline.body_lines else None
-    absorbed: set[int] = set()
-    for node in outline.root.walk():
-        if node.kind in ("item", "bullet", "para", "article") and not node.fields and not _in_excluded_part(node) \
-                and not any(n.fields for n in node.path) and not _closing_remark(node, last_body_line) \
-                and id(node) not in absorbed:
-            found = _prose_tasks(text, node, plan_year)
-            if found and node.kind in ("item", "article"):
-                _absorb_actorless_paragraphs(text, node, found[0], plan_year, absorbed)
-            if not found and node.kind != "para" and [c.kind for c in node.children] == ["para"] \
-                    and _heading_units(node.text) is None:
-                # "a) Tổ chức bồi dưỡng ...↵Trung tâm Chính trị huyện chủ trì, ...": the item's
-                # responsibility in a paragraph of its own, under the item's number
-                found = _prose_tasks(text, node, plan_year, body=_own_text(text, node)[0])
-                if found:
-                    absorbed.add(id(node.children[0]))
-                    found[0].end = text.lines[node.children[0].line].end
-            tasks.extend(found)
-    if (carried := _carried_over(text, outline, plan_year)) is not None:
-        tasks.append(carried)
-    tasks.sort(key=lambda t: t.start)
-    return tasks
-
 
 def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
     """A page extracted alone from the middle of a document opens mid-sentence: "thực hiện theo đúng
@@ -135,6 +104,7 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
     if first is None or first.kind != "item" or not re.fullmatch(r"\d+", first.id or "") or int(first.id) < 2:
         return None
     # only the lines the page opens with, bar its page number ("2"): a page's own header would stand between
+    assert first.line is not None
     lines = [i for i in outline.preamble if i < first.line]
     printed = [_PAGE_NUMBER.sub("", text.line_text(i)) if k == 0 else text.line_text(i).strip()
                for k, i in enumerate(lines)]
@@ -166,6 +136,7 @@ def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_y
     for c in node.children:
         if c.kind != "para" or c.fields or not c.text or _assigns_on_its_own(c.text):
             break
+        assert c.line is not None
         taken.append(c)
         body, end = body + " " + c.text, text.lines[c.line].end
     if not taken:
@@ -208,41 +179,18 @@ def _in_excluded_part(node: Node) -> bool:
 
 def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
     """A node's own words: its line and the plain paragraphs right after it."""
+    assert node.line is not None, "a node read for tasks stands on a line"
     parts, start = [node.text], text.lines[node.line].start
     end = text.lines[node.line].end
     for c in node.children:
         if c.kind != "para" or c.fields:
             break
+        assert c.line is not None
         parts.append(c.text)
         end = text.lines[c.line].end
     return " ".join(parts), start, end
 
 
-def _item_task(text: Text, node: Node, plan_year) -> TaskFacts:
-    body, start, end = _own_text(text, node)
-    end = max([end] + [text.lines[li].end for _, li in node.fields])
-    t = TaskFacts(id=node.id, origin="item", text=_strip_end(_CONTENT_LABEL.sub("", body)), start=start, end=end,
-                  page=text.lines[node.line].page)
-    for f, _ in node.fields:
-        if f.role in ROLES:
-            _add_roles(t.roles, f.role, f.value)
-        elif f.role == "timeline" and not t.timeline:
-            t.timeline = parse_timeline(f.value, plan_year)
-        elif f.role == "products":
-            t.products = f.value
-        elif f.role == "monitors":
-            t.monitors = f.value
-    if not t.timeline:
-        t.timeline = parse_timeline(None)
-    if not any(t.roles.values()):
-        # responsibility written into the item itself: "3. Công an tỉnh: ...; thời gian: ...",
-        # or "... . Ban Tuyên giáo chủ trì, phối hợp với Y tham mưu ...; thời gian: quý I/2025"
-        if titled := _titling_unit(t.text):
-            t.roles["lead"], t.text = titled
-        elif clause := _lead_clause(t.text):
-            t.roles["lead"] = clause[0]
-            t.roles["coordinators"] = _coordinators(t.text, clause[1])
-    return t
 
 
 _LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s*[,;]?\s*(?:và\s+)?(?:phối hợp(?:\s+với)?\s+"
@@ -263,150 +211,10 @@ def _add_roles(roles: dict, role: str, value: str) -> None:
     roles[role].extend(split_units(value))
 
 
-# A cell listing its units as bullets ("- Các bộ, cơ quan ngang bộ↵- Ủy ban nhân dân cấp tỉnh"), its lines
-# joined: a dash (OCR: "~", "¬") before a unit's name parts two units; "Bộ Lao động - Thương binh và Xã
-# hội" keeps its dash, as no unit's name begins after it.
-_CELL_BULLET = re.compile(r"\s+[-–~¬•+](?:\s*[-–.])*\s+(?=\S)")
-
-
-def _bulleted_units(cell: str) -> str:
-    """A role cell whose units are bullets, as one list separated by ";" (other cells unchanged)."""
-    if not re.match(r"\s*[-–•+]\s", cell):
-        return cell
-    pieces: list[str] = []
-    for piece in _CELL_BULLET.split(cell.strip()[1:].strip()):
-        if pieces and not starts_actor(piece):
-            pieces[-1] += " - " + piece
-        else:
-            pieces.append(piece)
-    return "; ".join(p.strip(" -–~¬'\"") for p in pieces)
-
 
 def _strip_end(s: str) -> str:
     return re.sub(r"\s*\./\.\s*$", ".", s).strip()
 
-
-def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
-    table = text.tables[node.table]
-    header_row, columns = header_columns(text, node.table)
-    if header_row is None:
-        # a scan whose header OCR could not read: a task table of the same width elsewhere in the document
-        # (the appendix continued over pages) lends its columns, when this one's lead cells name units
-        columns = twin_columns(text, node.table)
-        if not columns:
-            return []
-    borrowed = header_row is None
-    header_row = header_row or 0  # a borrowed header: the unreadable first row stands in its place
-    # A two-row header: "Cơ quan thực hiện" spread over "Chủ trì | Phối hợp" in the row below
-    if header_row + 1 < len(table.cells) and not borrowed:
-        below = {c: column_role(text.cell_text(node.table, header_row + 1, c))
-                 for c in range(len(table.cells[header_row + 1]))}
-        task_c = _first(columns, "task")
-        task_cell = text.cell_text(node.table, header_row + 1, task_c) if task_c < len(below) else ""
-        header_task = text.cell_text(node.table, header_row, task_c)
-        if any(r in ROLES for r in below.values()) and task_cell in ("", header_task):
-            for c, role in below.items():
-                if role and role != "task":
-                    columns = {k: v for k, v in columns.items() if v != role}
-                    columns[c] = role
-            header_row += 1
-    index_col = next((c for c, r in columns.items() if r == "index"), None)
-    task_col = next(c for c, r in columns.items() if r == "task")
-    if index_col is None and task_col > 0 and 0 not in columns:  # an unlabelled first column of numbers
-        firsts = [text.cell_text(node.table, r, 0) for r in range(header_row + 1, len(table.cells))]
-        if firsts and sum(bool(re.fullmatch(r"[\dIVX]{1,4}\.?", f)) for f in firsts) >= 0.8 * len(firsts):
-            index_col = 0
-    # "Nội dung" merged over the STT and the task columns: the numbers are the index, the next column the task
-    header_cells = [text.cell_text(node.table, header_row, c) for c in range(len(table.cells[header_row]))]
-    body_rows = range(header_row + 1, len(table.cells))
-    if index_col is None and task_col + 1 < len(header_cells) and header_cells[task_col + 1] == header_cells[task_col] \
-            and all(re.fullmatch(r"[\dIVXivx.]{0,6}", text.cell_text(node.table, r, task_col)) for r in body_rows
-                    if task_col < len(table.cells[r])):
-        index_col, task_col = task_col, task_col + 1
-    base = node.id
-    group = ""
-    out: list[TaskFacts] = []
-    # numbered rows: an index OCR misread as a letter ("z" for 2, "T" for 7) follows the row before
-    indices = [text.cell_text(node.table, r, index_col).strip().rstrip(".") for r in body_rows
-               if index_col is not None and index_col < len(table.cells[r])]
-    numbered = sum(i.isdigit() for i in indices) >= 0.5 * max(1, sum(bool(i) for i in indices))
-    last_number = 0
-    header_text = [fold(text.cell_text(node.table, header_row, c)) for c in range(len(table.cells[header_row]))]
-    rows_of_line: dict[int, set[int]] = {}
-    for r in body_rows:
-        for cell in table.cells[r]:
-            for i in cell:
-                rows_of_line.setdefault(i, set()).add(r)
-    merged_lines = {i for i, rows in rows_of_line.items() if len(rows) > 1}
-    for r in range(header_row + 1, len(table.cells)):
-        row = table.cells[r]
-        cells = [text.cell_text(node.table, r, c) if c < len(row) else "" for c in range(len(header_text))]
-        if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
-            continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
-        task_text = cells[task_col] if task_col < len(cells) else ""
-        if task_text and _letters(task_text) == _letters(header_text[task_col]):
-            continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
-        # a cell merged across the row repeats the group title: it says nothing about the row's roles
-        spanned = sum(cells[c] == task_text for c, role in columns.items() if role in ROLES + ("timeline",)
-                      and c < len(cells))
-        cells = [c if k == task_col or c != task_text else "" for k, c in enumerate(cells)]
-        index = cells[index_col].strip().rstrip(".") if index_col is not None and index_col < len(cells) else ""
-        others = [cells[c] for c, role in columns.items() if role in ROLES + ("timeline",) and c < len(cells)]
-        distinct = {c for c in cells if c}
-        # a group row: "I | Nhóm nhiệm vụ ...", a title spanning the whole table, or a numbered group
-        # ("1.2 | Lồng ghép ...") whose title is merged over the unit and time columns
-        if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
-                (len(distinct) == 1 and len(cells) > 2) or (spanned >= 2 and not any(others)):
-            group = index if _ROMAN_OR_LETTER.match(index) else group
-            continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
-        # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
-        label = index if re.fullmatch(r"\d{1,3}[a-z]?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
-        if numbered and not label.isdigit() and len(index) == 1:
-            label = str(last_number + 1)
-        last_number = int(label) if label.isdigit() else last_number
-        tid = ".".join(p for p in (base, label) if p)
-        grouped_id = ".".join(p for p in (base, group, label) if p)
-        # the row's span covers its own cells: a cell merged down several rows ("Sở Y tế" for rows
-        # 1-3) is printed once, in the first, and would stretch a later row's span over its neighbours
-        lines = [i for c in row for i in c]
-        own = [i for i in lines if i not in merged_lines] or lines
-        start = min(text.lines[i].start for i in own)
-        end = max(text.lines[i].end for i in own)
-        t = TaskFacts(id=tid, origin="table", text=task_text, start=start, end=end,
-                      page=text.lines[lines[0]].page)
-        t.grouped_id = grouped_id
-        for c, role in columns.items():
-            if c >= len(cells) or not cells[c]:
-                continue
-            if role in ROLES:
-                _add_roles(t.roles, role, _bulleted_units(cells[c]))
-            elif role == "timeline":
-                t.timeline = parse_timeline(cells[c], plan_year)
-                # a lone day under "Thời hạn (hoàn thành)" is the day the work is due: an end, as "trước ngày"
-                tl = t.timeline
-                if tl["start"] and tl["start"] == tl["end"] and re.search(r"\bthoi han\b|\bhoan thanh\b", header_text[c]) \
-                        and re.fullmatch(r"(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}", fold(cells[c]).strip(" .;")):
-                    tl["start"] = None
-            elif role == "products":
-                t.products = cells[c]
-            elif role == "monitors":
-                t.monitors = cells[c]
-        if not t.timeline:
-            t.timeline = parse_timeline(None)
-        out.append(t)
-    if len({t.id for t in out}) < len(out):  # numbering restarts in each group: the group tells rows apart
-        for t in out:
-            t.id = t.grouped_id
-    return out
-
-
-def _letters(s: str) -> str:
-    """Only the letters of a text, folded: a heading read twice by OCR compares equal."""
-    return re.sub(r"[^a-z]", "", fold(s))
-
-
-def _first(columns: dict, role: str):
-    return next((c for c, r in columns.items() if r == role), None)
 
 
 def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
@@ -502,7 +310,7 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
     clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
-    kept = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
+    kept: list[str] = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
     for piece in clause.split(";"):
         if kept and not starts_actor(piece):
             break
@@ -545,9 +353,13 @@ def _prose_time(body: str, plan_year) -> dict:
             if date_end := _PROSE_DATE_END.match(folded, m.start()):
                 phrase = body[m.start():date_end.end()]
             else:
-                phrase = phrase[:re.search(r".*\d", phrase).end()]
-            phrase += re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
-                               body[m.start() + len(phrase):]).group(0)
+                last_figure = re.search(r".*\d", phrase)
+                assert last_figure is not None  # the alternatives of _PROSE_TIME that open so all hold a figure
+                phrase = phrase[:last_figure.end()]
+            after = re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
+                             body[m.start() + len(phrase):])
+            assert after is not None  # every part of the pattern is optional
+            phrase += after.group(0)
         if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
@@ -586,89 +398,6 @@ def _completes(folded: str, at: int) -> bool:
     return bool(re.match(r"\s*hoan thanh\b", sentence))
 
 
-def _prose_tasks(text: Text, node: Node, plan_year, body: str | None = None) -> list[TaskFacts]:
-    # An item titled by a unit ("1. Sở Nội vụ:") hands its bullets to that unit; they are
-    # found from the bullets' side below (see _heading_actor).
-    body = node.text if body is None else body
-    if not body or _heading_units(body) is not None or _EXECUTION_CLAUSE.search(fold(body)):
-        return []
-    steps = any(c.kind in ("item", "bullet") for c in node.children)
-    if steps and (_bare_title(body) or _LEAD_IN.search(fold(body))):
-        return []  # "2.1. Trách nhiệm chung", "... thực hiện những nội dung sau:": its sub-items are the tasks
-    lead: list[str] = []
-    heading = _heading_actor(node)
-    period = None
-    if m := _PERIOD_COLON.match(body):
-        period, body = m.group(1), m.group(2)
-    titled = _titling_unit(body)
-    if titled:
-        lead, body = titled
-    else:
-        lead = _subject(body)
-        if not lead and _FRONTED_CLAUSE.match(body):
-            # "Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
-            # the subject follows one of the clause's commas, or the "thì" that closes a condition
-            # ("Trong trường hợp ... thì Phó Trưởng phòng thi hành ...")
-            for comma in _fronted_commas(body):
-                if _A_RIGHT.match(body, comma):
-                    break  # "..., thì Cơ quan đăng ký đầu tư có quyền yêu cầu ...": a right, not a duty
-                if lead := _subject(body[comma:]):
-                    break
-    if not lead and (clause := _lead_clause(body)):
-        lead = clause[0]
-    if not lead and not period and (after := _after_topic(body)):
-        # "3. Ban hành chiến lược dữ liệu: (1) Sở A ban hành …; (2) Sở B chủ trì …" / "2. Hoàn thiện thể
-        # chế: Các sở khẩn trương …": a topic, then the work, each clause with the unit that does it
-        found = []
-        for k, clause in enumerate(_numbered_clauses(after) or [], 1):
-            if units := _subject(clause):
-                t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause),
-                              start=text.lines[node.line].start, end=text.lines[node.line].end,
-                              page=text.lines[node.line].page, timeline=_prose_time(clause, plan_year))
-                t.roles["lead"], t.roles["coordinators"] = units, _coordinators(clause)
-                found.append(t)
-        if found:
-            return found
-        # one clause: only a collective subject ("Các bộ khẩn trương …") is sure to be the doer here;
-        # a named post may be a membership ("Trưởng Ban Chỉ đạo là …")
-        if not _numbered_clauses(after) and re.match(r"Các\s", after) and (lead := _subject(after)):
-            body = after
-    if not lead and heading:
-        if body.rstrip().endswith(":") and node.kind == "para":
-            return []  # "Ngoài các trách nhiệm chung nêu trên, ... các nội dung sau:": it leads into the list
-        if _GROUPS_DUTIES.search(fold(body)) and any(c.kind in ("item", "bullet") for c in node.children):
-            # "+ Tham mưu, giúp Trưởng phòng thực hiện một số nhiệm vụ sau:" over its duties: a heading
-            # that only groups sub-items is not a task; its sub-items are (contract). ("- Ban hành kế
-            # hoạch ..., gồm:" over its steps is work of its own.)
-            return []
-        lead = list(heading)
-    # a calendar line is work with its period, whoever does it
-    # (a long "subject" is a sentence misread; a company's legal name is long: "Công ty TNHH MTV Đầu tư,
-    # Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"; units a heading hands down were judged there:
-    # "Sở X/Sở Y tỉnh, thành phố trực thuộc Trung ương" is one)
-    if (not lead and not period) or (lead != list(heading or ()) and any(
-            len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)):
-        return []
-    start = text.lines[node.line].start
-    clauses = _numbered_clauses(body) if titled and not period else None
-    if clauses:
-        # "Bộ X: (1) trình …; (2) chủ trì, phối hợp …": each numbered clause is a task of the unit
-        out = []
-        for k, clause in enumerate(clauses, 1):
-            t = TaskFacts(id=f"{node.id}.{k}", origin="prose", text=_strip_end(clause), start=start,
-                          end=text.lines[node.line].end, page=text.lines[node.line].page,
-                          timeline=_prose_time(clause, plan_year))
-            t.roles["lead"] = list(lead)
-            t.roles["coordinators"] = _coordinators(clause)
-            out.append(t)
-        return out
-    timeline = parse_timeline(period, plan_year) if period else _prose_time(body, plan_year)
-    t = TaskFacts(id=node.id, origin="prose", text=_strip_end(body), start=start, end=text.lines[node.line].end,
-                  page=text.lines[node.line].page, timeline=timeline)
-    t.roles["lead"] = lead
-    t.roles["coordinators"] = _coordinators(body)
-    return [t]
-
 
 def _after_topic(body: str) -> str | None:
     """The text after a topic that a colon ends ("Đẩy mạnh cải cách thủ tục hành chính: …"), or None
@@ -706,8 +435,11 @@ _A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 
 
 # A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …," (data/fronted_clauses.txt), "Quý I/2026,"
+_FRONTED_PERIOD_WORDS = r"(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10}"
 _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_clauses.txt")))
-                             + r"|(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10})\b")
+                             + r"|" + _FRONTED_PERIOD_WORDS + r")\b")
+# only the period: "Quý I/2026, Sở Nội vụ ..." (the shape prose_fronted_period)
+_FRONTED_PERIOD = re.compile(r"^" + _FRONTED_PERIOD_WORDS + r"\b")
 
 
 def _fronted_commas(body: str) -> list[int]:
@@ -717,6 +449,20 @@ def _fronted_commas(body: str) -> list[int]:
     commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
               if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
     return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
+
+
+def _fronted_subject(body: str) -> list[str]:
+    """"Trên cơ sở báo cáo của Công ty X, Y và Z, giao Sở Tài chính chủ trì …", "Quý I/2026, Sở Nội vụ …":
+    the subject follows one of a fronted clause's commas, or the "thì" that closes a condition ("Trong
+    trường hợp ... thì Phó Trưởng phòng thi hành ..."); [] when the body opens with no fronted clause."""
+    if not _FRONTED_CLAUSE.match(body):
+        return []
+    for comma in _fronted_commas(body):
+        if _A_RIGHT.match(body, comma):
+            return []  # "..., thì Cơ quan đăng ký đầu tư có quyền yêu cầu ...": a right, not a duty
+        if lead := _subject(body[comma:]):
+            return lead
+    return []
 
 
 def _subject(body: str) -> list[str]:
