@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extractors.facts import Citation, Span
 from extractors.grammar import NUMBER, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
-from extractors.lexicon import alternatives, any_of, flagged, issuer_codes, kinds
+from extractors.lexicon import alternatives, any_of, flagged, issuer_codes, kinds, words
 from extractors.text import fold
 
 # the kinds contract.md counts as citations (a Tờ trình or Báo cáo is named, not cited)
@@ -42,7 +42,7 @@ def _name_ends(use: str) -> str:
 
 
 _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_ends("issuer") + r"\b|[,;:.(“\"”\n|]|$)")
-_TITLE = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành)\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
+_TITLE = re.compile(r"^\s*,?\s*" + alternatives(sorted(words("title_openers.txt"), key=len, reverse=True)) + r"\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
 _LAW_NAME_STOP = _name_ends("law_name") + r"\b"
@@ -82,7 +82,7 @@ _NAMED_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+"
 # horizon (a plan's own "kế hoạch ... năm 2025" stays generic: Kế hoạch is left out)
 _HORIZON = (r"(?:giai đoạn|thời kỳ|đến năm|đến|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
             r"(?:,\s*(?:tầm nhìn|định hướng)(?:\s+đến)?(?:\s+năm)?\s+\d{4})?(?![\w/])")
-_NAME_WORD = (r"(?!(?:của|theo|tại|số(?=\s*:?\s*\d)|này|đó|hành động|công tác|giai đoạn|thời kỳ|đến)\b|" + _KINDS + r")"
+_NAME_WORD = (r"(?!(?:" + _name_ends("horizon_name") + r"|số(?=\s*:?\s*\d))\b|" + _KINDS + r")"
               r"[^\s,;:.()“”\"/]+")
 _HORIZON_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>" + _NAME_WORD
                               + r"(?:,?\s+" + _NAME_WORD + r"){0,20}?\s+" + _HORIZON + r")")

@@ -245,7 +245,8 @@ def _canonical_places(name: str | None) -> str | None:
 
     folded = fold(name)
     province_spans: list[tuple[int, int]] = []
-    for canonical in [p for p, _ in provinces()] + ["thành phố", "tỉnh", "huyện", "thị xã"]:
+    # (and the level words data/levels.csv flags respell_in_issuer)
+    for canonical in [p for p, _ in provinces()] + list(levels("respell_in_issuer")):
         f = fold(canonical)
         is_level = canonical[:1].islower()
         for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", folded):

@@ -102,7 +102,8 @@ def unit_heads() -> tuple[str, ...]:
 def levels(flag: str) -> tuple[str, ...]:
     """Administrative levels of levels.csv with `flag` set, in file order (longest first):
     place_follows  a place name follows the level ("tỉnh Lâm Đồng", "UBND HUYỆN ĐẠI TỪ")
-    unit_level     a unit exists at every such level ("UBND xã, phường": one actor)"""
+    unit_level     a unit exists at every such level ("UBND xã, phường": one actor)
+    respell_in_issuer  an issuer's level word read otherwise by OCR is spelt as here ("thành phó" → "thành phố")"""
     return flagged("levels.csv", flag, "level")
 
 

@@ -44,3 +44,38 @@ def test_levels_a_place_follows_are_unit_levels_too():
 ])
 def test_ocr_readings_from_data(ocr, meant):
     assert repair_ocr_line(ocr)[0] == meant
+
+
+@pytest.mark.parametrize("name, key", [("name_ends.csv", "word"), ("paragraph_openers.csv", "opener"),
+                                       ("issuing_verbs.csv", "verb"), ("kind_qualifiers.csv", "qualifier")])
+def test_use_columns_are_one_or_blank_and_every_word_has_a_use(name, key):
+    for row in rows(name):
+        uses = [v for k, v in row.items() if k != key]
+        assert set(uses) <= {"1", ""}, row
+        assert any(uses), f"{row[key]} of {name} has no use"
+
+
+def test_alternatives_take_each_word_literally():
+    import re
+
+    from extractors.lexicon import alternatives
+
+    pattern = re.compile(alternatives(["TP.", "V/v"]) + "$")
+    assert pattern.match("TP.") and pattern.match("V/v") and not pattern.match("TPx")
+
+
+@pytest.mark.parametrize("caps, cased", [
+    ("VĂN PHÒNG TỈNH ỦY", "Văn phòng Tỉnh ủy"),  # unit_heads.csv two_words
+    ("HUYỆN ỦY ĐẠI TỪ", "Huyện ủy Đại Từ"),  # party_committees.csv place_follows
+    ("VĂN PHÒNG UBND TỈNH", "Văn phòng UBND tỉnh"),  # acronyms.txt
+])
+def test_name_case_reads_its_words_from_data(caps, cased):
+    from extractors.header import name_case
+
+    assert name_case(caps) == cased
+
+
+def test_a_rank_of_military_ranks_is_no_part_of_the_signers_name():
+    from extractors.header import parse_header
+
+    assert parse_header(["KẾ HOẠCH", "X"], ["CHỈ HUY TRƯỞNG", "Thiếu uý Trần Văn An"]).signer.name == "Trần Văn An"
