@@ -50,9 +50,30 @@ class Reading:
     body: str
     period: str | None = None
 
+    # What several rules ask of the same words, worked out once
     @cached_property
     def heading(self) -> tuple[str, ...] | None:
         return _heading_actor(self.node)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.body)
+
+    @cached_property
+    def titled(self) -> tuple[list[str], str] | None:
+        return _titling_unit(self.body)
+
+    @cached_property
+    def subject(self) -> list[str]:
+        return _subject(self.body)
+
+    @cached_property
+    def fronted_subject(self) -> list[str]:
+        return _fronted_subject(self.body)
+
+    @cached_property
+    def after_topic(self) -> str | None:
+        return _after_topic(self.body)
 
     @property
     def line(self):
@@ -317,7 +338,7 @@ class NoneExecutionClause(Shape):
     name = "none_execution_clause"
 
     def applies(self, r):
-        return _EXECUTION_CLAUSE.search(fold(r.body))
+        return _EXECUTION_CLAUSE.search(r.folded)
 
 
 class NoneBareTitle(Shape):
@@ -335,7 +356,7 @@ class NoneLeadInOverSteps(Shape):
     name = "none_lead_in_over_steps"
 
     def applies(self, r):
-        return r.steps and _LEAD_IN.search(fold(r.body))
+        return r.steps and _LEAD_IN.search(r.folded)
 
 
 def _too_long(r: Reading, lead: list[str]) -> bool:
@@ -390,7 +411,7 @@ class ProseTitledNumberedClauses(ProseShape):
     name = "prose_titled_numbered_clauses"
 
     def applies(self, r):
-        titled = _titling_unit(r.body)
+        titled = r.titled
         return titled and (clauses := _numbered_clauses(titled[1])) and (titled[0], clauses)
 
     def read(self, r, found):
@@ -407,7 +428,7 @@ class ProseTitlingUnit(ProseShape):
     name = "prose_titling_unit"
 
     def applies(self, r):
-        return _titling_unit(r.body)
+        return r.titled
 
     def read(self, r, found):
         return _prose_task(r, found[0], found[1])
@@ -420,7 +441,7 @@ class ProseAssignOpener(ProseShape):
     name = "prose_assign_opener"
 
     def applies(self, r):
-        return _ASSIGN_OPENER.match(fold(r.body)) and _subject(r.body)
+        return _ASSIGN_OPENER.match(r.folded) and r.subject
 
     def read(self, r, found):
         return _prose_task(r, found, r.body)
@@ -434,7 +455,7 @@ class ProseSubjectVerb(ProseShape):
     variants = ("prose_recurrence",)
 
     def applies(self, r):
-        return _subject(r.body)
+        return r.subject
 
     def read(self, r, found):
         return _prose_task(r, found, r.body)
@@ -446,7 +467,7 @@ class ProseFrontedPeriod(ProseShape):
     name = "prose_fronted_period"
 
     def applies(self, r):
-        return _FRONTED_PERIOD.match(r.body) and _fronted_subject(r.body)
+        return _FRONTED_PERIOD.match(r.body) and r.fronted_subject
 
     def read(self, r, found):
         return _prose_task(r, found, r.body)
@@ -460,7 +481,7 @@ class ProseFrontedClause(ProseShape):
     name = "prose_fronted_clause"
 
     def applies(self, r):
-        return _fronted_subject(r.body)
+        return r.fronted_subject
 
     def read(self, r, found):
         return _prose_task(r, found, r.body)
@@ -487,7 +508,7 @@ class ProseTopicNumberedClauses(ProseShape):
     name = "prose_topic_numbered_clauses"
 
     def applies(self, r):
-        after = _after_topic(r.body)
+        after = r.after_topic
         return after and [_clause_task(r, k, clause, units) for k, clause in enumerate(_numbered_clauses(after) or [], 1)
                           if (units := _subject(clause))]
 
@@ -502,7 +523,7 @@ class ProseTopicCollectiveSubject(ProseShape):
     name = "prose_topic_collective_subject"
 
     def applies(self, r):
-        after = _after_topic(r.body)
+        after = r.after_topic
         return after and not _numbered_clauses(after) and re.match(r"Các\s", after) and (lead := _subject(after)) \
             and (lead, after)
 
@@ -527,7 +548,7 @@ class NoneGroupsDuties(Shape):
     name = "none_groups_duties"
 
     def applies(self, r):
-        return r.heading and _GROUPS_DUTIES.search(fold(r.body)) and r.steps
+        return r.heading and _GROUPS_DUTIES.search(r.folded) and r.steps
 
 
 class ProseUnderUnitHeading(ProseShape):
