@@ -1,8 +1,9 @@
 """The archive end to end: real files, real worker processes, real SQLite files.
 
 One corpus (≥ 100 text plans, one bad file in ten, one unsupported file) is
-built per module and ingested once; the other tests query that archive or
-ingest copies of it. Plans come from corpus.generate when it exists, otherwise
+built and ingested once per test run (under pytest-xdist, by whichever worker
+asks first: conftest's built_once); each module gets its own copy of the
+archive file, and the other tests query it or ingest parts of the corpus. Plans come from corpus.generate when it exists, otherwise
 from the dev example with a varied header; a few crafted plans carry the facts
 the query tests look for (an abbreviated lead, "Đầu tư", a dated deadline, a
 citation printed as 07/CT-UBND).
@@ -10,6 +11,7 @@ citation printed as 07/CT-UBND).
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -26,7 +29,7 @@ import pytest
 from pipeline.actors import fold, normalize_actor
 from pipeline.archive import Archive
 from pipeline.cli import main
-from pipeline.ingest import ingest
+from pipeline.ingest import Summary, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DOCS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
@@ -103,24 +106,44 @@ def _bad_files(out: Path, n: int) -> list[Path]:
     return bad
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("corpus")
-    docs = root / "docs"
+def _build_corpus_and_archive(folder: Path) -> None:
+    docs = folder / "docs"
     good = write_plans(docs, N_PLANS)
     crafted = _crafted(docs)
     good += list(crafted.values())
     bad = _bad_files(docs, len(good) // 10)
     (docs / "notes.xyz").write_text("not a plan", encoding="utf-8")
-    return {"dir": docs, "good": good, "bad": bad, "crafted": crafted}
+    first = ingest([docs], db=folder / "kehoach.db", workers=2, progress=False)
+    names = {"good": [p.name for p in good], "bad": [p.name for p in bad],
+             "crafted": {k: p.name for k, p in crafted.items()}, "first": asdict(first)}
+    (folder / "corpus.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def archive(corpus, tmp_path_factory):
+def built(built_once):
+    """The folder of the corpus (docs/), its archive (kehoach.db) and what is where (corpus.json)."""
+    return built_once("archive-of-100-plans", _build_corpus_and_archive)
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    names = json.loads((built / "corpus.json").read_text(encoding="utf-8"))
+    docs = built / "docs"
+    return {"dir": docs, "good": [docs / n for n in names["good"]], "bad": [docs / n for n in names["bad"]],
+            "crafted": {k: docs / n for k, n in names["crafted"].items()}}
+
+
+@pytest.fixture(scope="module")
+def archive(built, tmp_path_factory):
+    """A copy of the run's archive for this module: its tests ingest into it again."""
     db = tmp_path_factory.mktemp("db") / "kehoach.db"
-    first = ingest([corpus["dir"]], db=db, workers=2, progress=False)
+    source, copy = sqlite3.connect(built / "kehoach.db"), sqlite3.connect(db)
+    source.backup(copy)  # the file and what its write-ahead log holds
+    source.close()
+    copy.close()
+    first = json.loads((built / "corpus.json").read_text(encoding="utf-8"))["first"]
     arch = Archive(db)
-    yield {"db": db, "archive": arch, "first": first}
+    yield {"db": db, "archive": arch, "first": Summary(**first)}
     arch.close()
 
 
@@ -178,9 +201,17 @@ def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
     assert snapshot(archive["db"]) == before
 
 
-def test_killed_ingest_resumes_to_identical_rows(corpus, archive, tmp_path):
+def test_killed_ingest_resumes_to_identical_rows(corpus, tmp_path):
+    # A part of the corpus: the kill needs a few documents stored and many still to come, not a
+    # hundred; the rows after the rerun must be those of an ingest that was never interrupted.
+    folder = tmp_path / "part"
+    folder.mkdir()
+    for path in corpus["good"][:24] + corpus["bad"][:3] + [corpus["dir"] / "notes.xyz"]:
+        shutil.copy(path, folder / path.name)
+    whole = ingest([folder], db=tmp_path / "whole.db", workers=2, progress=False)
+    assert (whole.stored, whole.failed) == (24, 3)
     db = tmp_path / "killed.db"
-    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus["dir"]), "--db", str(db),
+    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--db", str(db),
            "--workers", "1", "-q"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
@@ -204,10 +235,10 @@ def test_killed_ingest_resumes_to_identical_rows(corpus, archive, tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    assert 0 < stored_at_kill < len(corpus["good"])
-    rerun = ingest([corpus["dir"]], db=db, workers=2, progress=False)
+    assert 0 < stored_at_kill < whole.stored
+    rerun = ingest([folder], db=db, workers=2, progress=False)
     assert rerun.stored > 0
-    assert snapshot(db) == snapshot(archive["db"])
+    assert snapshot(db) == snapshot(tmp_path / "whole.db")
 
 
 def test_changed_file_replaces_its_record_and_fixed_file_clears_failure(corpus, tmp_path):
