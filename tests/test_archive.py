@@ -201,6 +201,7 @@ def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
     assert snapshot(archive["db"]) == before
 
 
+@pytest.mark.slow  # an ingest killed mid-write and a second process: seconds of CPU
 def test_killed_ingest_resumes_to_identical_rows(corpus, tmp_path):
     # A part of the corpus: the kill needs a few documents stored and many still to come, not a
     # hundred; the rows after the rerun must be those of an ingest that was never interrupted.
