@@ -1,9 +1,10 @@
 """The archive end to end: real files, real worker processes, real SQLite files.
 
-One corpus (≥ 100 text plans, one bad file in ten, one unsupported file) is
+One corpus (50 text plans, one bad file in ten, one unsupported file) is
 built and ingested once per test run (under pytest-xdist, by whichever worker
 asks first: conftest's built_once); each module gets its own copy of the
-archive file, and the other tests query it or ingest parts of the corpus. Plans come from corpus.generate when it exists, otherwise
+archive file, and the other tests query it or ingest parts of the corpus. The
+slow tests also ingest a corpus of 100 plans the same way. Plans come from corpus.generate when it exists, otherwise
 from the dev example with a varied header; a few crafted plans carry the facts
 the query tests look for (an abbreviated lead, "Đầu tư", a dated deadline, a
 citation printed as 07/CT-UBND).
@@ -33,7 +34,8 @@ from pipeline.ingest import Summary, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DOCS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
-N_PLANS = 100
+PLANS = 50  # enough for every filter below to find several pages of tasks
+MANY_PLANS = 100  # the size the archive is checked at in the full suite
 
 
 def _dev_text() -> str:
@@ -106,9 +108,9 @@ def _bad_files(out: Path, n: int) -> list[Path]:
     return bad
 
 
-def _build_corpus_and_archive(folder: Path) -> None:
+def _build_corpus_and_archive(folder: Path, plans: int) -> None:
     docs = folder / "docs"
-    good = write_plans(docs, N_PLANS)
+    good = write_plans(docs, plans)
     crafted = _crafted(docs)
     good += list(crafted.values())
     bad = _bad_files(docs, len(good) // 10)
@@ -119,32 +121,44 @@ def _build_corpus_and_archive(folder: Path) -> None:
     (folder / "corpus.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def built(built_once):
-    """The folder of the corpus (docs/), its archive (kehoach.db) and what is where (corpus.json)."""
-    return built_once("archive-of-100-plans", _build_corpus_and_archive)
+def _built(built_once, plans: int) -> Path:
+    """The folder of a corpus (docs/), its archive (kehoach.db) and what is where (corpus.json)."""
+    return built_once(f"archive-of-{plans}-plans", lambda folder: _build_corpus_and_archive(folder, plans))
 
 
-@pytest.fixture(scope="module")
-def corpus(built):
+def _corpus_in(built: Path) -> dict:
     names = json.loads((built / "corpus.json").read_text(encoding="utf-8"))
     docs = built / "docs"
     return {"dir": docs, "good": [docs / n for n in names["good"]], "bad": [docs / n for n in names["bad"]],
             "crafted": {k: docs / n for k, n in names["crafted"].items()}}
 
 
-@pytest.fixture(scope="module")
-def archive(built, tmp_path_factory):
-    """A copy of the run's archive for this module: its tests ingest into it again."""
-    db = tmp_path_factory.mktemp("db") / "kehoach.db"
+def _archive_copy(built: Path, db: Path) -> dict:
+    """A copy of a built archive, which the tests may ingest into again, and its first ingest's summary."""
     source, copy = sqlite3.connect(built / "kehoach.db"), sqlite3.connect(db)
     source.backup(copy)  # the file and what its write-ahead log holds
     source.close()
     copy.close()
     first = json.loads((built / "corpus.json").read_text(encoding="utf-8"))["first"]
-    arch = Archive(db)
-    yield {"db": db, "archive": arch, "first": Summary(**first)}
-    arch.close()
+    return {"db": db, "archive": Archive(db), "first": Summary(**first)}
+
+
+@pytest.fixture(scope="module")
+def built(built_once):
+    return _built(built_once, PLANS)
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    return _corpus_in(built)
+
+
+@pytest.fixture(scope="module")
+def archive(built, tmp_path_factory):
+    """This module's copy of the run's archive."""
+    arch = _archive_copy(built, tmp_path_factory.mktemp("db") / "kehoach.db")
+    yield arch
+    arch["archive"].close()
 
 
 def snapshot(db) -> dict[str, list]:
@@ -174,11 +188,14 @@ def snapshot(db) -> dict[str, list]:
 
 # -- ingest ----------------------------------------------------------------
 
-def test_ingest_stores_good_files_and_records_bad_ones(corpus, archive):
+@pytest.mark.parametrize("plans", [PLANS, pytest.param(MANY_PLANS, marks=pytest.mark.slow)])
+def test_ingest_stores_good_files_and_records_bad_ones(built_once, tmp_path, plans):
+    built = _built(built_once, plans)
+    corpus, archive = _corpus_in(built), _archive_copy(built, tmp_path / "kehoach.db")
     first, arch = archive["first"], archive["archive"]
     good = {str(p.resolve()) for p in corpus["good"]}
     bad = {str(p.resolve()) for p in corpus["bad"]}
-    assert len(good) >= 100 and len(bad) >= len(good) // 10
+    assert len(good) >= plans and len(bad) >= len(good) // 10
     assert first.stored + first.unchanged == len(good)  # unchanged only if two plans were identical
     assert first.failed == len(bad)
     assert set(arch.documents()["path"]) <= good
@@ -188,6 +205,7 @@ def test_ingest_stores_good_files_and_records_bad_ones(corpus, archive):
     assert all(isinstance(r, str) and r.strip() and "\n" not in r for r in failures["reason"])
     assert [Path(p).name for p in first.skipped] == ["notes.xyz"]
     assert arch.counts()["tasks"] > 0
+    arch.close()
 
 
 def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
