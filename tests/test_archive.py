@@ -1,8 +1,10 @@
 """The archive end to end: real files, real worker processes, real SQLite files.
 
-One corpus (≥ 100 text plans, one bad file in ten, one unsupported file) is
-built per module and ingested once; the other tests query that archive or
-ingest copies of it. Plans come from corpus.generate when it exists, otherwise
+One corpus (50 text plans, one bad file in ten, one unsupported file) is
+built and ingested once per test run (under pytest-xdist, by whichever worker
+asks first: conftest's built_once); each module gets its own copy of the
+archive file, and the other tests query it or ingest parts of the corpus. The
+slow tests also ingest a corpus of 100 plans the same way. Plans come from corpus.generate when it exists, otherwise
 from the dev example with a varied header; a few crafted plans carry the facts
 the query tests look for (an abbreviated lead, "Đầu tư", a dated deadline, a
 citation printed as 07/CT-UBND).
@@ -10,6 +12,7 @@ citation printed as 07/CT-UBND).
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -26,11 +30,12 @@ import pytest
 from pipeline.actors import fold, normalize_actor
 from pipeline.archive import Archive
 from pipeline.cli import main
-from pipeline.ingest import ingest
+from pipeline.ingest import Summary, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DOCS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
-N_PLANS = 100
+PLANS = 50  # enough for every filter below to find several pages of tasks
+MANY_PLANS = 100  # the size the archive is checked at in the full suite
 
 
 def _dev_text() -> str:
@@ -103,25 +108,57 @@ def _bad_files(out: Path, n: int) -> list[Path]:
     return bad
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("corpus")
-    docs = root / "docs"
-    good = write_plans(docs, N_PLANS)
+def _build_corpus_and_archive(folder: Path, plans: int) -> None:
+    docs = folder / "docs"
+    good = write_plans(docs, plans)
     crafted = _crafted(docs)
     good += list(crafted.values())
     bad = _bad_files(docs, len(good) // 10)
     (docs / "notes.xyz").write_text("not a plan", encoding="utf-8")
-    return {"dir": docs, "good": good, "bad": bad, "crafted": crafted}
+    first = ingest([docs], db=folder / "kehoach.db", workers=2, progress=False)
+    names = {"good": [p.name for p in good], "bad": [p.name for p in bad],
+             "crafted": {k: p.name for k, p in crafted.items()}, "first": asdict(first)}
+    (folder / "corpus.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+
+
+def _built(built_once, plans: int) -> Path:
+    """The folder of a corpus (docs/), its archive (kehoach.db) and what is where (corpus.json)."""
+    return built_once(f"archive-of-{plans}-plans", lambda folder: _build_corpus_and_archive(folder, plans))
+
+
+def _corpus_in(built: Path) -> dict:
+    names = json.loads((built / "corpus.json").read_text(encoding="utf-8"))
+    docs = built / "docs"
+    return {"dir": docs, "good": [docs / n for n in names["good"]], "bad": [docs / n for n in names["bad"]],
+            "crafted": {k: docs / n for k, n in names["crafted"].items()}}
+
+
+def _archive_copy(built: Path, db: Path) -> dict:
+    """A copy of a built archive, which the tests may ingest into again, and its first ingest's summary."""
+    source, copy = sqlite3.connect(built / "kehoach.db"), sqlite3.connect(db)
+    source.backup(copy)  # the file and what its write-ahead log holds
+    source.close()
+    copy.close()
+    first = json.loads((built / "corpus.json").read_text(encoding="utf-8"))["first"]
+    return {"db": db, "archive": Archive(db), "first": Summary(**first)}
 
 
 @pytest.fixture(scope="module")
-def archive(corpus, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "kehoach.db"
-    first = ingest([corpus["dir"]], db=db, workers=2, progress=False)
-    arch = Archive(db)
-    yield {"db": db, "archive": arch, "first": first}
-    arch.close()
+def built(built_once):
+    return _built(built_once, PLANS)
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    return _corpus_in(built)
+
+
+@pytest.fixture(scope="module")
+def archive(built, tmp_path_factory):
+    """This module's copy of the run's archive."""
+    arch = _archive_copy(built, tmp_path_factory.mktemp("db") / "kehoach.db")
+    yield arch
+    arch["archive"].close()
 
 
 def snapshot(db) -> dict[str, list]:
@@ -151,11 +188,14 @@ def snapshot(db) -> dict[str, list]:
 
 # -- ingest ----------------------------------------------------------------
 
-def test_ingest_stores_good_files_and_records_bad_ones(corpus, archive):
+@pytest.mark.parametrize("plans", [PLANS, pytest.param(MANY_PLANS, marks=pytest.mark.slow)])
+def test_ingest_stores_good_files_and_records_bad_ones(built_once, tmp_path, plans):
+    built = _built(built_once, plans)
+    corpus, archive = _corpus_in(built), _archive_copy(built, tmp_path / "kehoach.db")
     first, arch = archive["first"], archive["archive"]
     good = {str(p.resolve()) for p in corpus["good"]}
     bad = {str(p.resolve()) for p in corpus["bad"]}
-    assert len(good) >= 100 and len(bad) >= len(good) // 10
+    assert len(good) >= plans and len(bad) >= len(good) // 10
     assert first.stored + first.unchanged == len(good)  # unchanged only if two plans were identical
     assert first.failed == len(bad)
     assert set(arch.documents()["path"]) <= good
@@ -165,6 +205,7 @@ def test_ingest_stores_good_files_and_records_bad_ones(corpus, archive):
     assert all(isinstance(r, str) and r.strip() and "\n" not in r for r in failures["reason"])
     assert [Path(p).name for p in first.skipped] == ["notes.xyz"]
     assert arch.counts()["tasks"] > 0
+    arch.close()
 
 
 def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
@@ -178,9 +219,18 @@ def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
     assert snapshot(archive["db"]) == before
 
 
-def test_killed_ingest_resumes_to_identical_rows(corpus, archive, tmp_path):
+@pytest.mark.slow  # an ingest killed mid-write and a second process: seconds of CPU
+def test_killed_ingest_resumes_to_identical_rows(corpus, tmp_path):
+    # A part of the corpus: the kill needs a few documents stored and many still to come, not a
+    # hundred; the rows after the rerun must be those of an ingest that was never interrupted.
+    folder = tmp_path / "part"
+    folder.mkdir()
+    for path in corpus["good"][:24] + corpus["bad"][:3] + [corpus["dir"] / "notes.xyz"]:
+        shutil.copy(path, folder / path.name)
+    whole = ingest([folder], db=tmp_path / "whole.db", workers=2, progress=False)
+    assert (whole.stored, whole.failed) == (24, 3)
     db = tmp_path / "killed.db"
-    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus["dir"]), "--db", str(db),
+    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--db", str(db),
            "--workers", "1", "-q"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
@@ -204,10 +254,10 @@ def test_killed_ingest_resumes_to_identical_rows(corpus, archive, tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    assert 0 < stored_at_kill < len(corpus["good"])
-    rerun = ingest([corpus["dir"]], db=db, workers=2, progress=False)
+    assert 0 < stored_at_kill < whole.stored
+    rerun = ingest([folder], db=db, workers=2, progress=False)
     assert rerun.stored > 0
-    assert snapshot(db) == snapshot(archive["db"])
+    assert snapshot(db) == snapshot(tmp_path / "whole.db")
 
 
 def test_changed_file_replaces_its_record_and_fixed_file_clears_failure(corpus, tmp_path):

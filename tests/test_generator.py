@@ -19,10 +19,9 @@ ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @pytest.fixture(scope="module")
-def corpus_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("gen")
-    generate(N, 11, FORMATS, out, dpi=150)  # low dpi: same code path, faster
-    return out
+def corpus_dir(built_once) -> Path:
+    """Generated once per run (once for both pytest-xdist workers) and only read by the tests."""
+    return built_once("generated-seed-11", lambda out: generate(N, 11, FORMATS, out, dpi=150))  # low dpi: faster
 
 
 def _golds(d: Path) -> dict[str, dict]:

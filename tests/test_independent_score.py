@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_file
-
 HERE = Path(__file__).resolve().parent / "data" / "independent"
 GOLD = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((HERE / "gold").glob("*.json"))}
 # the scans need OCR (a while each): with the slow tests only
@@ -15,14 +13,14 @@ SCANS = {name for name, gold in GOLD.items() if gold["source"].get("ocr")}
 
 
 @pytest.fixture(scope="module")
-def score_of(scorer):
-    """Each plan extracted once, when a test first asks for it, and scored against its gold."""
+def score_of(scorer, record_of):
+    """Each plan extracted once per run (shared with test_snapshots.py) and scored against its gold."""
     cache: dict[str, float] = {}
 
     def score(name: str) -> float:
         if name not in cache:
             gold = GOLD[name]
-            record = extract_file((HERE / "gold" / gold["source"]["path"]).resolve()).to_dict()
+            record = record_of(HERE / "gold" / gold["source"]["path"])
             cache[name] = scorer.headline(scorer.score_pair(gold, record))
         return cache[name]
 

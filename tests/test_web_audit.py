@@ -64,6 +64,7 @@ def test_audit_order_in_the_page_data(client):
     assert kinds.index("date-conflict") < kinds.index("unresolved")
 
 
+@pytest.mark.slow  # a browser
 def test_audit_page_fits_1400_px_and_keeps_the_whole_key_on_hover(db):
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing")
