@@ -87,7 +87,21 @@ def clean(s: str) -> str:
 _FOLD = str.maketrans({"đ": "d", "Đ": "d"})
 
 
+class _NoMarks(dict):
+    """A str.translate table deleting every combining mark (category Mn), filled as characters
+    are met: one C pass over the text instead of a Python test per character."""
+
+    def __missing__(self, code: int):
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = kept
+        return kept
+
+
+_NO_MARKS = _NoMarks()
+
+
 def fold(s: str) -> str:
     """Lowercase without diacritics (đ → d): for matching, never for output."""
-    s = unicodedata.normalize("NFD", s.translate(_FOLD).lower())
-    return "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    if s.isascii():  # nothing to fold but the case
+        return s.lower()
+    return unicodedata.normalize("NFD", s.translate(_FOLD).lower()).translate(_NO_MARKS)
