@@ -166,8 +166,7 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
     serial = serial.lstrip("0") or "0"
     kind_part = code
     codes = [p.upper() for p in parts]
-    if codes and codes[0] in {fold(r["number_code"]).upper() for r in kinds() if r["number_code"]} | {
-            r["number_code"].upper() for r in kinds() if r["number_code"]}:
+    if codes and codes[0] in _kind_number_codes():
         codes = codes[1:]
     issuer_code = "-".join(codes) if codes else "?"
     # a code with a term suffix ("QH15": Quốc hội khóa XV) is its body's code ("QH") for the level
@@ -179,6 +178,13 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
         issuer_code = f"{issuer_code}-{prov}"
     y = year_in_number or year
     return f"{kind_part}-{issuer_code}/{serial}" + (f"/{y}" if y else "")
+
+
+@lru_cache(maxsize=None)
+def _kind_number_codes() -> frozenset[str]:
+    """The kind codes a number can open with ("KH", "QĐ"), in capitals, with and without diacritics."""
+    printed = [r["number_code"] for r in kinds() if r["number_code"]]
+    return frozenset(fold(c).upper() for c in printed) | frozenset(c.upper() for c in printed)
 
 
 def _date_at(s: str):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -104,4 +105,16 @@ def fold(s: str) -> str:
     """Lowercase without diacritics (đ → d): for matching, never for output."""
     if s.isascii():  # nothing to fold but the case
         return s.lower()
+    if len(s) <= _SHORT:
+        return _fold_short(s)
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
     return unicodedata.normalize("NFD", s.translate(_FOLD).lower()).translate(_NO_MARKS)
+
+
+# the rules fold the same line or name over and over (a plan's 30,000 folds are of 1,200 strings);
+# short ones are remembered, so the cache stays small however long the texts
+_SHORT = 300
+_fold_short = lru_cache(maxsize=8192)(_fold)

@@ -3,6 +3,7 @@ extractors) and assembles the record of ../shared/contract.md."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
@@ -66,8 +67,13 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                           key=c.key, span=Span(text.page_at(c.start), c.start, c.end)) for c in cites]
 
     tasks = []
+    starts = [c.start for c in cites]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # found in text order: bisect, not a scan a task
     for t in find_tasks(text, outline, year):
-        cited = [k for k, c in enumerate(cites) if t.start <= c.start < t.end]
+        if in_order:
+            cited = list(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
+        else:
+            cited = [k for k, c in enumerate(cites) if t.start <= c.start < t.end]
         tl = Timeline(**t.timeline) if t.timeline else Timeline()
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")
