@@ -62,6 +62,11 @@ def text_quality(text: str) -> float:
 
 
 def _legacy_converter(fontname: str):
+    upper = (fontname or "").upper()
+    if ".VN" not in upper and "VNI" not in upper:
+        # viparse calls legacy only a name opening ".Vn" or "VNI" (after a subset tag): any other
+        # font is Unicode without importing viparse, a tenth of a short text PDF's time
+        return None
     from viparse.normalize.detector import detect_encoding
     from viparse.normalize.encodings import get_charmap
 
