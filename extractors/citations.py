@@ -95,7 +95,23 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 _BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")  # the whole gap between two mentions (fullmatch)
+def _listed_after(found: list[Citation], text: str, at: int) -> Citation | None:
+    """The last of `found` that ends where a list separator before `at` begins: the gap between
+    them is whitespace, one "," ";" or "và", whitespace. The gap is read back from `at` once, so
+    each earlier mention costs a comparison (matching every gap made a long plan quadratic)."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i >= 1 and text[i - 1] in ",;":
+        i -= 1
+    elif i >= 2 and text[i - 2:i] == "và":
+        i -= 2
+    else:
+        return None
+    separator = i
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return next((c for c in reversed(found) if i <= _span(c).end <= separator), None)
 
 
 @lru_cache(maxsize=None)
@@ -146,8 +162,7 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
     serial = serial.lstrip("0") or "0"
     kind_part = code
     codes = [p.upper() for p in parts]
-    if codes and codes[0] in {fold(r["number_code"]).upper() for r in kinds() if r["number_code"]} | {
-            r["number_code"].upper() for r in kinds() if r["number_code"]}:
+    if codes and codes[0] in _kind_number_codes():
         codes = codes[1:]
     issuer_code = "-".join(codes) if codes else "?"
     # a code with a term suffix ("QH15": Quốc hội khóa XV) is its body's code ("QH") for the level
@@ -159,6 +174,13 @@ def canonical_key(kind: str, number: str | None, year: str | None, title: str | 
         issuer_code = f"{issuer_code}-{prov}"
     y = year_in_number or year
     return f"{kind_part}-{issuer_code}/{serial}" + (f"/{y}" if y else "")
+
+
+@lru_cache(maxsize=None)
+def _kind_number_codes() -> frozenset[str]:
+    """The kind codes a number can open with ("KH", "QĐ"), in capitals, with and without diacritics."""
+    printed = [r["number_code"] for r in kinds() if r["number_code"]]
+    return frozenset(fold(c).upper() for c in printed) | frozenset(c.upper() for c in printed)
 
 
 def _date_at(s: str):
@@ -182,15 +204,30 @@ def _trim_issuer(s: str) -> str | None:
     folded = s.lower()
     cut = len(s)
     for v in verbs() + ("phê duyệt", "thực hiện"):
-        for m in re.finditer(r"(?<=\s)" + re.escape(v) + r"(?=\s|$)", folded):
-            if s[m.start()].islower():
-                cut = min(cut, m.start())
-            break
-    k = re.search(r"\s(?:" + _KINDS + r")\b", s)
+        at = _first_word(folded, v)  # only the verb's first place counts, lowercase or not
+        if at >= 0 and s[at].islower():
+            cut = min(cut, at)
+    k = _KIND_AFTER_SPACE.search(s)
     if k:
         cut = min(cut, k.start())
     s = _name_part(s[:cut].strip(" ,"))
     return s or None
+
+
+_KIND_AFTER_SPACE = re.compile(r"\s(?:" + _KINDS + r")\b")
+
+
+def _first_word(text: str, phrase: str) -> int:
+    """Where `phrase` first stands as words in `text` (whitespace before it, whitespace or the end
+    after it), or -1: what `(?<=\\s)phrase(?=\\s|$)` finds, by str.find instead of a pattern per
+    verb (escaping, building and looking up a hundred patterns a mention was most of its cost)."""
+    at = text.find(phrase, 1)
+    while at >= 0:
+        end = at + len(phrase)
+        if text[at - 1].isspace() and (end == len(text) or text[end].isspace()):
+            return at
+        at = text.find(phrase, at + 1)
+    return -1
 
 
 _LEVEL = set(PLACE_LEVELS)
@@ -385,12 +422,11 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         number = _clean_number(m.group("number"))
         # "các Văn bản: số 423/TTg-CĐS ngày 19/04/2026, số 432/TTg-CĐS ...": a number listed after a
         # mention is of that mention's kind
-        # (the last such mention, read in place: slicing the text between every earlier mention and
-        # this one made a long plan's citations quadratic in its length)
-        listed_after = next((c for c in reversed(found) if _span(c).end <= m.start()
-                             and _LIST_SEPARATOR.fullmatch(text, _span(c).end, m.start())), None)
-        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None) or (
-            listed_after.kind if listed_after else None)
+        # (asked only when the number does not tell its kind)
+        kind = kind_of_number(number) or ("Công văn" if m.group("letter") else None)
+        if not kind:
+            listed_after = _listed_after(found, text, m.start())
+            kind = listed_after.kind if listed_after else None
         if not kind or _names_uncited_kind(number) or not free(m.start("number"), m.end("number")) or (
                 own_number and re.sub(r"\s", "", number).upper() == re.sub(r"\s", "", own_number).upper()):
             continue

@@ -188,15 +188,24 @@ def number_joins_tight(before: str, after: str) -> bool:
                 or (_CODE_CUT.search(before) and _SPLIT_CODE_HEAD.match(after)))
 
 
+# the end _kind_then_so() needs: a line not ending so is let go without trying every kind word at
+# every place in it (that search was most of normalize's time)
+_SO_AT_END = re.compile(r"[Ss][Ốố]\s*:?$", re.I)
+
+
+def _ends_kind_then_so(text: str) -> bool:
+    return bool(_SO_AT_END.search(text) and _kind_then_so().search(text))
+
+
 def ends_inside_number(text: str) -> bool:
     """A line that stops inside a document number, after "KIND số", or after a list's comma:
     the next line may finish it."""
-    return bool(_SPLIT_NUMBER_TAIL.search(text) or _kind_then_so().search(text) or text.endswith(","))
+    return bool(_SPLIT_NUMBER_TAIL.search(text) or _ends_kind_then_so(text) or text.endswith(","))
 
 
 def number_follows(before: str, after: str) -> bool:
     """"... Chỉ thị số" / "33/CT-TTg; ...": the number continues the sentence."""
-    return bool(_kind_then_so().search(before) and re.match(r"\d", after))
+    return bool(_ends_kind_then_so(before) and re.match(r"\d", after))
 
 
 def split_number(number: str) -> tuple[str, str | None, list[str]]:

@@ -115,7 +115,24 @@ def starts_actor(piece: str) -> bool:
     if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
         return True
     f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
-    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in unit_heads())
+    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _heads_opening(f))
+
+
+@lru_cache(maxsize=None)
+def _heads_by_initial() -> dict[str, tuple[str, ...]]:
+    by: dict[str, list[str]] = {}
+    for h in unit_heads():
+        by.setdefault(h[:1], []).append(h)
+    return {k: tuple(v) for k, v in by.items()}
+
+
+def _heads_opening(f: str) -> tuple[str, ...]:
+    """The heads of unit_heads() that could open `f`, in their order: those with its first letter
+    (a piece is tried against a few heads, not all of them)."""
+    if not f:
+        return unit_heads()
+    by = _heads_by_initial()
+    return by.get(f[0], ()) + by.get("", ())
 
 
 # Heads that name an institution only before its proper name: "Bộ Nội vụ", not "Bộ tiêu chí".

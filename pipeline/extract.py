@@ -3,6 +3,7 @@ extractors) and assembles the record of ../shared/contract.md."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
@@ -64,8 +65,13 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                                page_at=text.page_at)
 
     tasks = []
+    starts = [c.span.start if c.span else -1 for c in citations]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # found in text order: bisect, not a scan a task
     for t in find_tasks(text, outline, year):
-        cited = [k for k, c in enumerate(citations) if c.span and t.start <= c.span.start < t.end]
+        if in_order:
+            cited = list(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
+        else:
+            cited = [k for k, c in enumerate(citations) if c.span and t.start <= c.span.start < t.end]
         tl = Timeline(**t.timeline) if t.timeline else Timeline()
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from extractors.grammar import ends_inside_number, number_follows, number_joins_tight, opens_paragraph
-from extractors.repair import repair_ocr_line
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
 
@@ -122,6 +121,9 @@ def _ocr_repaired(text: str, block, source: Source) -> str:
     Guessed repairs are noted in source.warnings, which become the record's warnings."""
     if block.confidence is None or not text:
         return text
+    # imported for OCR only: the repairs' patterns and rapidfuzz are a tenth of a text PDF's start-up
+    from extractors.repair import repair_ocr_line
+
     text, notes = repair_ocr_line(text)
     source.warnings.extend(n for n in notes if n not in source.warnings)
     return text

@@ -62,6 +62,11 @@ def text_quality(text: str) -> float:
 
 
 def _legacy_converter(fontname: str):
+    upper = (fontname or "").upper()
+    if ".VN" not in upper and "VNI" not in upper:
+        # viparse calls legacy only a name opening ".Vn" or "VNI" (after a subset tag): any other
+        # font is Unicode without importing viparse, a tenth of a short text PDF's time
+        return None
     from viparse.normalize.detector import detect_encoding
     from viparse.normalize.encodings import get_charmap
 
@@ -81,13 +86,11 @@ def _styled_words(raw) -> tuple[list[Word], dict[int, str]]:
     words, styles = [], {}
     converters: dict[str, object] = {}
     looks: dict[str, tuple[bool, bool]] = {}  # font name → (bold, italic)
+    style_of: dict = {}  # a word's font (or fonts, as a frozenset) → its style
     for text, x0, top, x1, bottom, names in raw:
-        distinct = set(names)
-        if len(distinct) == 1:
-            font = names[0]
-        else:
-            fonts = Counter(names)
-            font = fonts.most_common(1)[0][0] if fonts else ""
+        first = names[0] if names else ""
+        single = names.count(first) == len(names)  # one font (most words): no set, no Counter
+        font = first if single else Counter(names).most_common(1)[0][0]
         if font not in converters:
             converters[font] = _legacy_converter(font)
         charmap = converters[font]
@@ -99,12 +102,18 @@ def _styled_words(raw) -> tuple[list[Word], dict[int, str]]:
         if not text.strip():
             continue
         words.append(Word(text, float(x0), float(top), float(x1), float(bottom)))
-        for name in distinct:
-            if name not in looks:
-                looks[name] = (bool(_BOLD.search(name)), bool(_ITALIC.search(name)))
-        bold = all(looks[n][0] for n in distinct) if distinct else False
-        italic = all(looks[n][1] for n in distinct) if distinct else False
-        styles[id(words[-1])] = "bold italic" if bold and italic else "bold" if bold else "italic" if italic else ""
+        key = first if single and names else frozenset(names)
+        style = style_of.get(key)
+        if style is None:
+            distinct = set(names)
+            for name in distinct:
+                if name not in looks:
+                    looks[name] = (bool(_BOLD.search(name)), bool(_ITALIC.search(name)))
+            bold = all(looks[n][0] for n in distinct) if distinct else False
+            italic = all(looks[n][1] for n in distinct) if distinct else False
+            style = style_of[key] = ("bold italic" if bold and italic else "bold" if bold
+                                     else "italic" if italic else "")
+        styles[id(words[-1])] = style
     return words, styles
 
 

@@ -284,7 +284,9 @@ def _page_chars(page, fonts, raw):
         box = raw.FS_RECTF()
         box_at = ctypes.addressof(box)
         objects: dict[int, tuple | None] = {}
-        advances: dict[tuple, dict] = {}  # per (font, scale): {text: [(advance, shift step)]}
+        # per (font, scale): {text: (advance, shift step)}, or [(advance, shift step), ...] when
+        # several widths read as that text
+        advances: dict[tuple, dict] = {}
         chars: list[tuple] = []
         append = chars.append
         current, shift = None, 0.0
@@ -308,16 +310,22 @@ def _page_chars(page, fonts, raw):
                     choices = widths.get(ch)
                     if choices is None:  # pdfminer would not read this glyph as this text ("(cid:N)" ...)
                         return _refuse(f"no pdfminer width for {ch!r}")
-                    options = sized[ch] = [_advance(width, scale) for width in choices]
-                if len(options) == 1:
-                    advance, step = options[0]
+                    options = [_advance(width, scale) for width in choices]
+                    sized[ch] = options = options[0] if len(options) == 1 else options
+                if options.__class__ is tuple:
+                    advance, step = options
                     x0 = box.left + shift
                 else:
                     # several codes can read as one letter (a font's encoding and its ToUnicode
                     # map both count): the width nearest pdfium's advance is the glyph's own
+                    # (the first of equals, as min() takes)
                     left = box.left
                     measured = box.right - left
-                    advance, step = min(options, key=lambda o: abs(measured - o[0]))
+                    advance, step = options[0]
+                    off = abs(measured - advance)
+                    for option in options[1:]:
+                        if abs(measured - option[0]) < off:
+                            (advance, step), off = option, abs(measured - option[0])
                     x0 = left + shift
                 append((ch, x0, top, x0 + advance, bottom, fontname))
                 shift += step
