@@ -53,8 +53,10 @@ _ISSUING_VERB = re.compile(alternatives(flagged("issuing_verbs.csv", "issues", "
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
 _ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
-# Words kept capitalised when a capitalised heading is put in sentence case (data/capitalised_phrases.txt).
-_KEEP_CAPITAL = words("capitalised_phrases.txt")
+# Proper names and bodies that keep their capitals (data/capitalised_phrases.csv): every word of them when a heading
+# in capitals is put in sentence case ("PHÓ BÍ THƯ TỈNH ỦY" → "Phó Bí thư Tỉnh Ủy"), their first in a unit's name
+_KEEP_CAPITAL = flagged("capitalised_phrases.csv", "sentence_case", "phrase")
+_PROPER_IN_UNIT_NAME = re.compile(r"\b(" + alternatives(flagged("capitalised_phrases.csv", "unit_name", "phrase")) + r")\b")
 
 
 def sentence_case(s: str) -> str:
@@ -73,6 +75,7 @@ def sentence_case(s: str) -> str:
 
 
 _ACRONYMS = frozenset(words("acronyms.txt"))
+_LEVEL_BODIES = frozenset(fold(w) for w in words("level_bodies.txt"))  # "tỉnh ủy", "huyện đội": no place follows
 # Unit heads of two words ("Văn phòng", "Ủy ban"; data/unit_heads.csv, two_words): the proper name begins after both
 _TWO_WORD_HEADS = frozenset(fold(h) for h in heads("two_words"))
 
@@ -97,12 +100,12 @@ def name_case(s: str) -> str:
             out.append(w)
         if (w in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn")
                 or (w == "phố" and k and words[k - 1] == "thành")) and k + 1 < len(words) \
-                and fold(words[k + 1]) not in ("uy", "doan", "hoi", "doi", "ly"):
+                and fold(words[k + 1]) not in _LEVEL_BODIES:
             place = True
     text = " ".join(out)
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
-    text = re.sub(r"\b(chính phủ|quốc hội|nhà nước)\b", lambda m: m.group(1).capitalize(), text)  # proper names
+    text = _PROPER_IN_UNIT_NAME.sub(lambda m: m.group(1).capitalize(), text)  # proper names
     return _COMMITTEE_OF_PLACE_CASED.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
