@@ -93,9 +93,11 @@ class Reading:
 
 class Shape:
     """A shape of task. `applies(r)` returns what it recognised in the node read as `r` (anything
-    true), or something false; `extract(r, found)` gives the node's tasks. The example of the shape
-    (↵ a new line) is in each rule's docstring; its fixture is tests/shapes/<name>.txt/.json, and
-    `variants` names fixtures of the same rule in other writings."""
+    true), or something false; `read(r, found)` gives the tasks of those words, and `extract(r, found)`
+    the node's tasks when the rule claims it (for prose, with the paragraphs the task goes on in; a rule
+    that reads with other rules' help calls their `read`). The example of the shape (↵ a new line) is
+    in each rule's docstring; its fixture is tests/shapes/<name>.txt/.json, and `variants` names
+    fixtures of the same rule in other writings."""
     name = ""
     origin = "none"  # item | table | prose, or none: the node is claimed and gives no task
     variants: tuple[str, ...] = ()
