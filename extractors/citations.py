@@ -183,17 +183,30 @@ def _kind_number_codes() -> frozenset[str]:
     return frozenset(fold(c).upper() for c in printed) | frozenset(c.upper() for c in printed)
 
 
-def _date_at(s: str):
-    m = _DATE.match(s)
+def _in_place(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` without the ^ opening it (or each of its alternatives), to be matched at a position
+    of the whole text (`.match(text, pos)`) as the anchored one matched `text[pos:]`: the same
+    answers (none of these looks behind where it starts, and the text runs on to its end alike),
+    without copying the rest of the text for every mention (quadratic in a long plan)."""
+    assert pattern.pattern.startswith("^")
+    return re.compile(pattern.pattern[1:].replace("|^", "|"), pattern.flags)
+
+
+_DATE_AT, _PLENUM_AT, _ISSUER_AT, _TITLE_AT = map(_in_place, (_DATE, _PLENUM, _ISSUER, _TITLE))
+
+
+def _date_at(s: str, pos: int = 0):
+    """The date at `pos` of `s` and its length."""
+    m = _DATE_AT.match(s, pos)
     if not m:
         return None, 0
     g = [x for x in m.groups() if x is not None]
     if len(g) < 3:  # a garbled date: read past it
-        return None, m.end()
+        return None, m.end() - pos
     try:
-        return date(int(g[2]), int(g[1]), int(g[0])).isoformat(), m.end()
+        return date(int(g[2]), int(g[1]), int(g[0])).isoformat(), m.end() - pos
     except ValueError:
-        return None, m.end()
+        return None, m.end() - pos
 
 
 def _trim_issuer(s: str) -> str | None:
@@ -267,43 +280,49 @@ def _known_issuer() -> re.Pattern:
     return re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<name>" + "|".join(alternatives) + r")(?![\wÀ-ỹđĐ])", re.IGNORECASE)
 
 
-def _issuer_at(text: str):
-    """The issuer after "của"/"do" and where it ends in `text`. A known body's name is held whole
-    (its "và", its lowercase words, its line break), then read on like any issuer."""
-    known = _known_issuer().match(text)
-    masked = text
+@lru_cache(maxsize=None)
+def _known_issuer_in_place() -> re.Pattern:
+    return _in_place(_known_issuer())
+
+
+def _issuer_at(text: str, pos: int = 0):
+    """The issuer after "của"/"do" at `pos` of `text`, and its length from `pos`. A known body's name
+    is held whole (its "và", its lowercase words, its line break), then read on like any issuer."""
+    known = _known_issuer_in_place().match(text, pos)
     if known:  # the name as one token for the rules below; the issuer is read back from `text`
         a, b = known.span("name")
-        masked = text[:a] + re.sub(r"\s", "_", text[a:b]).replace("và", "v_").replace("-", "_") + text[b:]
-    m = _ISSUER.match(masked)
+        masked = text[pos:a] + re.sub(r"\s", "_", text[a:b]).replace("và", "v_").replace("-", "_") + text[b:]
+        m, base = _ISSUER.match(masked), pos  # masked is the text from pos on, its length unchanged
+    else:
+        m, base = _ISSUER_AT.match(text, pos), 0
     if not m:
         return None, 0
     issuer = _trim_issuer(m.group("issuer"))
     if not issuer:
         return None, 0
-    at = m.start("issuer")
-    return re.sub(r"\s+", " ", text[at:at + len(issuer)]), at + len(issuer)
+    at = base + m.start("issuer")
+    return re.sub(r"\s+", " ", text[at:at + len(issuer)]), at + len(issuer) - pos
 
 
 def _tail(text: str, pos: int):
     """Date, issuer and title after a number, with where the printed mention (without title) ends."""
-    d, n = _date_at(text[pos:])
+    d, n = _date_at(text, pos)
     end = pos + n
-    if plenum := _PLENUM.match(text[end:]):
-        issuer, n = _issuer_at("của" + text[end + plenum.end():])
-        n = plenum.end() + n - len("của") if issuer else 0
+    if plenum := _PLENUM_AT.match(text, end):
+        issuer, n = _issuer_at("của" + text[plenum.end():])
+        n = plenum.end() - end + n - len("của") if issuer else 0
     else:
-        issuer, n = _issuer_at(text[end:])
+        issuer, n = _issuer_at(text, end)
     if issuer and len(issuer.split()) <= 16:
         end += n
     else:
         issuer = None
     if d is None:
-        d2, n2 = _date_at(text[end:])
+        d2, n2 = _date_at(text, end)
         if d2:
             d, end = d2, end + n2
     title = None
-    t = _TITLE.match(text[end:])
+    t = _TITLE_AT.match(text, end)
     if t:
         title = t.group("title").strip()
     return d, issuer, title, end
