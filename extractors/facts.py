@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# the parts a unit plays in a task, as the record names them: the fields of Task holding units
+ROLES = ("lead", "advisors", "implementers", "coordinators")
+
 
 @dataclass
 class Span:

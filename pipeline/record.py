@@ -9,13 +9,12 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # the facts extractors return are the record's own classes
-from extractors.facts import Citation, Document, Signer, Span, Target, Task, Timeline
+from extractors.facts import ROLES, Citation, Document, Signer, Span, Target, Task, Timeline
 
 __all__ = ["RECURRENCES", "ROLES", "SCHEMA", "Citation", "Document", "PlanRecord", "Section", "Signer",
            "SourceInfo", "Span", "Target", "Task", "Timeline"]
 
 SCHEMA = "kehoach.plan/1"
-ROLES = ("lead", "advisors", "implementers", "coordinators")
 RECURRENCES = ("continuous", "daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "on_request")
 
 

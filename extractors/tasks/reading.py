@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractors.facts import ROLES
 from extractors.lexicon import collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
 from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
-ROLES = ("lead", "advisors", "implementers", "coordinators")
 # Parts whose items state aims or figures, not work: no prose tasks there.
 _NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua")
 _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
