@@ -9,6 +9,7 @@ import calendar
 import re
 from datetime import date
 
+from extractors.facts import Timeline
 from extractors.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -151,16 +152,16 @@ def _blank(s: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), s)
 
 
-def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
-    """{"text", "start", "end", "recurrence"} for a printed time expression."""
+def parse_timeline(text: str | None, plan_year: int | None = None) -> Timeline:
+    """The Timeline of a printed time expression: its text, the period it names, its recurrences."""
     if not text or not text.strip():
-        return {"text": None, "start": None, "end": None, "recurrence": []}
+        return Timeline()
     printed = text.strip().rstrip(" .;,:")
     folded = fold(printed)
     recurrence = recurrences(folded)
     s = _blank(folded, _CITED_DATE)
     if _NEXT_PERIOD.search(s) and not re.search(r"\b\d{4}\b", s):
-        return {"text": printed, "start": None, "end": None, "recurrence": recurrence}
+        return Timeline(printed, None, None, recurrence)
     # a period named without its year takes the first year the text prints ("tháng 6 và tháng 12/2026")
     printed_year = re.search(r"\b((?:19|20)\d\d)\b", s)
     year = int(printed_year.group(1)) if printed_year else plan_year
@@ -223,7 +224,7 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> dict:
     # "năm 2025 và các năm tiếp theo": from that year on, with no end
     if _ONWARD.search(s) and start and end and start.endswith("-01-01") and end == start[:4] + "-12-31":
         end = None
-    return {"text": printed, "start": start, "end": end, "recurrence": recurrence}
+    return Timeline(printed, start, end, recurrence)
 
 
 def _periods(s: str, year: int | None) -> list[tuple[int, tuple]]:

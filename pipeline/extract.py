@@ -72,7 +72,7 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
             cited = list(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
         else:
             cited = [k for k, c in enumerate(citations) if c.span and t.start <= c.span.start < t.end]
-        tl = Timeline(**t.timeline) if t.timeline else Timeline()
+        tl = t.timeline or Timeline()
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")
         if not t.roles["lead"] and t.origin != "prose":

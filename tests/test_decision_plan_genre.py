@@ -20,7 +20,7 @@ from pipeline.extract import extract_file
 ])
 def test_time_cell_of_bare_years(cell, start, end):
     t = parse_timeline(cell, plan_year=2025)
-    assert (t["text"], t["start"], t["end"]) == (cell, start, end)
+    assert (t.text, t.start, t.end) == (cell, start, end)
 
 
 def test_period_column_is_the_time_column():
@@ -111,7 +111,7 @@ def test_specks_of_a_scanned_header_are_neither_issuer_nor_title():
 ])
 def test_reporting_prose_milestones(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2025)
-    assert (t["text"], t["start"], t["end"], t["recurrence"]) == (text, start, end, recurrence)
+    assert (t.text, t.start, t.end, t.recurrence) == (text, start, end, recurrence)
 
 
 def test_appendix_page_whose_header_ocr_lost_borrows_the_columns_of_its_twin(tmp_path):

@@ -40,12 +40,12 @@ from extractors.units import split_units
 ])
 def test_timeline(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
-    assert (t["start"], t["end"], t["recurrence"]) == (start, end, recurrence)
-    assert t["text"] == printed.rstrip(".")
+    assert (t.start, t.end, t.recurrence) == (start, end, recurrence)
+    assert t.text == printed.rstrip(".")
 
 
 def test_timeline_missing_year_is_plan_year():
-    assert parse_timeline("Tháng 9", plan_year=2031)["end"] == "2031-09-30"
+    assert parse_timeline("Tháng 9", plan_year=2031).end == "2031-09-30"
 
 
 @pytest.mark.parametrize("value,units", [

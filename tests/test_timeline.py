@@ -25,7 +25,7 @@ from extractors.timeline import parse_timeline
 ])
 def test_timeline_cells(printed, start, end, recurrence):
     t = parse_timeline(printed, plan_year=2024)
-    assert (t["start"], t["end"], t["recurrence"]) == (start, end, recurrence)
+    assert (t.start, t.end, t.recurrence) == (start, end, recurrence)
 
 
 @pytest.mark.parametrize("sentence,text,start,end,recurrence", [
@@ -69,4 +69,14 @@ def test_timeline_cells(printed, start, end, recurrence):
 ])
 def test_prose_time(sentence, text, start, end, recurrence):
     t = _prose_time(sentence, 2026)
-    assert (t["text"], t["start"], t["end"], t["recurrence"]) == (text, start, end, recurrence)
+    assert (t.text, t.start, t.end, t.recurrence) == (text, start, end, recurrence)
+
+
+def test_timeline_is_the_records_own_class():
+    """parse_timeline and _prose_time give the record's Timeline, no dict to copy into it."""
+    from pipeline.record import Timeline
+
+    assert parse_timeline("Quý II/2025", plan_year=2025) == Timeline("Quý II/2025", "2025-04-01", "2025-06-30", [])
+    assert parse_timeline("  ") == Timeline()
+    assert _prose_time("Sở Nội vụ báo cáo định kỳ hằng quý.", 2025) == Timeline("định kỳ hằng quý", None, None,
+                                                                                   ["quarterly"])

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.facts import ROLES
+from extractors.facts import ROLES, Timeline
 from extractors.lexicon import collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
@@ -88,7 +88,7 @@ class TaskFacts:
     end: int
     page: int
     roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
-    timeline: dict = field(default_factory=dict)
+    timeline: Timeline | None = None  # None until a time is read
     products: str | None = None
     monitors: str | None = None  # "Theo dõi, kiểm tra, đôn đốc": carried as printed, like products
     grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
@@ -117,7 +117,7 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
         return None
     timeline = _prose_time(body, plan_year)
     clause = _lead_clause(body)
-    if not timeline.get("text") and not clause:
+    if not timeline.text and not clause:
         return None
     t = TaskFacts(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), start=text.lines[lines[0]].start,
                   end=text.lines[lines[-1]].end, page=text.lines[lines[0]].page, timeline=timeline)
@@ -334,7 +334,7 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
 _AIM = re.compile(r"\b(?:dat|muc tieu|phan dau|chi tieu)\b|%")
 
 
-def _prose_time(body: str, plan_year) -> dict:
+def _prose_time(body: str, plan_year) -> Timeline:
     """The time phrase of a sentence, alone ("trước ngày 30/6/2024", "định kỳ hằng quý"); a recurrence
     and a period that both apply are joined with "; " in reading order (contract.md)."""
     folded = fold(body)
@@ -363,7 +363,7 @@ def _prose_time(body: str, plan_year) -> dict:
         if phrase.count(")") > phrase.count("("):  # "(hoàn thành trong tháng 4/2026)"
             phrase = phrase.rstrip(")").strip()
         parsed = parse_timeline(phrase, plan_year)
-        is_period = bool(parsed["start"] or parsed["end"])
+        is_period = bool(parsed.start or parsed.end)
         # milestones in a row ("sơ kết vào năm 2030, tổng kết vào năm 2035") all count, spanning
         # first to last (contract.md)
         milestone_run = bool(is_period and phrase.lower().startswith("vào") and phrases
@@ -377,11 +377,11 @@ def _prose_time(body: str, plan_year) -> dict:
             # the period of the work's object yields to the deadline the sentence of completion names
             phrases[period_at], completion = phrase, True
             continue
-        if is_period in kinds and (is_period or not set(parsed["recurrence"]) - recurring):
+        if is_period in kinds and (is_period or not set(parsed.recurrence) - recurring):
             # one deadline, the first; a recurrence phrase while it adds a kind of recurrence
             # ("thường xuyên, liên tục. ... hàng năm", "... khi có yêu cầu")
             continue
-        recurring |= set(parsed["recurrence"])
+        recurring |= set(parsed.recurrence)
         if is_period:
             period_at, completion = len(phrases), _completes(folded, m.start())
         kinds.add(is_period)

@@ -133,9 +133,9 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 t.timeline = parse_timeline(cells[c], plan_year)
                 # a lone day under "Thời hạn (hoàn thành)" is the day the work is due: an end, as "trước ngày"
                 tl = t.timeline
-                if tl["start"] and tl["start"] == tl["end"] and re.search(r"\bthoi han\b|\bhoan thanh\b", header_text[c]) \
+                if tl.start and tl.start == tl.end and re.search(r"\bthoi han\b|\bhoan thanh\b", header_text[c]) \
                         and re.fullmatch(r"(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}", fold(cells[c]).strip(" .;")):
-                    tl["start"] = None
+                    tl.start = None
             elif role == "products":
                 t.products = cells[c]
             elif role == "monitors":
