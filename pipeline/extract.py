@@ -17,7 +17,7 @@ from extractors.text import Text
 from pipeline.names import shown
 from pipeline.normalize import normalize
 from pipeline.readers import read
-from pipeline.record import Document, PlanRecord, Section, SourceInfo, Span, Task, Timeline
+from pipeline.record import Document, PlanRecord, Section, SourceInfo
 from pipeline.source import Source
 
 
@@ -67,19 +67,19 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
     tasks = []
     starts = [c.span.start if c.span else -1 for c in citations]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # found in text order: bisect, not a scan a task
-    for t in find_tasks(text, outline, year):
+    for t in find_tasks(text, outline, year):  # the record's own Tasks: only their citations are left to fill
+        assert t.span is not None, "the task extractor places every task"
+        start, end = t.span.start, t.span.end
         if in_order:
-            cited = list(range(bisect_left(starts, t.start), bisect_left(starts, t.end)))
+            t.citations = list(range(bisect_left(starts, start), bisect_left(starts, end)))
         else:
-            cited = [k for k, c in enumerate(citations) if c.span and t.start <= c.span.start < t.end]
-        tl = t.timeline or Timeline()
+            t.citations = [k for k, c in enumerate(citations) if c.span and start <= c.span.start < end]
+        tl = t.timeline
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")
-        if not t.roles["lead"] and t.origin != "prose":
+        if not t.lead and t.origin != "prose":
             warnings.append(f"task {t.id}: no lead unit (Chủ trì)")
-        tasks.append(Task(id=t.id, origin=t.origin, text=t.text, timeline=tl, citations=cited,
-                          span=Span(t.page, t.start, t.end), products=t.products,
-                          monitors=t.monitors, **t.roles))
+        tasks.append(t)
 
     targets = find_targets(text, outline)
     sections = [Section(id=n.id, title=n.text) for n in outline.root.walk() if n.kind in ("part", "section")]

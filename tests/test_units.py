@@ -44,11 +44,14 @@ def test_partners_after_phoi_hop_without_voi():
 
 
 def test_a_field_pointing_to_another_document_names_no_unit():
+    from extractors.facts import Task
     from extractors.tasks import _add_roles
 
-    roles = {"lead": [], "advisors": [], "implementers": [], "coordinators": []}
-    _add_roles(roles, "lead", "Theo phân công tại Quyết định số 12/QĐ-UBND ngày 2/3/2025 của UBND tỉnh")
-    assert roles["lead"] == []
+    task = Task(id="1", origin="item", text="Rà soát thủ tục hành chính")
+    _add_roles(task, "lead", "Theo phân công tại Quyết định số 12/QĐ-UBND ngày 2/3/2025 của UBND tỉnh")
+    assert task.lead == []
+    _add_roles(task, "implementers", "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ")  # the value names the lead itself
+    assert (task.lead, task.implementers, task.coordinators) == (["Sở Tư pháp"], [], ["Sở Nội vụ"])
     assert _coordinators("Phối hợp với các cơ quan có liên quan tham gia bảo vệ an ninh.") == ["các cơ quan có liên quan"]
 
 

@@ -4,10 +4,9 @@ phối hợp với Y", time phrases of running prose, headings that hand their i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.facts import ROLES, Timeline
+from extractors.facts import Span, Task, Timeline
 from extractors.lexicon import collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
@@ -79,23 +78,14 @@ _EXECUTION_CLAUSE = re.compile(r"(?:chiu|co) trach nhiem (?:thi hanh|thuc hien) 
                                r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay")
 
 
-@dataclass
-class TaskFacts:
-    id: str
-    origin: str
-    text: str
-    start: int  # character span of the task in the normalised text
-    end: int
-    page: int
-    roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
-    timeline: Timeline | None = None  # None until a time is read
-    products: str | None = None
-    monitors: str | None = None  # "Theo dõi, kiểm tra, đôn đốc": carried as printed, like products
-    grouped_id: str | None = None  # table rows: the id with the group row's label, used if STT restarts
+def span_of(task: Task) -> Span:
+    """Where the task stands in the normalised text: the task extractor gives every task its span
+    (the record's Task allows none, for records read back from JSON)."""
+    assert task.span is not None, "the task extractor places every task it makes"
+    return task.span
 
 
-
-def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
+def _carried_over(text: Text, outline: Outline, plan_year) -> Task | None:
     """A page extracted alone from the middle of a document opens mid-sentence: "thực hiện theo đúng
     quy định ... Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.↵3. Giao Sở Nội vụ ...". The
     words before its first numbered item end the item before it (here "2"): a task when they carry
@@ -119,19 +109,19 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> TaskFacts | None:
     clause = _lead_clause(body)
     if not timeline.text and not clause:
         return None
-    t = TaskFacts(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), start=text.lines[lines[0]].start,
-                  end=text.lines[lines[-1]].end, page=text.lines[lines[0]].page, timeline=timeline)
+    t = Task(id=str(int(first.id) - 1), origin="prose", text=_strip_end(body), timeline=timeline,
+             span=Span(text.lines[lines[0]].page, text.lines[lines[0]].start, text.lines[lines[-1]].end))
     if clause:
-        t.roles["lead"] = clause[0]
-        t.roles["coordinators"] = _coordinators(body, clause[1])
+        t.lead = clause[0]
+        t.coordinators = _coordinators(body, clause[1])
     return t
 
 
-def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_year, absorbed: set[int]) -> None:
+def _absorb_actorless_paragraphs(text: Text, node: Node, task: Task, plan_year, absorbed: set[int]) -> None:
     """A numbered assignment goes on in the plain paragraphs under it until one names an actor of its
     own: "1. Công ty X khẩn trương rà soát ...↵Trường hợp không đảm bảo ... thì phối hợp với ... Hoàn
     thành ... trước ngày 08/02/2025." is one task, its deadline printed in the last paragraph."""
-    body, end = task.text, task.end
+    body, end = task.text, span_of(task).end
     taken = []
     for c in node.children:
         if c.kind != "para" or c.fields or not c.text or _assigns_on_its_own(c.text):
@@ -142,11 +132,11 @@ def _absorb_actorless_paragraphs(text: Text, node: Node, task: TaskFacts, plan_y
     if not taken:
         return
     absorbed.update(id(c) for c in taken)
-    task.text, task.end = _strip_end(body), end
+    task.text, span_of(task).end = _strip_end(body), end
     task.timeline = _prose_time(body, plan_year)
     for unit in _coordinators(body):
-        if unit not in task.roles["coordinators"] and unit not in task.roles["lead"]:
-            task.roles["coordinators"].append(unit)
+        if unit not in task.coordinators and unit not in task.lead:
+            task.coordinators.append(unit)
 
 
 def _assigns_on_its_own(body: str) -> bool:
@@ -197,18 +187,18 @@ _LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s
                             r"(?P<coord>.+))?$")
 
 
-def _add_roles(roles: dict, role: str, value: str) -> None:
-    """Add a field's units under `role`; "X chủ trì, phối hợp với Y" inside any field
+def _add_roles(task: Task, role: str, value: str) -> None:
+    """Add a field's units to the task under `role` (one of ROLES); "X chủ trì, phối hợp với Y" inside any field
     names the lead and the coordinators itself."""
     if re.match(r"theo\s", value.strip(), re.I):
         return  # "Theo phân công tại Quyết định số ...": the units are named in another document
     m = _LEAD_IN_VALUE.match(value.strip().rstrip("."))
     if m and role != "lead" and starts_actor(m.group("lead")):
-        roles["lead"].extend(split_units(m.group("lead")))
+        task.lead.extend(split_units(m.group("lead")))
         if m.group("coord"):
-            roles["coordinators"].extend(split_units(m.group("coord")))
+            task.coordinators.extend(split_units(m.group("coord")))
         return
-    roles[role].extend(split_units(value))
+    getattr(task, role).extend(split_units(value))
 
 
 

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from extractors.facts import ROLES, Span, Task
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
-    _PERIOD_COLON, ROLES, TaskFacts, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
+    _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _in_excluded_part, _lead_clause, _numbered_clauses, _own_text, _prose_time, _strip_end, _subject,
-    _titling_unit)
+    _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
@@ -87,7 +88,7 @@ class Reading:
         return any(c.kind in ("item", "bullet") for c in self.node.children)
 
     @cached_property
-    def item(self) -> TaskFacts:
+    def item(self) -> Task:
         return _item_fields_task(self)
 
 
@@ -106,11 +107,11 @@ class Shape:
     def applies(self, r: Reading):
         return False
 
-    def read(self, r: Reading, found) -> list[TaskFacts]:
+    def read(self, r: Reading, found) -> list[Task]:
         """The tasks of the node, from what `applies` found."""
         return []
 
-    def extract(self, r: Reading, found) -> list[TaskFacts]:
+    def extract(self, r: Reading, found) -> list[Task]:
         return self.read(r, found)
 
 
@@ -118,13 +119,13 @@ class ProseShape(Shape):
     """A shape of running prose: a numbered assignment goes on in the plain paragraphs under it."""
     origin = "prose"
 
-    def extract(self, r: Reading, found) -> list[TaskFacts]:
+    def extract(self, r: Reading, found) -> list[Task]:
         tasks = self.read(r, found)
         _absorb_paragraphs(r, tasks)
         return tasks
 
 
-def _absorb_paragraphs(r: Reading, tasks: list[TaskFacts]) -> None:
+def _absorb_paragraphs(r: Reading, tasks: list[Task]) -> None:
     if tasks and r.node.kind in ("item", "article"):
         d = r.doc
         _absorb_actorless_paragraphs(d.text, r.node, tasks[0], d.plan_year, d.absorbed)
@@ -137,7 +138,7 @@ def _first_claim(r: Reading, rules: list[Shape]) -> tuple[Shape, object] | None:
     return None
 
 
-def _read_words(r: Reading, rules: list[Shape]) -> list[TaskFacts]:
+def _read_words(r: Reading, rules: list[Shape]) -> list[Task]:
     """The tasks the first of `rules` that recognises the words gives (no paragraphs absorbed)."""
     claim = _first_claim(r, rules)
     return claim[0].read(r, claim[1]) if claim else []
@@ -176,24 +177,22 @@ class TableRows(Shape):
 
 # ---- items with field lines -------------------------------------------------------------------
 
-def _item_fields_task(r: Reading) -> TaskFacts:
+def _item_fields_task(r: Reading) -> Task:
     """An item and its field lines as a task: the units its fields name, its time, products, monitors."""
     text, node = r.doc.text, r.node
     body, start, end = _own_text(text, node)
     end = max([end] + [text.lines[li].end for _, li in node.fields])
-    t = TaskFacts(id=node.id, origin="item", text=_strip_end(_CONTENT_LABEL.sub("", body)), start=start, end=end,
-                  page=r.line.page)
+    t = Task(id=node.id, origin="item", text=_strip_end(_CONTENT_LABEL.sub("", body)), span=Span(r.line.page, start, end))
+    timed = False  # the first time field counts
     for f, _ in node.fields:
         if f.role in ROLES:
-            _add_roles(t.roles, f.role, f.value)
-        elif f.role == "timeline" and not t.timeline:
-            t.timeline = parse_timeline(f.value, r.doc.plan_year)
+            _add_roles(t, f.role, f.value)
+        elif f.role == "timeline" and not timed:
+            t.timeline, timed = parse_timeline(f.value, r.doc.plan_year), True
         elif f.role == "products":
             t.products = f.value
         elif f.role == "monitors":
             t.monitors = f.value
-    if not t.timeline:
-        t.timeline = parse_timeline(None)
     return t
 
 
@@ -213,7 +212,7 @@ class ItemFieldLines(ItemShape):
                 "item_content_label")
 
     def applies(self, r):
-        return self.applies_to_item(r) and any(r.item.roles.values())
+        return self.applies_to_item(r) and any(getattr(r.item, role) for role in ROLES)
 
     def read(self, r, found):
         return [r.item]
@@ -229,7 +228,7 @@ class ItemTitledByUnit(ItemShape):
         return self.applies_to_item(r) and _titling_unit(r.item.text)
 
     def read(self, r, found):
-        r.item.roles["lead"], r.item.text = found
+        r.item.lead, r.item.text = found
         return [r.item]
 
 
@@ -243,8 +242,8 @@ class ItemLeadClause(ItemShape):
         return self.applies_to_item(r) and _lead_clause(r.item.text)
 
     def read(self, r, found):
-        r.item.roles["lead"] = found[0]
-        r.item.roles["coordinators"] = _coordinators(r.item.text, found[1])
+        r.item.lead = found[0]
+        r.item.coordinators = _coordinators(r.item.text, found[1])
         return [r.item]
 
 
@@ -367,26 +366,26 @@ def _too_long(r: Reading, lead: list[str]) -> bool:
     return lead != list(r.heading or ()) and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
 
 
-def _prose_task(r: Reading, lead: list[str], body: str) -> list[TaskFacts]:
+def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
     """The node's one task: its words, its lead, the coordinators they name, its time (a calendar
     line's period, or the time phrase of the words)."""
     if (not lead and not r.period) or _too_long(r, lead):
         return []
     line = r.line
     timeline = parse_timeline(r.period, r.doc.plan_year) if r.period else _prose_time(body, r.doc.plan_year)
-    t = TaskFacts(id=r.node.id, origin="prose", text=_strip_end(body), start=line.start, end=line.end,
-                  page=line.page, timeline=timeline)
-    t.roles["lead"] = lead
-    t.roles["coordinators"] = _coordinators(body)
+    t = Task(id=r.node.id, origin="prose", text=_strip_end(body), timeline=timeline,
+             span=Span(line.page, line.start, line.end))
+    t.lead = lead
+    t.coordinators = _coordinators(body)
     return [t]
 
 
-def _clause_task(r: Reading, k: int, clause: str, lead: list[str]) -> TaskFacts:
+def _clause_task(r: Reading, k: int, clause: str, lead: list[str]) -> Task:
     line = r.line
-    t = TaskFacts(id=f"{r.node.id}.{k}", origin="prose", text=_strip_end(clause), start=line.start, end=line.end,
-                  page=line.page, timeline=_prose_time(clause, r.doc.plan_year))
-    t.roles["lead"] = list(lead)
-    t.roles["coordinators"] = _coordinators(clause)
+    t = Task(id=f"{r.node.id}.{k}", origin="prose", text=_strip_end(clause),
+             timeline=_prose_time(clause, r.doc.plan_year), span=Span(line.page, line.start, line.end))
+    t.lead = list(lead)
+    t.coordinators = _coordinators(clause)
     return t
 
 
@@ -603,7 +602,7 @@ class ProseResponsibilityParagraph(ProseShape):
         tasks = _read_words(replace(r, body=_own_text(r.doc.text, r.node)[0]), WORD_RULES)
         if tasks:
             r.doc.absorbed.add(id(paragraph))
-            tasks[0].end = r.doc.text.lines[paragraph.line].end
+            span_of(tasks[0]).end = r.doc.text.lines[paragraph.line].end
         return tasks
 
 
@@ -618,9 +617,10 @@ SHAPES: list[Shape] = [
 ]
 
 
-def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[TaskFacts]:
+def find_tasks(text: Text, outline: Outline, plan_year: int | None) -> list[Task]:
+    """The plan's tasks as the record's Tasks, in text order, each with its span (citations left empty)."""
     tasks = [t for _, _, found in _claims(text, outline, plan_year) for t in found]
-    tasks.sort(key=lambda t: t.start)
+    tasks.sort(key=lambda t: span_of(t).start)
     return tasks
 
 

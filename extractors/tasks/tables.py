@@ -6,7 +6,8 @@ import re
 
 from extractors.fields import column_role, header_columns, twin_columns
 from extractors.outline import Node
-from extractors.tasks.reading import ROLES, TaskFacts, _add_roles
+from extractors.facts import ROLES, Span, Task
+from extractors.tasks.reading import _add_roles
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
 from extractors.units import starts_actor
@@ -34,7 +35,7 @@ def _bulleted_units(cell: str) -> str:
 
 
 
-def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
+def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
     assert node.table is not None, "a table node names its table"
     table = text.tables[node.table]
     header_row, columns = header_columns(text, node.table)
@@ -74,7 +75,9 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         index_col, task_col = task_col, task_col + 1
     base = node.id
     group = ""
-    out: list[TaskFacts] = []
+    out: list[Task] = []
+    # each row's id with its group row's label ("I.1"), used when numbering restarts in each group
+    grouped_ids: list[str] = []
     # numbered rows: an index OCR misread as a letter ("z" for 2, "T" for 7) follows the row before
     indices = [text.cell_text(node.table, r, index_col).strip().rstrip(".") for r in body_rows
                if index_col is not None and index_col < len(table.cells[r])]
@@ -121,14 +124,12 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
         own = [i for i in lines if i not in merged_lines] or lines
         start = min(text.lines[i].start for i in own)
         end = max(text.lines[i].end for i in own)
-        t = TaskFacts(id=tid, origin="table", text=task_text, start=start, end=end,
-                      page=text.lines[lines[0]].page)
-        t.grouped_id = grouped_id
+        t = Task(id=tid, origin="table", text=task_text, span=Span(text.lines[lines[0]].page, start, end))
         for c, role in columns.items():
             if c >= len(cells) or not cells[c]:
                 continue
             if role in ROLES:
-                _add_roles(t.roles, role, _bulleted_units(cells[c]))
+                _add_roles(t, role, _bulleted_units(cells[c]))
             elif role == "timeline":
                 t.timeline = parse_timeline(cells[c], plan_year)
                 # a lone day under "Thời hạn (hoàn thành)" is the day the work is due: an end, as "trước ngày"
@@ -140,12 +141,11 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[TaskFacts]:
                 t.products = cells[c]
             elif role == "monitors":
                 t.monitors = cells[c]
-        if not t.timeline:
-            t.timeline = parse_timeline(None)
         out.append(t)
+        grouped_ids.append(grouped_id)
     if len({t.id for t in out}) < len(out):  # numbering restarts in each group: the group tells rows apart
-        for t in out:
-            t.id = t.grouped_id if t.grouped_id is not None else t.id
+        for t, grouped_id in zip(out, grouped_ids):
+            t.id = grouped_id
     return out
 
 
