@@ -491,3 +491,25 @@ def test_an_adverb_of_manner_or_đồng_bộ_ends_the_subject(tmp_path):
 """)
     assert tasks["II.1"].lead == ["Phòng Nội vụ", "các cơ quan, đơn vị"]
     assert tasks["II.2"].coordinators == ["Trung tâm Lưu trữ lịch sử", "Sở Nội vụ"]
+
+
+def test_find_tasks_gives_the_records_own_tasks(tmp_path):
+    """The task extractor returns the record's Task, span and all: the record holds what it found,
+    with only the citations the span covers added."""
+    from extractors.outline import parse_outline
+    from extractors.tasks import find_tasks
+    from pipeline.normalize import normalize
+    from pipeline.readers import read
+    from pipeline.record import Span, Task
+
+    record, tasks = _tasks(tmp_path, "1. Rà soát thủ tục hành chính theo Quyết định số 15/QĐ-UBND ngày 02/01/2025\n"
+                                     "- Chủ trì: Phòng Tư pháp\n- Phối hợp: Văn phòng HĐND và UBND huyện\n"
+                                     "- Thời gian: trước ngày 30/6/2025\n")
+    text = normalize(read(tmp_path / "plan.txt"))
+    found = find_tasks(text, parse_outline(text), 2025)
+    assert all(type(t) is Task for t in found) and [t.id for t in found] == ["II.1"]
+    t = found[0]
+    assert isinstance(t.span, Span) and text.text[t.span.start:t.span.end].startswith("1. Rà soát")
+    assert (t.lead, t.coordinators, t.timeline.end, t.citations) == (
+        ["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"], "2025-06-30", [])
+    assert tasks["II.1"].citations and tasks["II.1"] == Task(**{**vars(t), "citations": tasks["II.1"].citations})
