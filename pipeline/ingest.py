@@ -6,9 +6,10 @@
 Each file ends in exactly one state: stored, unchanged (its sha256 is already
 archived — hashed here, before dispatch, so unchanged files cost no
 extraction) or failed (its one-line reason goes to the `failures` table).
-Workers only extract; every write happens here, one transaction per document,
-so a killed ingest (even SIGKILL) loses at most the documents in flight and a
-rerun picks them up without storing anything twice.
+Workers extract and turn each record into the rows it is stored as (pure work,
+pipeline.archive.document_rows); every write happens here, one transaction per
+document, so a killed ingest (even SIGKILL) loses at most the documents in
+flight and a rerun picks them up without storing anything twice.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.archive import Archive
+from pipeline.archive import Archive, DocumentRows, document_rows
 from pipeline.errors import KehoachError, ReadError
 from pipeline.limits import max_memory_mb, regular_file, worker_init
 from pipeline.names import path_bytes, shown
@@ -137,9 +138,10 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | None, str | None]:
+def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[DocumentRows | None, str | None]:
     """Runs on a worker: (path, content or None, time limit in s or None) →
-    (record dict with text, None) or (None, reason).
+    (the record as archive rows, None) or (None, reason). The rows, not the record: building them
+    (JSON, actor normalisation, the search bodies) is pure work the single writer need not do.
 
     Never raises: one bad file must not end the batch. The content travels with
     the job only for a remote Dask cluster, whose workers may not see our disk.
@@ -147,7 +149,7 @@ def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | Non
     path, data, timeout = job
     try:
         with time_limit(timeout):
-            return _extract(path, data), None
+            return document_rows(_extract(path, data)), None
     except TimeLimit:
         return None, f"extraction took longer than the limit of {timeout:g} s (ingest --timeout)"
     except MemoryError:
@@ -192,7 +194,7 @@ def start_worker() -> None:
     with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
         plan = Path(tmp) / "warm-up.txt"
         plan.write_text(_WARM_UP_PLAN, encoding="utf-8")
-        _extract(str(plan), None)
+        document_rows(_extract(str(plan), None))
 
 
 def memory_reason() -> str:
@@ -289,10 +291,10 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                 fail(path, sha, reason)
             else:
                 # the record's own hash wins: the file may have changed since we hashed it
-                state = archive.put(record, path=shown(path), sha256=record["source"].get("sha256") or sha)
+                state = archive.put(record, path=shown(path), sha256=record.sha256 or sha)
                 if state == "stored":
                     summary.stored += 1
-                    summary.pages += int(record["source"].get("pages") or 0)
+                    summary.pages += record.pages
                 else:
                     summary.unchanged += 1
             # the file that just came back (jobs are handed out ahead, so the last one sent says little)
