@@ -7,7 +7,10 @@ Plans come from corpus.generate when it exists, otherwise from the dev example
 under varied headers. Each run ingests into a fresh archive, so the figure
 includes hashing, extraction on the workers and the parent's writes. Prints
 figures only; the machine's load is printed too, since a shared machine makes
-the ratio noisy.
+the ratio noisy. "parent ms/plan" is the ingesting process's own CPU (hashing,
+reading results, the archive's writes) per plan: with W workers on W cores it
+shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
+worker's CPU per plan.
 """
 from __future__ import annotations
 
@@ -62,14 +65,17 @@ def main() -> None:
               f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
         rows = []
         for workers in args.workers:
+            cpu = time.process_time()  # this process and its threads, not the workers
             summary = ingest([plans[0].parent], db=tmp / f"w{workers}.db", workers=workers, progress=False)
-            rows.append((workers, summary))
+            rows.append((workers, summary, time.process_time() - cpu))
             print(f"  workers {workers}: {summary.line()}", flush=True)
         base = rows[0][1].stored / rows[0][1].seconds
-        print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7}")
-        for workers, s in rows:
+        print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7} "
+              f"{'parent ms/plan':>15}")
+        for workers, s, cpu in rows:
             rate = s.stored / s.seconds
-            print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f}")
+            print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f} "
+                  f"{1000 * cpu / max(1, s.stored + s.failed):>15.1f}")
         print(f"load after: {os.getloadavg()[0]:.2f}")
 
 
