@@ -38,8 +38,9 @@ is written for SQLite; pipeline.stores.postgres_ddl makes the three changes
 PostgreSQL needs (identity ids, CREATE OR REPLACE VIEW, a GIN text-search index
 for task_fts). Queries and inserts are one text for both stores.
 
-Writes happen in one process (the ingest parent) and one transaction per
-document, so a killed ingest leaves whole documents or none.
+Writes happen in one process (the ingest parent); each document is one
+transaction, or one savepoint of a batch of them (Archive.batched), so a killed
+ingest leaves whole documents or none.
 """
 from __future__ import annotations
 
