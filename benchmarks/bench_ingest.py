@@ -7,7 +7,12 @@ Plans come from corpus.generate when it exists, otherwise from the dev example
 under varied headers. Each run ingests into a fresh archive, so the figure
 includes hashing, extraction on the workers and the parent's writes. Prints
 figures only; the machine's load is printed too, since a shared machine makes
-the ratio noisy.
+the ratio noisy. "parent ms/plan" is the ingesting process's own CPU (hashing,
+reading results, the archive's writes) per plan: with W workers on W cores it
+shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
+worker's CPU per plan. The last lines time the parent's writes alone, in this
+process, on the rows the workers hand over (min of 3, so steadier under load):
+one commit per plan against the ingest's batches.
 """
 from __future__ import annotations
 
@@ -62,15 +67,45 @@ def main() -> None:
               f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
         rows = []
         for workers in args.workers:
+            cpu = time.process_time()  # this process and its threads, not the workers
             summary = ingest([plans[0].parent], db=tmp / f"w{workers}.db", workers=workers, progress=False)
-            rows.append((workers, summary))
+            rows.append((workers, summary, time.process_time() - cpu))
             print(f"  workers {workers}: {summary.line()}", flush=True)
         base = rows[0][1].stored / rows[0][1].seconds
-        print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7}")
-        for workers, s in rows:
+        print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7} "
+              f"{'parent ms/plan':>15}")
+        for workers, s, cpu in rows:
             rate = s.stored / s.seconds
-            print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f}")
+            print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f} "
+                  f"{1000 * cpu / max(1, s.stored + s.failed):>15.1f}")
         print(f"load after: {os.getloadavg()[0]:.2f}")
+        writer_alone(plans[:300], tmp)
+
+
+def writer_alone(plans: list[Path], tmp: Path) -> None:
+    """The archive's writes of the ingest parent, per plan, one commit each vs batched."""
+    from pipeline.archive import Archive, document_rows
+    from pipeline.ingest import BATCH_SECONDS, BATCH_WRITES, _extract
+    from pipeline.readers import sha256_of
+
+    rows = [(str(p), sha256_of(p), document_rows(_extract(str(p), None))) for p in plans]
+    figures = {}
+    for name, batch in (("one commit per plan", 1), (f"batches of {BATCH_WRITES}", BATCH_WRITES)):
+        best = (float("inf"), float("inf"))
+        for run in range(3):
+            archive = Archive(tmp / f"writer-{batch}-{run}.db").open_for_writing()
+            cpu, wall = time.process_time(), time.perf_counter()
+            with archive.batched(batch, BATCH_SECONDS):
+                for path, sha, r in rows:
+                    archive.put(r, path=path, sha256=sha)
+            best = min(best, (time.process_time() - cpu, time.perf_counter() - wall))
+            archive.close()
+        figures[name] = best
+        print(f"writer alone, {name}: {1000 * best[0] / len(rows):.2f} ms CPU, {1000 * best[1] / len(rows):.2f} ms "
+              f"wall per plan ({len(rows)} plans)")
+    (cpu1, wall1), (cpu2, wall2) = figures.values()
+    print(f"batched vs one commit per plan: CPU {cpu2 / cpu1:.2f}×, wall {wall2 / wall1:.2f}×; "
+          f"load {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -38,19 +38,22 @@ is written for SQLite; pipeline.stores.postgres_ddl makes the three changes
 PostgreSQL needs (identity ids, CREATE OR REPLACE VIEW, a GIN text-search index
 for task_fts). Queries and inserts are one text for both stores.
 
-Writes happen in one process (the ingest parent) and one transaction per
-document, so a killed ingest leaves whole documents or none.
+Writes happen in one process (the ingest parent); each document is one
+transaction, or one savepoint of a batch of them (Archive.batched), so a killed
+ingest leaves whole documents or none.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
+import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.actors import fold, normalize_actor, normalize_number
 from pipeline.errors import KehoachError
@@ -296,6 +299,15 @@ def fts_query(text: str, dialect=SQLiteStore) -> str:
     return dialect.fts_terms(re.findall(r"\w+\*?", fold(text)))
 
 
+@dataclass
+class _Batch:
+    writes_max: int
+    seconds: float
+    cur: Any = None  # the cursor of the open transaction; None until the first write
+    started: float = 0.0
+    writes: int = 0
+
+
 class Archive:
     """One archive: a SQLite file, or a PostgreSQL database given as a postgresql:// URL
     (pipeline.stores has the differences). Writing opens a read-write connection on
@@ -308,6 +320,7 @@ class Archive:
         self.location: str = self.store.location  # for messages: the path, or the URL without its password
         self._schema_ready = False
         self._checked = False  # _readable() has looked at the schema
+        self._batch: _Batch | None = None  # the open batch of writes (see `batched`)
 
     def exists(self) -> bool:
         return self.store.exists()
@@ -384,13 +397,65 @@ class Archive:
 
     @contextmanager
     def _transaction_on(self, cur):
-        self.store.begin(cur)
+        batch = self._batch
+        if batch is None:
+            self.store.begin(cur)
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+            return
+        if batch.cur is None:
+            self.store.begin(cur)
+            batch.cur, batch.started, batch.writes = cur, time.monotonic(), 0
+        # a savepoint: a write that fails is undone alone, the batch's finished writes stay
+        cur.execute("SAVEPOINT kehoach_write")
         try:
             yield cur
         except BaseException:
-            cur.execute("ROLLBACK")
+            cur.execute("ROLLBACK TO SAVEPOINT kehoach_write")
+            cur.execute("RELEASE SAVEPOINT kehoach_write")
             raise
-        cur.execute("COMMIT")
+        cur.execute("RELEASE SAVEPOINT kehoach_write")
+        batch.writes += 1
+        if batch.writes >= batch.writes_max or time.monotonic() - batch.started >= batch.seconds:
+            self.commit_batch()
+
+    @contextmanager
+    def batched(self, writes: int = 32, seconds: float = 1.0):
+        """Group the writes made inside into shared transactions: each `transaction()` (a put, a failure)
+        becomes a savepoint of one that commits after `writes` of them or once it is `seconds` old,
+        whichever first, when `commit_batch()` is called, and on leaving. A commit costs more than a
+        small document's inserts (its WAL frames: 3 of the 5 ms a plan took), so an ingest stores
+        many plans per commit. A killed process loses only the uncommitted writes, each whole."""
+        if self._batch is not None:
+            yield self
+            return
+        self._batch = _Batch(writes, seconds)
+        try:
+            yield self
+        finally:
+            try:
+                self.commit_batch()
+            finally:
+                self._batch = None
+
+    def commit_batch(self, older_than: float = 0.0) -> None:
+        """Commit the open batch (see `batched`), if it has begun `older_than` seconds ago or more."""
+        batch = self._batch
+        if batch is None or batch.cur is None or time.monotonic() - batch.started < older_than:
+            return
+        cur, batch.cur = batch.cur, None
+        try:
+            cur.execute("COMMIT")
+        except BaseException:
+            try:  # a failed COMMIT (a full disk) may leave the transaction open: end it
+                cur.execute("ROLLBACK")
+            except Exception:
+                pass
+            raise
 
     def _readable(self) -> None:
         """Upgrade an older archive before its first read (the view names the new columns)."""
@@ -422,26 +487,31 @@ class Archive:
     def has(self, sha256: str) -> bool:
         return self._cursor().execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
-    def put(self, record: PlanRecord | dict, path: str | None = None, sha256: str | None = None) -> str:
+    def put(self, record: PlanRecord | dict | DocumentRows, path: str | None = None, sha256: str | None = None) -> str:
         """Store one plan record in one transaction; returns "stored" or "unchanged".
 
         The key is the file's sha256: the same content is never stored twice. A
         record for a path that already holds other content replaces it (the file
-        changed). Storing clears any failure recorded for that path.
+        changed). Storing clears any failure recorded for that path. `record` may come as its
+        DocumentRows (built by an ingest worker), which then needs `path`.
         """
-        d = record.to_dict(with_text=True) if isinstance(record, PlanRecord) else dict(record)
-        src = d.get("source") or {}
-        sha = sha256 or src.get("sha256")
+        if isinstance(record, DocumentRows):
+            rows = record
+        else:
+            d = record.to_dict(with_text=True) if isinstance(record, PlanRecord) else dict(record)
+            rows = document_rows(d)
+            path = path or (d.get("source") or {}).get("path")
+        sha = sha256 or rows.sha256
         if not sha:
             raise KehoachError("record has no source.sha256; cannot key it in the archive")
-        path = str(path or src.get("path") or "")
+        path = str(path or "")
         with self.transaction() as cur:
             cur.execute("DELETE FROM failures WHERE path = ?", (path,))
             if cur.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
                 return "unchanged"
             for (old_id,) in cur.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchall():
                 _delete_document(cur, old_id)
-            _insert_document(cur, d, path, sha)
+            _insert_document(cur, rows, path, sha, self.store.explicit_ids)
         return "stored"
 
     def clear_failure(self, path: str) -> None:
@@ -733,58 +803,102 @@ def _fts_body(task: dict) -> str:
     return " | ".join(p for p in parts if p)
 
 
-def _insert_document(cur, d: dict, path: str, sha: str) -> int:
+@dataclass(slots=True)
+class DocumentRows:
+    """One record as the rows it is stored as, less what only the archive knows (its ids, the path and
+    sha256 it is keyed by, the units its actors resolve to, the time). Built by `document_rows`, which
+    is pure, so that an ingest worker builds it and the single writer only inserts (see pipeline.ingest);
+    it is also what travels back from the worker, smaller to pickle than the record dict."""
+    sha256: str | None  # the record's own
+    pages: int
+    document: tuple  # documents' columns from format to text
+    scope: str  # plan_scope of the issuer and place: the scope its actors resolve in
+    date: str | None
+    sections: list[tuple]  # (idx, section_id, title)
+    tasks: list[tuple]  # tasks' columns from idx to monitors
+    actors: list[tuple]  # (task idx, role, actor, actor_norm, due)
+    task_citations: list[tuple]  # (task idx, citation idx)
+    fts: list[str]  # each task's folded body
+    targets: list[tuple]  # targets' columns from idx
+    citations: list[tuple]  # citations' columns from idx
+
+
+def document_rows(record: PlanRecord | dict) -> DocumentRows:
+    d = record.to_dict(with_text=True) if isinstance(record, PlanRecord) else record
     src, doc = d.get("source") or {}, d.get("document") or {}
     signer = doc.get("signer") or {}
     record_json = json.dumps({k: v for k, v in d.items() if k != "text"}, ensure_ascii=False)
-    cur.execute(
+    tasks, actors, task_citations, fts = [], [], [], []
+    for i, t in enumerate(d.get("tasks") or []):
+        tl = t.get("timeline") or {}
+        due = tl.get("end") or tl.get("start")
+        tasks.append((i, t.get("id"), t.get("origin"), t.get("text"), *("; ".join(t.get(role) or []) for role in ROLES),
+                      tl.get("text"), tl.get("start"), tl.get("end"), due, "; ".join(tl.get("recurrence") or []),
+                      *_span(t), t.get("products"), t.get("monitors")))
+        actors += [(i, role, a, normalize_actor(a), due) for role in ROLES for a in (t.get(role) or [])]
+        task_citations += [(i, int(c)) for c in (t.get("citations") or [])]
+        fts.append(_fts_body(t))
+    return DocumentRows(
+        sha256=src.get("sha256"), pages=int(src.get("pages") or 0),
+        document=(src.get("format"), src.get("pages"), int(bool(src.get("ocr"))), doc.get("kind"), doc.get("number"),
+                  doc.get("issuer"), normalize_actor(doc.get("issuer")), doc.get("place"), doc.get("date"),
+                  doc.get("title"), signer.get("name"), signer.get("position"), signer.get("authority"),
+                  json.dumps(doc.get("recipients") or [], ensure_ascii=False), record_json, d.get("text")),
+        scope=plan_scope(doc.get("issuer"), doc.get("place")), date=doc.get("date"),
+        sections=[(i, s.get("id"), s.get("title")) for i, s in enumerate(d.get("sections") or [])],
+        tasks=tasks, actors=actors, task_citations=task_citations, fts=fts,
+        targets=[(i, g.get("id"), g.get("text"), g.get("value"), g.get("unit"), *_span(g))
+                 for i, g in enumerate(d.get("targets") or [])],
+        citations=[(i, c.get("text"), c.get("kind"), c.get("number"), normalize_number(c.get("number")) or None,
+                    c.get("date"), c.get("issuer"), c.get("title"), c.get("key"), *_span(c))
+                   for i, c in enumerate(d.get("citations") or [])])
+
+
+_TASK_INSERT = ('INSERT INTO tasks ({id}document_id, idx, task_id, origin, text, lead, advisors, implementers, '
+                'coordinators, timeline_text, "start", "end", due, recurrence, page, span_start, span_end, products, '
+                'monitors) VALUES ({mark}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+
+
+def _insert_document(cur, rows: DocumentRows, path: str, sha: str, explicit_ids: bool) -> int:
+    doc_id = cur.execute(
         "INSERT INTO documents (sha256, path, format, pages, ocr, kind, number, issuer, issuer_norm, place, date, "
         "title, signer_name, signer_position, signer_authority, recipients, record, text, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (sha, path, src.get("format"), src.get("pages"), int(bool(src.get("ocr"))), doc.get("kind"),
-         doc.get("number"), doc.get("issuer"), normalize_actor(doc.get("issuer")), doc.get("place"), doc.get("date"),
-         doc.get("title"), signer.get("name"), signer.get("position"), signer.get("authority"),
-         json.dumps(doc.get("recipients") or [], ensure_ascii=False), record_json, d.get("text"), _now()))
-    doc_id = cur.fetchone()[0]
-    cur.executemany("INSERT INTO sections (document_id, idx, section_id, title) VALUES (?, ?, ?, ?)",
-                    [(doc_id, i, s.get("id"), s.get("title")) for i, s in enumerate(d.get("sections") or [])])
-    actor_rows, cite_rows, fts_rows = [], [], []
-    for i, t in enumerate(d.get("tasks") or []):
-        tl = t.get("timeline") or {}
-        page, start, end = _span(t)
-        cur.execute(
-            'INSERT INTO tasks (document_id, idx, task_id, origin, text, lead, advisors, implementers, coordinators, '
-            'timeline_text, "start", "end", due, recurrence, page, span_start, span_end, products, monitors) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (doc_id, i, t.get("id"), t.get("origin"), t.get("text"),
-             *("; ".join(t.get(role) or []) for role in ROLES),
-             tl.get("text"), tl.get("start"), tl.get("end"), tl.get("end") or tl.get("start"),
-             "; ".join(tl.get("recurrence") or []), page, start, end, t.get("products"), t.get("monitors")))
-        row = cur.fetchone()[0]
-        due = tl.get("end") or tl.get("start")
-        actor_rows += [(row, role, a, normalize_actor(a), due, doc.get("date"), doc_id, i)
-                       for role in ROLES for a in (t.get(role) or [])]
-        cite_rows += [(row, doc_id, int(c)) for c in (t.get("citations") or [])]
-        fts_rows.append((row, _fts_body(t)))
-    units = resolve_units(cur, plan_scope(doc.get("issuer"), doc.get("place")), [row[3] for row in actor_rows])
-    cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
-                    "document_id, task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*row[:5], units[row[3]], *row[5:]) for row in actor_rows])
-    cur.executemany("INSERT INTO actor_names (actor_norm) VALUES (?) ON CONFLICT DO NOTHING",
-                    [(n,) for n in sorted({row[3] for row in actor_rows})])
-    cur.executemany("INSERT INTO task_citations (task_row, document_id, citation_idx) VALUES (?, ?, ?)", cite_rows)
-    cur.executemany("INSERT INTO task_fts (rowid, body) VALUES (?, ?)", fts_rows)
-    cur.executemany(
-        "INSERT INTO targets (document_id, idx, target_id, text, value, unit, page, span_start, span_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, i, g.get("id"), g.get("text"), g.get("value"), g.get("unit"), *_span(g))
-         for i, g in enumerate(d.get("targets") or [])])
-    cur.executemany(
-        "INSERT INTO citations (document_id, idx, text, kind, number, number_norm, date, issuer, title, key, "
-        "page, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, i, c.get("text"), c.get("kind"), c.get("number"), normalize_number(c.get("number")) or None,
-          c.get("date"), c.get("issuer"), c.get("title"), c.get("key"), *_span(c))
-         for i, c in enumerate(d.get("citations") or [])])
+        (sha, path, *rows.document, _now())).fetchone()[0]
+    if rows.sections:
+        cur.executemany("INSERT INTO sections (document_id, idx, section_id, title) VALUES (?, ?, ?, ?)",
+                        [(doc_id, *s) for s in rows.sections])
+    if explicit_ids:
+        first = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchone()[0]
+        task_ids = list(range(first, first + len(rows.tasks)))
+        cur.executemany(_TASK_INSERT.format(id="id, ", mark="?, "),
+                        [(task_id, doc_id, *t) for task_id, t in zip(task_ids, rows.tasks)])
+    else:
+        task_ids = [cur.execute(_TASK_INSERT.format(id="", mark="") + " RETURNING id", (doc_id, *t)).fetchone()[0]
+                    for t in rows.tasks]
+    norms = [a[3] for a in rows.actors]
+    units = resolve_units(cur, rows.scope, norms)
+    if rows.actors:
+        cur.executemany("INSERT INTO task_actors (task_row, role, actor, actor_norm, due, unit, document_date, "
+                        "document_id, task_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(task_ids[i], role, actor, norm, due, units[norm], rows.date, doc_id, i)
+                         for i, role, actor, norm, due in rows.actors])
+        cur.executemany("INSERT INTO actor_names (actor_norm) VALUES (?) ON CONFLICT DO NOTHING",
+                        [(n,) for n in sorted(set(norms))])
+    if rows.task_citations:
+        cur.executemany("INSERT INTO task_citations (task_row, document_id, citation_idx) VALUES (?, ?, ?)",
+                        [(task_ids[i], doc_id, c) for i, c in rows.task_citations])
+    if rows.fts:
+        cur.executemany("INSERT INTO task_fts (rowid, body) VALUES (?, ?)", list(zip(task_ids, rows.fts)))
+    if rows.targets:
+        cur.executemany(
+            "INSERT INTO targets (document_id, idx, target_id, text, value, unit, page, span_start, span_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *g) for g in rows.targets])
+    if rows.citations:
+        cur.executemany(
+            "INSERT INTO citations (document_id, idx, text, kind, number, number_norm, date, issuer, title, key, "
+            "page, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, *c) for c in rows.citations])
     return doc_id
 
 

@@ -6,9 +6,15 @@
 Each file ends in exactly one state: stored, unchanged (its sha256 is already
 archived — hashed here, before dispatch, so unchanged files cost no
 extraction) or failed (its one-line reason goes to the `failures` table).
-Workers only extract; every write happens here, one transaction per document,
-so a killed ingest (even SIGKILL) loses at most the documents in flight and a
-rerun picks them up without storing anything twice.
+Workers extract and turn each record into the rows it is stored as (pure work,
+pipeline.archive.document_rows); every write happens here. Each document is
+stored whole or not at all (a savepoint), and several share one transaction
+(Archive.batched): it commits after 32 writes, once it is a second old, and
+whenever the parent waits for a worker with nothing to store (with a Dask
+scheduler: after each document). So a killed ingest (even SIGKILL) loses at
+most the documents in flight and those received since its last commit (at most
+32, at most a second's worth, none while it waits), and a rerun picks them up
+without storing anything twice: the archive is keyed by each file's sha256.
 """
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.archive import Archive
+from pipeline.archive import Archive, DocumentRows, document_rows
 from pipeline.errors import KehoachError, ReadError
 from pipeline.limits import max_memory_mb, regular_file, worker_init
 from pipeline.names import path_bytes, shown
@@ -90,6 +96,8 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
     return result, [f for f in skipped if _resolved(f) not in exclude]
 
 
+# A commit costs more than a small plan's inserts; see the module docstring for what a kill may lose.
+BATCH_WRITES, BATCH_SECONDS = 32, 1.0
 DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
 _KILLED_EXIT = 70  # exit status of a worker that overran its time limit inside C code
 
@@ -137,9 +145,10 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | None, str | None]:
+def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[DocumentRows | None, str | None]:
     """Runs on a worker: (path, content or None, time limit in s or None) →
-    (record dict with text, None) or (None, reason).
+    (the record as archive rows, None) or (None, reason). The rows, not the record: building them
+    (JSON, actor normalisation, the search bodies) is pure work the single writer need not do.
 
     Never raises: one bad file must not end the batch. The content travels with
     the job only for a remote Dask cluster, whose workers may not see our disk.
@@ -147,7 +156,7 @@ def extract_job(job: tuple[str, bytes | None, float | None]) -> tuple[dict | Non
     path, data, timeout = job
     try:
         with time_limit(timeout):
-            return _extract(path, data), None
+            return document_rows(_extract(path, data)), None
     except TimeLimit:
         return None, f"extraction took longer than the limit of {timeout:g} s (ingest --timeout)"
     except MemoryError:
@@ -192,7 +201,7 @@ def start_worker() -> None:
     with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
         plan = Path(tmp) / "warm-up.txt"
         plan.write_text(_WARM_UP_PLAN, encoding="utf-8")
-        _extract(str(plan), None)
+        document_rows(_extract(str(plan), None))
 
 
 def memory_reason() -> str:
@@ -258,6 +267,7 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         # extraction start before the whole tree has been read.
         for f in files:
             path = str(f)
+            archive.commit_batch(older_than=BATCH_SECONDS)  # hashing many unchanged files: keep the batch short
             try:
                 regular_file(f)  # a FIFO, a device or a link loop is never opened; a huge file never hashed
                 sha = sha256_of(f)
@@ -281,25 +291,27 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         return None, (f"worker process died while extracting ({type(exc).__name__}): a crash, memory "
                       f"exhausted, or stuck past the time limit")
 
+    # several documents per commit; the last batch is committed on the way out, whatever ended the loop
     try:
-        for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
-                                                          initializer=start_worker):
-            sha = hashes.pop(path)
-            if record is None:
-                fail(path, sha, reason)
-            else:
-                # the record's own hash wins: the file may have changed since we hashed it
-                state = archive.put(record, path=shown(path), sha256=record["source"].get("sha256") or sha)
-                if state == "stored":
-                    summary.stored += 1
-                    summary.pages += int(record["source"].get("pages") or 0)
+        with archive.batched(BATCH_WRITES if not scheduler else 1, BATCH_SECONDS):
+            for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
+                                                              initializer=start_worker, on_idle=archive.commit_batch):
+                sha = hashes.pop(path)
+                if record is None:
+                    fail(path, sha, reason)
                 else:
-                    summary.unchanged += 1
-            # the file that just came back (jobs are handed out ahead, so the last one sent says little)
-            bar.set_description_str(_short(shown(Path(path).name)), refresh=False)
-            bar.update()
-            elapsed = time.perf_counter() - started
-            bar.set_postfix_str(f"{summary.pages / elapsed:.1f} pages/s, {summary.failed} failed", refresh=False)
+                    # the record's own hash wins: the file may have changed since we hashed it
+                    state = archive.put(record, path=shown(path), sha256=record.sha256 or sha)
+                    if state == "stored":
+                        summary.stored += 1
+                        summary.pages += record.pages
+                    else:
+                        summary.unchanged += 1
+                # the file that just came back (jobs are handed out ahead, so the last one sent says little)
+                bar.set_description_str(_short(shown(Path(path).name)), refresh=False)
+                bar.update()
+                elapsed = time.perf_counter() - started
+                bar.set_postfix_str(f"{summary.pages / elapsed:.1f} pages/s, {summary.failed} failed", refresh=False)
     except Exception as exc:
         if not disk_full(exc):
             raise

@@ -31,19 +31,23 @@ def default_workers() -> int:
 def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int | None = None,
                   scheduler: str | None = None,
                   on_crash: Callable[[Any, BaseException], Any] | None = None,
-                  initializer: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
+                  initializer: Callable[[], None] | None = None,
+                  on_idle: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """Yield (item, fn(item)) in completion order.
 
     `fn` should catch its own errors and return them as values; `on_crash(item,
     exc)` supplies the value for an item whose worker died (default: re-raise).
     `initializer` runs once in each local worker process (limits, parent watch).
+    `on_idle()` runs (local pool only) whenever the caller is about to wait for a worker with no
+    result ready: the ingest commits its batch of writes there, so nothing it received waits
+    uncommitted while it idles.
     Closing the iterator early (the caller stopped: an error, Ctrl+C) ends the
     workers at once instead of waiting for the items in flight.
     """
     workers = max(1, workers or default_workers())
     if scheduler:
         return _dask_map(fn, items, workers, scheduler, on_crash)
-    return _pool_map(fn, items, workers, on_crash, initializer)
+    return _pool_map(fn, items, workers, on_crash, initializer, on_idle or _nothing)
 
 
 @contextmanager
@@ -61,7 +65,11 @@ def _pool(workers: int, initializer):
     pool.shutdown(wait=True)
 
 
-def _pool_map(fn, items, workers, on_crash, initializer=None):
+def _nothing() -> None:
+    pass
+
+
+def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing):
     pending = iter(items)
     window = workers * 4
     suspects: list = []  # items in flight when a worker died
@@ -72,6 +80,7 @@ def _pool_map(fn, items, workers, on_crash, initializer=None):
             # names its cause (a reader library segfaulting, memory exhausted).
             while suspects:
                 item = suspects.pop(0)
+                on_idle()
                 try:
                     value = pool.submit(fn, item).result()
                 except BrokenProcessPool as exc:
@@ -91,17 +100,20 @@ def _pool_map(fn, items, workers, on_crash, initializer=None):
                     unsubmitted = _END
                     if len(running) < window:
                         continue
-                    yield from _drain(running, everything=False)
-                yield from _drain(running, everything=True)
+                    yield from _drain(running, False, on_idle)
+                yield from _drain(running, True, on_idle)
                 return
             except BrokenProcessPool:
                 suspects = list(running.values()) + ([] if unsubmitted is _END else [unsubmitted])
 
 
-def _drain(running: dict, everything: bool):
+def _drain(running: dict, everything: bool, on_idle: Callable[[], None] = _nothing):
     """Yield (item, value) pairs as they finish: the first batch to finish, or all of them."""
     while running:
-        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        done, _ = wait(running, timeout=0, return_when=FIRST_COMPLETED)
+        if not done:
+            on_idle()
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
         for fut in done:
             value = fut.result()  # BrokenProcessPool propagates; the item stays in `running`
             yield running.pop(fut), value

@@ -98,6 +98,9 @@ class SQLiteStore(_PlainReads):
 
     fts_where = "task_fts MATCH ?"
     fts_order = "f.rank"
+    # One writer inside an IMMEDIATE transaction: a document's task ids can be numbered from max(id) + 1 (what
+    # SQLite itself would give) and inserted in one executemany instead of one INSERT ... RETURNING per task.
+    explicit_ids = True
 
     def __init__(self, path: Path):
         self.path = path
@@ -271,6 +274,7 @@ class PostgresStore(_PlainReads):
 
     fts_where = "to_tsvector('simple', body) @@ to_tsquery('simple', ?)"
     fts_order = "ts_rank(to_tsvector('simple', body), to_tsquery('simple', ?)) DESC"
+    explicit_ids = False  # an id given explicitly does not advance the identity sequence: the next default collides
 
     def __init__(self, url: str):
         self.url = url

@@ -260,6 +260,53 @@ def test_killed_ingest_resumes_to_identical_rows(corpus, tmp_path):
     assert snapshot(db) == snapshot(tmp_path / "whole.db")
 
 
+def test_batched_writes_commit_together_and_a_failed_write_is_undone_alone(corpus, tmp_path):
+    from pipeline.extract import extract_file
+
+    db = tmp_path / "batched.db"
+    records = [extract_file(p) for p in corpus["good"][:3]]
+
+    def committed() -> int:  # what another process would see
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as other:
+            return other.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    arch = Archive(db).open_for_writing()
+    with arch.batched(writes=10, seconds=3600):
+        assert arch.put(records[0], path="a.txt") == "stored"
+        assert committed() == 0
+        with pytest.raises(ZeroDivisionError):
+            with arch.transaction() as cur:
+                cur.execute("INSERT INTO failures (path, reason, at) VALUES ('x', 'half written', 'now')")
+                1 / 0
+        assert arch.put(records[1], path="b.txt") == "stored"
+        assert arch.has(records[1].source.sha256)  # the writer sees its own batch
+        arch.commit_batch()
+        assert committed() == 2
+        assert arch.put(records[2], path="c.txt") == "stored"
+        assert committed() == 2
+    assert committed() == 3  # leaving the batch commits it
+    assert arch.counts()["failures"] == 0  # the failed write left nothing behind
+    with arch.batched(writes=1):  # one write per commit, as an ingest on Dask
+        assert arch.put(records[0], path="a.txt") == "unchanged"
+        arch.fail("d.txt", None, "cannot read")
+        assert arch.counts()["failures"] == 1
+    arch.close()
+
+
+def test_document_rows_store_the_same_rows_as_the_record(corpus, tmp_path):
+    from pipeline.archive import document_rows
+    from pipeline.extract import extract_file
+
+    records = [extract_file(p) for p in corpus["good"][:4]]
+    with Archive(tmp_path / "records.db") as arch:
+        for i, record in enumerate(records):
+            arch.put(record, path=f"plan{i}.txt")
+    with Archive(tmp_path / "rows.db") as arch:
+        for i, record in enumerate(records):  # as an ingest worker hands them over
+            arch.put(document_rows(record.to_dict(with_text=True)), path=f"plan{i}.txt")
+    assert snapshot(tmp_path / "rows.db") == snapshot(tmp_path / "records.db")
+
+
 def test_changed_file_replaces_its_record_and_fixed_file_clears_failure(corpus, tmp_path):
     folder = tmp_path / "one"
     folder.mkdir()
