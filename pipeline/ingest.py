@@ -198,10 +198,13 @@ def start_worker() -> None:
     measures each file's own extraction and not the imports and lexicons every file shares
     (about 0.6 s on a quiet machine, several seconds under load: a first file was failed for it)."""
     worker_init()
-    with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
-        plan = Path(tmp) / "warm-up.txt"
-        plan.write_text(_WARM_UP_PLAN, encoding="utf-8")
-        document_rows(_extract(str(plan), None))
+    try:
+        with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
+            plan = Path(tmp) / "warm-up.txt"
+            plan.write_text(_WARM_UP_PLAN, encoding="utf-8")
+            document_rows(_extract(str(plan), None))
+    except Exception:  # noqa: BLE001 - only a head start: a failing initializer would break the whole pool,
+        pass  # while the first file, failing the same way, gets its own one-line reason
 
 
 def memory_reason() -> str:
