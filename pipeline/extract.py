@@ -65,15 +65,14 @@ def extract_text(text: Text, source: Source) -> PlanRecord:
                                page_at=text.page_at)
 
     tasks = []
-    starts = [c.span.start if c.span else -1 for c in citations]
-    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # found in text order: bisect, not a scan a task
+    # a task's citations are those that start inside it: found by bisecting the citations by start
+    # (a scan of every citation for every task was quadratic in a long plan)
+    by_start = sorted((c.span.start, k) for k, c in enumerate(citations) if c.span)
+    starts = [start for start, _ in by_start]
     for t in find_tasks(text, outline, year):  # the record's own Tasks: only their citations are left to fill
         assert t.span is not None, "the task extractor places every task"
-        start, end = t.span.start, t.span.end
-        if in_order:
-            t.citations = list(range(bisect_left(starts, start), bisect_left(starts, end)))
-        else:
-            t.citations = [k for k, c in enumerate(citations) if c.span and start <= c.span.start < end]
+        inside = by_start[bisect_left(starts, t.span.start):bisect_left(starts, t.span.end)]
+        t.citations = sorted(k for _, k in inside)
         tl = t.timeline
         if tl.text and not (tl.start or tl.end or tl.recurrence):
             warnings.append(f"task {t.id}: time not understood: {tl.text!r}")
