@@ -33,7 +33,7 @@ PROSE_KINDS = ("item", "bullet", "para", "article")
 
 
 @dataclass
-class Document:
+class Plan:
     """What every rule may look at besides its node."""
     text: Text
     outline: Outline
@@ -46,7 +46,7 @@ class Document:
 class Reading:
     """A node as the rules read it: its words (`body`: its own line, or that line and its paragraph,
     or a calendar line's words after its period) and the period a calendar line opens with."""
-    doc: Document
+    doc: Plan
     node: Node
     body: str
     period: str | None = None
@@ -632,7 +632,7 @@ def shape_claims(text: Text, outline: Outline, plan_year: int | None) -> list[tu
 
 def _claims(text: Text, outline: Outline, plan_year: int | None):
     """Each node of the outline with the first rule of SHAPES that applies to it and the tasks it gives."""
-    doc = Document(text, outline, plan_year, outline.body_lines[-1] if outline.body_lines else None)
+    doc = Plan(text, outline, plan_year, outline.body_lines[-1] if outline.body_lines else None)
     for node in outline.root.walk():
         r = Reading(doc, node, node.text)
         if claim := _first_claim(r, SHAPES):
