@@ -615,14 +615,15 @@ class Archive:
             picked, total = self._actor_pick(*actor_only, limit, offset)
         else:
             # The page's task rows and the answer's size from one evaluation of the filters, kept
-            # (MATERIALIZED) with what the order needs: at 1M tasks, counting apart evaluated them a
-            # second time, half of a page's time. Not count(*) OVER (): PostgreSQL then expects the
-            # LIMIT to stop early and walks every document in order (seconds). Only then are the
-            # page's columns read.
+            # with what the order needs: `m` is read twice, so both stores materialise it (SQLite
+            # 3.35+, PostgreSQL 12+; no MATERIALIZED keyword, which older SQLite refuses). At 1M tasks,
+            # counting apart evaluated the filters a second time, half of a page's time. Not
+            # count(*) OVER (): PostgreSQL then expects the LIMIT to stop early and walks every
+            # document in date order (5-10 s). Only then are the page's columns read.
             keys = ", ".join(f't."{c}"' for c in dict.fromkeys(
                 ("task_row", "document_date", "document_id", "task_idx", filters.get("sort") or "task_row")))
             found, _ = self.store.read_rows(*_paged(
-                f"WITH m AS MATERIALIZED (SELECT {keys}{sql[sql.index(' FROM '):sql.rindex(' ORDER BY ')]}) "
+                f"WITH m AS (SELECT {keys}{sql[sql.index(' FROM '):sql.rindex(' ORDER BY ')]}) "
                 f"SELECT t.task_row, (SELECT count(*) FROM m) FROM m AS t{order}", params, limit, offset))
             picked = [r[0] for r in found]
             total = found[0][1] if found else 0 if offset == 0 else self.count_tasks(sql, params)

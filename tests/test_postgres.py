@@ -94,7 +94,7 @@ def test_queries_answer_the_same_on_both(twins, filters):
 @pytest.mark.slow  # a PostgreSQL server
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "all")
 def test_pages_on_postgres_are_its_whole_answer_cut(twins, filters):
-    """A page (task rows and count from one materialised evaluation, then their columns) is the
+    """A page (task rows and count from one evaluation of the filters, then their columns) is the
     slice of the whole answer, in its order, and its total the answer's size, on PostgreSQL too."""
     with Archive(twins["pg"]) as pg:
         whole = pg.tasks(**filters)
