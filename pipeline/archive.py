@@ -636,13 +636,13 @@ class Archive:
     def _actor_pick(self, cond: str, params: list, limit: int, offset: int) -> tuple[list[int], int]:
         """The task rows of a page of an actor filter alone (actor_only_condition), on SQLite, and
         the answer's size. One pass over task_actors_match counts the matches; then the page's
-        task rows are picked in the listing's order, one of two ways. Walking task_actors_order reads about (offset + limit) ×
-        entries / total entries and stops, when matches are spread evenly over the dates; it is
-        tried when more than 10,000 of 1M tasks match, over three times that many entries only (at
-        most WALK_ENTRIES), since a filter on due dates often keeps the tasks of later documents
-        only. Otherwise, or when that stretch holds too few, the first matches in order come from
-        task_actors_match through SQLite's top-N sort. INDEXED BY, because the planner cannot know
-        how many names the LIKE on actor_names brings."""
+        task rows are picked in the listing's order, one of two ways. Walking task_actors_order
+        reads about (offset + limit) × entries / total entries and stops, when matches are spread
+        evenly over the dates; it is tried when more than 10,000 of 1M tasks match, over three
+        times that many entries only (at most WALK_ENTRIES), since a filter on due dates often
+        keeps the tasks of later documents only. Otherwise, or when that stretch holds too few,
+        the first matches in order come from task_actors_match through SQLite's top-N sort.
+        INDEXED BY, because the planner cannot know how many names the LIKE on actor_names brings."""
         read = self.store.read_rows
         # The matching task rows come back joined as text and are counted distinct here: SQLite's
         # count(DISTINCT) builds a temporary b-tree, which took 40 of the 46 ms of counting 70,000
