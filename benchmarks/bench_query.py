@@ -200,7 +200,8 @@ def main() -> None:
         archive = Archive(db)
         if not archive.exists():
             build(db, args.tasks)
-        print(f"tasks in archive: {archive.counts()['tasks']}")
+        n_tasks = archive.counts()["tasks"]
+        print(f"tasks in archive: {n_tasks}")
         # a number the archive really cites, printed the other way round ("02-CT/UBND" ↔ "02/CT-UBND")
         top = archive.sql("SELECT number FROM citations WHERE number LIKE '%-%/%' GROUP BY number "
                           "ORDER BY count(*) DESC LIMIT 1")
@@ -234,7 +235,8 @@ def main() -> None:
             pages.append((ms, cpu))
             print(f"{ms:>8.1f} {cpu:>7.1f} {archive.task_page(limit=PAGE, **kw).total:>7}  {label}")
         load = max(load, os.getloadavg()[0])
-        size = f"query {args.tasks:,} tasks ({'SQLite' if archive.path is not None else 'PostgreSQL'}"
+        # the archive's own size, rounded as the rows name it (--db may hold another number than --tasks)
+        size = f"query {round(n_tasks, -3):,} tasks ({'SQLite' if archive.path is not None else 'PostgreSQL'}"
         under = f", load {load:.0f}" + (": taken under load" if load > 2 * len(os.sched_getaffinity(0)) else "")
 
         def spread(values, unit):

@@ -126,7 +126,9 @@ CREATE TABLE IF NOT EXISTS tasks (
     products TEXT,
     monitors TEXT
 );
-CREATE INDEX IF NOT EXISTS tasks_document ON tasks (document_id);
+-- a task's document, then due and position: the tasks of the documents citing a number, due before a
+-- date, and their place in the listing, read from the index alone (kehoach tasks --cites … --due-before …)
+CREATE INDEX IF NOT EXISTS tasks_document_due ON tasks (document_id, due, idx);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks (due);
 
 -- due is the task's, copied here so that "actor X, due before D" is answered from
@@ -240,6 +242,12 @@ _TASK_SELECT = ", ".join(f't."{c}"' for c in TASK_COLUMNS)
 SMALL_ANSWER = 1000
 # what `kehoach tasks` and the web show at once
 PAGE_SIZE = 100
+# the most task rows a page picks first and then reads by id (one placeholder each); a longer
+# listing is read as a whole
+_PICKED_MAX = 10_000
+# how many task_actors entries a page of an actor filter reads in the listing's order before it
+# sorts the matches instead (Archive._actor_pick): about 20 ms of walking at 1M tasks
+WALK_ENTRIES = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +268,7 @@ class TaskPage(NamedTuple):
     total: int
 # NULLS FIRST is SQLite's default, spelled out so that PostgreSQL sorts the same way
 _ORDER = "ORDER BY t.document_date NULLS FIRST, t.document_id, t.task_idx"
+_ACTOR_ORDER = "ORDER BY a.document_date NULLS FIRST, a.document_id, a.task_idx"  # the same, from task_actors
 # Columns a task listing may be sorted by (task_table's names). The default order follows
 # every sort as its tie-break, so one page after another never repeats or skips a row;
 # "task_id" sorts in the documents' own order (1.2 before 1.10), and empty cells come last.
@@ -347,15 +356,24 @@ class Archive:
         present = set(self.store.read_rows(f"SELECT * FROM {table} WHERE 1 = 0")[1])
         return not set(columns) <= present
 
+    def _lacks_index(self, name: str) -> bool:
+        if not self.store.has_table("tasks"):
+            return False
+        sql = ("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?" if self.path is not None else
+               "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")
+        return not self.store.read_rows(sql, (name,))[0]
+
     def _outdated(self) -> bool:
-        return self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", ("unit", *_NEW_ACTOR_COLUMNS))
+        return (self._lacks("tasks", _NEW_TASK_COLUMNS) or self._lacks("task_actors", ("unit", *_NEW_ACTOR_COLUMNS))
+                or self._lacks_index("tasks_document_due"))
 
     def _upgrade(self) -> None:
         """Bring an archive written by an older kehoach up to SCHEMA, from what it already holds:
         tasks without products and monitors get them from each document's stored record; task
         actors without their resolved unit get it (pipeline.units); task actors without their
         task's place in the listing's order get it from tasks and documents (and SCHEMA's two
-        indexes take the place of task_actors_unit)."""
+        indexes take the place of task_actors_unit); tasks_document gives way to SCHEMA's
+        tasks_document_due."""
         if not self.store.exists():
             return
         if self._lacks("tasks", _NEW_TASK_COLUMNS):
@@ -390,6 +408,9 @@ class Archive:
                             "task_idx = t.idx FROM tasks t JOIN documents d ON d.id = t.document_id "
                             "WHERE t.id = task_actors.task_row")
                 cur.execute("DROP INDEX IF EXISTS task_actors_unit")
+        if self._lacks_index("tasks_document_due"):
+            with self._upgrading() as cur:
+                cur.execute("DROP INDEX IF EXISTS tasks_document")  # SCHEMA's tasks_document_due takes its place
 
     def _upgrading(self):
         """The upgrade's transaction: on the store's own cursor, as `_cursor()` would upgrade first."""
@@ -582,38 +603,88 @@ class Archive:
         """A page of tasks(**filters) as plain rows, and the size of the whole answer: what a
         person reads (no pandas, the plain reader). limit None: every row from `offset` on."""
         self._readable()
-        actor_only = actor_only_condition(**filters) if self.path is not None else None
-        if actor_only is not None and limit is not None:
-            return self._actor_page(*actor_only, limit, offset)
         sql, params = self.task_query(**filters)
-        rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
-        if offset == 0 and (limit is None or len(rows) < limit):
-            total = len(rows)  # the page is the whole answer: no need to count
+        if limit is None or limit > _PICKED_MAX:  # a listing to keep more than to read: read it, then count
+            rows, columns = self.store.read_rows(*_paged(sql, params, limit, offset))
+            if offset == 0 and (limit is None or len(rows) < limit):
+                return TaskPage(columns or list(TASK_COLUMNS), rows, offset, len(rows))
+            return TaskPage(columns or list(TASK_COLUMNS), rows, offset, self.count_tasks(sql, params))
+        order = sql[sql.rindex(" ORDER BY "):]
+        actor_only = actor_only_condition(**filters) if self.path is not None else None
+        if actor_only is not None:
+            picked, total = self._actor_pick(*actor_only, limit, offset)
         else:
-            total = self.count_tasks(sql, params)
-        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
-
-    def _actor_page(self, cond: str, params: list, limit: int, offset: int) -> TaskPage:
-        """task_page of an actor filter alone (actor_only_condition), on SQLite: the count from
-        task_actors_match, then the page's task rows picked from task_actors in the listing's
-        order. Which index picks them depends on how many match: walking task_actors_order reads
-        about (offset + limit) × tasks / total entries and stops, gathering all matches from
-        task_actors_match and sorting them reads `total`; the smaller wins (at 1M tasks a first
-        page walks when more than 10,000 match). INDEXED BY, because the planner cannot know how
-        many names the LIKE on actor_names brings."""
-        read = self.store.read_rows
-        total = int(read("SELECT count(DISTINCT a.task_row) FROM task_actors a INDEXED BY task_actors_match "
-                         f"WHERE {cond}", params)[0][0][0])
-        if total <= offset:
+            # The page's task rows and the answer's size from one evaluation of the filters, kept
+            # with what the order needs: `m` is read twice, so both stores materialise it (SQLite
+            # 3.35+, PostgreSQL 12+; no MATERIALIZED keyword, which older SQLite refuses). At 1M tasks,
+            # counting apart evaluated the filters a second time, half of a page's time. Not
+            # count(*) OVER (): PostgreSQL then expects the LIMIT to stop early and walks every
+            # document in date order (5-10 s). Only then are the page's columns read.
+            keys = ", ".join(f't."{c}"' for c in dict.fromkeys(
+                ("task_row", "document_date", "document_id", "task_idx", filters.get("sort") or "task_row")))
+            found, _ = self.store.read_rows(*_paged(
+                f"WITH m AS (SELECT {keys}{sql[sql.index(' FROM '):sql.rindex(' ORDER BY ')]}) "
+                f"SELECT t.task_row, (SELECT count(*) FROM m) FROM m AS t{order}", params, limit, offset))
+            picked = [r[0] for r in found]
+            total = found[0][1] if found else 0 if offset == 0 else self.count_tasks(sql, params)
+        if not picked:
             return TaskPage(list(TASK_COLUMNS), [], offset, total)
-        tasks = int(read("SELECT max(id) FROM tasks")[0][0][0] or 0)  # the number of tasks, near enough
-        index = "task_actors_order" if _walk_in_order(total, offset + limit, tasks) else "task_actors_match"
-        picked = (f"SELECT DISTINCT a.document_date, a.document_id, a.task_idx, a.task_row FROM task_actors a "
-                  f"INDEXED BY {index} WHERE {cond} ORDER BY a.document_date NULLS FIRST, a.document_id, "
-                  "a.task_idx LIMIT ? OFFSET ?")
-        rows, columns = read(f"SELECT {_TASK_SELECT} FROM task_table t WHERE t.task_row IN "
-                             f"(SELECT task_row FROM ({picked}) AS page) {_ORDER}", [*params, limit, offset])
-        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, total)
+        rows, columns = self.store.read_rows(f"SELECT {_TASK_SELECT} FROM task_table t WHERE t.task_row IN "
+                                             f"({', '.join('?' * len(picked))}){order}", picked)
+        return TaskPage(columns or list(TASK_COLUMNS), rows, offset, int(total))
+
+    def _actor_pick(self, cond: str, params: list, limit: int, offset: int) -> tuple[list[int], int]:
+        """The task rows of a page of an actor filter alone (actor_only_condition), on SQLite, and
+        the answer's size. One pass over task_actors_match counts the matches; then the page's
+        task rows are picked in the listing's order, one of two ways. Walking task_actors_order
+        reads about (offset + limit) × entries / total entries and stops, when matches are spread
+        evenly over the dates; it is tried when more than 10,000 of 1M tasks match, over three
+        times that many entries only (at most WALK_ENTRIES), since a filter on due dates often
+        keeps the tasks of later documents only. Otherwise, or when that stretch holds too few,
+        the first matches in order come from task_actors_match through SQLite's top-N sort.
+        INDEXED BY, because the planner cannot know how many names the LIKE on actor_names brings."""
+        read = self.store.read_rows
+        # The matching task rows come back joined as text and are counted distinct here: SQLite's
+        # count(DISTINCT) builds a temporary b-tree, which took 40 of the 46 ms of counting 70,000
+        # matches at 1M tasks; this takes half. A task matches once per matching printing and role.
+        (joined, matches), = read("SELECT group_concat(a.task_row), count(*) FROM task_actors a "
+                                  f"INDEXED BY task_actors_match WHERE {cond}", params)[0]
+        total = len(set(joined.split(","))) if joined else 0
+        if total <= offset:
+            return [], total
+        last = offset + limit
+        tasks, entries = (int(n or 0) for n in  # the numbers of tasks and of entries, near enough
+                          read("SELECT (SELECT max(id) FROM tasks), (SELECT max(rowid) FROM task_actors)")[0][0])
+        picked: list | None = None
+        if _walk_in_order(total, last, tasks):
+            stretch = min(WALK_ENTRIES, 3 * last * entries // total)
+            in_order = "FROM task_actors INDEXED BY task_actors_order ORDER BY document_date NULLS FIRST LIMIT 1"
+            first = read(f"SELECT document_date {in_order}")[0][0][0]
+            ends = read(f"SELECT document_date {in_order} OFFSET ?", [stretch])[0]
+            whole = not ends  # the stretch is every entry
+            end = ends[0][0] if ends else None
+            if first is not None:
+                # no undated entries: the stretch is every entry up to the date of its last (a whole prefix of
+                # the order), and the walk stops at the page's last match
+                source, bound = "task_actors a INDEXED BY task_actors_order", [] if whole else [end]
+                where = "" if whole else "a.document_date <= ? AND "
+            else:
+                # undated documents come first and no date bounds them: the stretch is its first entries, read
+                # whole. A task cut at its end may be missed, but it would come after all the others found.
+                source = ("(SELECT document_date, document_id, task_idx, unit, role, due, task_row FROM task_actors "
+                          f"INDEXED BY task_actors_order {_ACTOR_ORDER.replace('a.', '')} LIMIT ?) a")
+                bound, where = [stretch], ""
+            rows = read(f"SELECT DISTINCT a.task_row, a.document_date, a.document_id, a.task_idx FROM {source} "
+                        f"WHERE {where}{cond} {_ACTOR_ORDER} LIMIT ? OFFSET ?", [*bound, *params, limit, offset])[0]
+            if len(rows) == limit or whole:
+                picked = [r[0] for r in rows]
+        if picked is None:
+            # the top-N sort keeps `last` entries and drops the rest as it reads; a task's entries have one
+            # key and so come together: the duplicates counted above are all that can stand between them
+            rows = read(f"SELECT a.task_row FROM task_actors a INDEXED BY task_actors_match WHERE {cond} "
+                        f"{_ACTOR_ORDER} LIMIT ?", [*params, last + matches - total])[0]
+            picked = list(dict.fromkeys(r[0] for r in rows))[offset:last]
+        return picked, total
 
     def count_tasks(self, sql: str, params=()) -> int:
         """How many rows a task query (of task_query) answers, without reading them."""
@@ -686,9 +757,11 @@ def _actor_condition(name: str | None, role: str | None, unit: str | None, due_b
     if unit:
         cond.append("a.unit = ?")
         params.append(unit)
-    if role:
-        cond.append("a.role = ?")
-        params.append(role)
+    # every role when none is given, spelled out: task_actors_match then reads the due range of each
+    # (unit, role) rather than every entry of the unit (at 1M tasks, 59,000 entries read for 55,000 kept)
+    roles = [role] if role else list(ROLES)
+    cond.append(f"a.role IN ({', '.join('?' * len(roles))})")
+    params += roles
     for op, value in (("<=", due_before), (">=", due_after)):
         if value:
             cond.append(f"a.due {op} ?")
@@ -752,11 +825,13 @@ def build_task_query(lead=None, actor=None, role=None, due_before=None, due_afte
         if not number:
             raise KehoachError(f"document number {cites!r} has no letters or digits to match")
         # the task's own citations when it has any; otherwise what its document cites
+        # (a task's own citations are its document's, so either way its document cites the number:
+        # the documents citing it come first, and their tasks are read from tasks_document_due)
         where.append(
-            "(t.task_row IN (SELECT tc.task_row FROM citations c JOIN task_citations tc "
+            "t.document_id IN (SELECT c.document_id FROM citations c WHERE c.number_norm = ?) "
+            "AND (t.task_row IN (SELECT tc.task_row FROM citations c JOIN task_citations tc "
             "ON tc.document_id = c.document_id AND tc.citation_idx = c.idx WHERE c.number_norm = ?) "
-            "OR (t.document_id IN (SELECT c.document_id FROM citations c WHERE c.number_norm = ?) "
-            "AND t.task_row NOT IN (SELECT tc.task_row FROM task_citations tc)))")
+            "OR t.task_row NOT IN (SELECT tc.task_row FROM task_citations tc))")
         params += [number, number]
     if search:
         query = fts_query(search, dialect)

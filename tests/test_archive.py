@@ -482,31 +482,74 @@ def test_pages_and_counts_are_the_whole_answer_cut(archive, capsys):
     assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == 1
 
 
+def _page_keys(page) -> list[tuple]:
+    keys = [page.columns.index(c) for c in ("source", "task_id", "text")]
+    return [tuple(r[k] for k in keys) for r in page.rows]
+
+
+def _assert_pages_cut_the_whole_answer(arch, filters: dict, limit: int = 2) -> None:
+    whole = arch.tasks(**{k: v for k, v in filters.items() if k not in ("sort", "descending")}) \
+        if "sort" not in filters else arch.sql(*arch.task_query(**filters))
+    assert len(whole) > limit, filters
+    for offset in (0, 1, len(whole) // 2, len(whole) - 1, len(whole), len(whole) + 5):
+        page = arch.task_page(limit=limit, offset=offset, **filters)
+        assert page.total == len(whole), (filters, offset)
+        assert page.columns == list(whole.columns)
+        assert _page_keys(page) == \
+            list(whole[["source", "task_id", "text"]][offset:offset + limit].itertuples(index=False, name=None))
+
+
 @pytest.mark.parametrize("walk", [True, False], ids=["walk-order-index", "sort-matches"])
-def test_actor_pages_are_the_whole_answer_cut_by_either_index(archive, monkeypatch, walk):
-    """A page of an actor filter alone is picked from task_actors (walking its order, or sorting
-    what matches): the same rows and total as cutting the whole answer, on every page."""
+@pytest.mark.parametrize("stretch", [50_000, 3], ids=["whole-stretch", "short-stretch"])
+@pytest.mark.parametrize("undated", [True, False], ids=["with-undated", "all-dated"])
+def test_actor_pages_are_the_whole_answer_cut_by_either_index(archive, tmp_path, monkeypatch, walk, stretch, undated):
+    """A page of an actor filter alone is picked from task_actors (walking its order over a stretch
+    of entries, bounded by a date when no document is undated, and sorting what matches when the
+    stretch holds too few; or sorting what matches at once): the same rows and total as cutting
+    the whole answer, on every page."""
     import pipeline.archive as archive_module
 
     monkeypatch.setattr(archive_module, "_walk_in_order", lambda total, last, tasks: walk)
+    monkeypatch.setattr(archive_module, "WALK_ENTRIES", stretch)
+    db = tmp_path / "copy.db"
+    source, copy = sqlite3.connect(archive["db"]), sqlite3.connect(db)
+    source.backup(copy)
+    source.close()
+    undated_now = copy.execute("SELECT count(*) FROM documents WHERE date IS NULL").fetchone()[0]
+    if undated and not undated_now:  # some documents undated: they come first in the listing
+        copy.execute("UPDATE documents SET date = NULL WHERE id IN (SELECT id FROM documents WHERE id % 7 = 3)")
+        copy.execute("UPDATE task_actors SET document_date = NULL WHERE document_id % 7 = 3")
+    if not undated:
+        copy.execute("UPDATE task_actors SET document_date = '2000-01-01' WHERE document_date IS NULL")
+        copy.execute("UPDATE documents SET date = '2000-01-01' WHERE date IS NULL")
+    copy.commit()
+    assert bool(copy.execute("SELECT count(*) FROM documents WHERE date IS NULL").fetchone()[0]) == undated
+    copy.close()
+    with Archive(db) as arch:
+        for filters in (dict(lead="ubnd"), dict(actor="sở", due_before="2024-12-31"), dict(role="coordinators"),
+                        dict(actor="ủy ban", role="implementers", due_after="2024-03-01")):
+            assert archive_module.actor_only_condition(**filters) is not None
+            _assert_pages_cut_the_whole_answer(arch, filters)
+
+
+def test_pages_of_other_filters_are_the_whole_answer_cut(archive):
+    """A page of any other filter (its task rows and the count from one query, then their columns):
+    the same rows, in the same order, and total as cutting the whole answer, sorted or not."""
     arch = archive["archive"]
-    for filters in (dict(lead="ubnd"), dict(actor="sở", due_before="2024-12-31"), dict(role="coordinators"),
-                    dict(actor="ủy ban", role="implementers", due_after="2024-03-01")):
-        assert archive_module.actor_only_condition(**filters) is not None
-        whole = arch.tasks(**filters)
-        assert len(whole) > 2, filters
-        for offset in (0, 1, len(whole) - 1, len(whole)):
-            page = arch.task_page(limit=2, offset=offset, **filters)
-            assert page.total == len(whole), filters
-            assert page.columns == list(whole.columns)
-            keys = [page.columns.index(c) for c in ("source", "task_id", "text")]
-            assert [tuple(r[k] for k in keys) for r in page.rows] == \
-                list(whole[["source", "task_id", "text"]][offset:offset + 2].itertuples(index=False, name=None))
+    cited = arch.sql("SELECT number FROM citations WHERE number IS NOT NULL GROUP BY number "
+                     "ORDER BY count(*) DESC LIMIT 1")["number"][0]
+    for filters in (dict(cites=cited), dict(cites=cited, due_before="2024-12-31"), dict(search="ke hoach"),
+                    dict(search="thuc hien", due_after="2023-01-01"), dict(due_before="2024-06-30"),
+                    dict(issuer="ubnd"), dict(lead="ubnd", search="thuc hien"), dict(sort="issuer"),
+                    dict(actor="sở", sort="end", descending=True), {}):
+        _assert_pages_cut_the_whole_answer(arch, filters, limit=3)
+    assert arch.task_page(limit=3, search="zzzz qqqq").total == 0
 
 
 def test_an_archive_from_before_task_positions_is_upgraded(archive, tmp_path):
     """task_actors written without each task's document date, document and position (the
-    listing's order) gets them on opening, and its pages are the same as before."""
+    listing's order) gets them on opening, tasks_document gives way to tasks_document_due, and its
+    pages are the same as before."""
     db = tmp_path / "old.db"
     source, copy = sqlite3.connect(archive["db"]), sqlite3.connect(db)
     source.backup(copy)  # the file and what its write-ahead log holds
@@ -518,13 +561,16 @@ def test_an_archive_from_before_task_positions_is_upgraded(archive, tmp_path):
     conn.executescript("DROP INDEX task_actors_match; DROP INDEX task_actors_order; "
                        "ALTER TABLE task_actors DROP COLUMN document_date; "
                        "ALTER TABLE task_actors DROP COLUMN document_id; ALTER TABLE task_actors DROP COLUMN task_idx; "
-                       "CREATE INDEX task_actors_unit ON task_actors (unit, role, due, task_row);")
+                       "CREATE INDEX task_actors_unit ON task_actors (unit, role, due, task_row); "
+                       "DROP INDEX tasks_document_due; CREATE INDEX tasks_document ON tasks (document_id);")
     conn.close()
     with Archive(db) as arch:
         assert arch.task_page(limit=3, offset=1, lead="ubnd") == before
     conn = sqlite3.connect(db)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'task_actors'")}
     assert {"task_actors_match", "task_actors_order"} <= indexes and "task_actors_unit" not in indexes
+    task_indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'tasks'")}
+    assert "tasks_document_due" in task_indexes and "tasks_document" not in task_indexes
     wrong = conn.execute("SELECT count(*) FROM task_actors a JOIN tasks t ON t.id = a.task_row JOIN documents d "
                          "ON d.id = t.document_id WHERE a.document_id IS NOT t.document_id OR a.task_idx IS NOT t.idx "
                          "OR a.document_date IS NOT d.date").fetchone()[0]

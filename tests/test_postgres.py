@@ -92,6 +92,22 @@ def test_queries_answer_the_same_on_both(twins, filters):
 
 
 @pytest.mark.slow  # a PostgreSQL server
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "all")
+def test_pages_on_postgres_are_its_whole_answer_cut(twins, filters):
+    """A page (task rows and count from one evaluation of the filters, then their columns) is the
+    slice of the whole answer, in its order, and its total the answer's size, on PostgreSQL too."""
+    with Archive(twins["pg"]) as pg:
+        whole = pg.tasks(**filters)
+        assert len(whole) > 2, filters
+        for offset in (0, 1, len(whole) - 1, len(whole)):
+            page = pg.task_page(limit=2, offset=offset, **filters)
+            assert page.total == len(whole) and page.columns == list(whole.columns), (filters, offset)
+            keys = [page.columns.index(c) for c in ("source", "task_id", "text")]
+            assert [tuple(r[k] for k in keys) for r in page.rows] == \
+                list(whole[["source", "task_id", "text"]][offset:offset + 2].itertuples(index=False, name=None))
+
+
+@pytest.mark.slow  # a PostgreSQL server
 def test_search_ranks_on_postgres_too(twins):
     with Archive(twins["sqlite"]) as lite, Archive(twins["pg"]) as pg:
         a, b = lite.search("dau tu ha tang"), pg.search("Đầu tư hạ tầng")
