@@ -56,9 +56,16 @@ _LEVEL_WORDS = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac 
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> tuple[tuple[str, str], ...]:
-    """(folded name, code), longest name first, so "thanh pho ho chi minh" wins over "ho chi minh"."""
-    return tuple((normalize_actor(name), code) for name, code in provinces())
+def _provinces() -> tuple[tuple[str, str, re.Pattern, re.Pattern], ...]:
+    """(folded name, code, the name as a word anywhere, the name ending a unit's name after an optional
+    level), longest name first, so "thanh pho ho chi minh" wins over "ho chi minh". Compiled once: a
+    search per province was most of the ingest writer's unit resolution."""
+    out = []
+    for name, code in provinces():
+        folded = normalize_actor(name)
+        out.append((folded, code, re.compile(rf"\b{re.escape(folded)}\b"),
+                    re.compile(rf"(?:\b(?P<level>{'|'.join(_LEVELS)})\s+)?\b{re.escape(folded)}$")))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +94,8 @@ def is_national(norm: str) -> bool:
 
 
 def _province_code(folded: str) -> str | None:
-    for name, code in _provinces():
-        if re.search(rf"\b{re.escape(name)}\b", folded):
+    for name, code, anywhere, _ in _provinces():
+        if name in folded and anywhere.search(folded):  # the substring test first: most names have none
             return code
     return None
 
@@ -128,8 +135,8 @@ def unit_name(actor_norm: str, scope: str) -> UnitName:
     name = " ".join(_OPTIONAL_WORDS.sub(" ", actor_norm).split()) or actor_norm
     if name != actor_norm:
         rules.append("optional-words")
-    for prov, code in _provinces():
-        m = re.search(rf"(?:\b(?P<level>{'|'.join(_LEVELS)})\s+)?\b{re.escape(prov)}$", name)
+    for prov, code, _, ending in _provinces():
+        m = ending.search(name) if prov in name else None  # the substring test first, as in _province_code
         if m and (m.group("level") or code == scope) and m.start() > 0:
             # the level stays part of the name: "ủy ban nhân dân tỉnh [Lâm Đồng]"
             name = (name[:m.start()] + (m.group("level") or "")).strip()
