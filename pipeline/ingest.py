@@ -10,11 +10,12 @@ Workers extract and turn each record into the rows it is stored as (pure work,
 pipeline.archive.document_rows); every write happens here. Each document is
 stored whole or not at all (a savepoint), and several share one transaction
 (Archive.batched): it commits after 32 writes, once it is a second old, and
-whenever the parent waits for a worker with nothing to store (with a Dask
-scheduler: after each document). So a killed ingest (even SIGKILL) loses at
-most the documents in flight and those received since its last commit (at most
-32, at most a second's worth, none while it waits), and a rerun picks them up
-without storing anything twice: the archive is keyed by each file's sha256.
+whenever the parent has waited a quarter of a second for a worker with nothing
+to store (with a Dask scheduler: after each document). So a killed ingest (even
+SIGKILL) loses at most the documents in flight and those received since its
+last commit (at most 32, at most a second's worth, none once it has idled a
+quarter of a second), and a rerun picks them up without storing anything twice:
+the archive is keyed by each file's sha256.
 """
 from __future__ import annotations
 
@@ -98,6 +99,10 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
 
 # A commit costs more than a small plan's inserts; see the module docstring for what a kill may lose.
 BATCH_WRITES, BATCH_SECONDS = 32, 1.0
+# How long the parent waits with nothing to store before it commits what it holds. Not at once: small
+# plans come back every 10-30 ms, just after the parent starts to wait, so committing at the first wait
+# was one commit per plan (a third of the parent's CPU, which the workers need on two cores).
+IDLE_COMMIT_SECONDS = 0.25
 DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
 _KILLED_EXIT = 70  # exit status of a worker that overran its time limit inside C code
 
@@ -298,7 +303,8 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     try:
         with archive.batched(BATCH_WRITES if not scheduler else 1, BATCH_SECONDS):
             for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
-                                                              initializer=start_worker, on_idle=archive.commit_batch):
+                                                              initializer=start_worker, on_idle=archive.commit_batch,
+                                                              idle_after=IDLE_COMMIT_SECONDS):
                 sha = hashes.pop(path)
                 if record is None:
                     fail(path, sha, reason)

@@ -32,22 +32,23 @@ def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int |
                   scheduler: str | None = None,
                   on_crash: Callable[[Any, BaseException], Any] | None = None,
                   initializer: Callable[[], None] | None = None,
-                  on_idle: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
+                  on_idle: Callable[[], None] | None = None, idle_after: float = 0.0) -> Iterator[tuple[Any, Any]]:
     """Yield (item, fn(item)) in completion order.
 
     `fn` should catch its own errors and return them as values; `on_crash(item,
     exc)` supplies the value for an item whose worker died (default: re-raise).
     `initializer` runs once in each local worker process (limits, parent watch).
-    `on_idle()` runs (local pool only) whenever the caller is about to wait for a worker with no
-    result ready: the ingest commits its batch of writes there, so nothing it received waits
-    uncommitted while it idles.
+    `on_idle()` runs (local pool only) whenever the caller has waited `idle_after` seconds for a worker
+    with no result ready (0: as soon as it is about to wait): the ingest commits its batch of writes
+    there, so nothing it received waits uncommitted while it idles. The grace keeps a steady stream of
+    small results from paying one commit each: they come back faster than it.
     Closing the iterator early (the caller stopped: an error, Ctrl+C) ends the
     workers at once instead of waiting for the items in flight.
     """
     workers = max(1, workers or default_workers())
     if scheduler:
         return _dask_map(fn, items, workers, scheduler, on_crash)
-    return _pool_map(fn, items, workers, on_crash, initializer, on_idle or _nothing)
+    return _pool_map(fn, items, workers, on_crash, initializer, on_idle or _nothing, idle_after)
 
 
 @contextmanager
@@ -69,7 +70,7 @@ def _nothing() -> None:
     pass
 
 
-def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing):
+def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing, idle_after=0.0):
     pending = iter(items)
     window = workers * 4
     suspects: list = []  # items in flight when a worker died
@@ -100,17 +101,17 @@ def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing):
                     unsubmitted = _END
                     if len(running) < window:
                         continue
-                    yield from _drain(running, False, on_idle)
-                yield from _drain(running, True, on_idle)
+                    yield from _drain(running, False, on_idle, idle_after)
+                yield from _drain(running, True, on_idle, idle_after)
                 return
             except BrokenProcessPool:
                 suspects = list(running.values()) + ([] if unsubmitted is _END else [unsubmitted])
 
 
-def _drain(running: dict, everything: bool, on_idle: Callable[[], None] = _nothing):
+def _drain(running: dict, everything: bool, on_idle: Callable[[], None] = _nothing, idle_after: float = 0.0):
     """Yield (item, value) pairs as they finish: the first batch to finish, or all of them."""
     while running:
-        done, _ = wait(running, timeout=0, return_when=FIRST_COMPLETED)
+        done, _ = wait(running, timeout=idle_after, return_when=FIRST_COMPLETED)
         if not done:
             on_idle()
             done, _ = wait(running, return_when=FIRST_COMPLETED)

@@ -131,6 +131,12 @@ class SQLiteStore(_PlainReads):
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise KehoachError(f"{self.path}: not a kehoach archive (not a SQLite file)")
 
+    # An ingest stores each document in a savepoint, whose journal of the pages it changes was a temporary
+    # file: in memory it is not written at all (1,000 generated plans: 669 MB written for a 39 MB archive,
+    # 218 MB with both pragmas). The larger page cache keeps the task_actors indexes in memory instead of
+    # rereading their pages from the file (338 MB read, 99 MB).
+    _WRITE_PRAGMAS = ("PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536")
+
     def cursor(self) -> sqlite3.Cursor:
         if self._rw is None:
             self._check_file()
@@ -144,6 +150,8 @@ class SQLiteStore(_PlainReads):
             # against a killed process; only a power cut may lose the last commits.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            for pragma in self._WRITE_PRAGMAS:
+                conn.execute(pragma)
             self._rw = conn
         return self._rw.cursor()
 

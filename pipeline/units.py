@@ -84,8 +84,11 @@ def _national() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted({normalize_actor(h) for h in unit_heads()} - {""}, key=len, reverse=True))
+def _heads() -> re.Pattern:
+    """The folded unit heads as one pattern, longest first: a name starts with the longest head it can,
+    as a whole word (one match instead of a startswith per head)."""
+    heads = sorted({normalize_actor(h) for h in unit_heads()} - {""}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + r")(?= |\Z)")
 
 
 def is_national(norm: str) -> bool:
@@ -111,10 +114,8 @@ def plan_scope(issuer: str | None, place: str | None) -> str:
 
 def head(name: str) -> str:
     """The unit head a name starts with ("so", "ban", "uy ban nhan dan", ...), else its first word."""
-    for h in _heads():
-        if name == h or name.startswith(h + " "):
-            return h
-    return name.split(" ", 1)[0]
+    m = _heads().match(name)
+    return m.group() if m else name.split(" ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -174,19 +175,28 @@ def unit_label(unit: str, printed: str) -> str:
     return printed
 
 
+_LOOKUP_CHUNK = 500  # printings looked up per query, well under any store's limit of parameters
+
+
 def resolve_units(cur, scope: str, actor_norms) -> dict[str, str]:
     """actor_norm → unit for the actors of one plan of `scope`, through the archive's `units` table
     (`cur`: a write cursor inside the plan's transaction). A printing met before in this scope keeps its
     unit; a new one is resolved by the rules and recorded, so a unit never changes once given: a later
     plan can join an existing unit, never split or rename one."""
     out: dict[str, str] = {}
+    counts = Counter(actor_norms)
+    # the printings met before, in one query rather than one each: a plan names a dozen, nearly all known
+    known: dict[str, str] = {}
+    norms = list(counts)
+    for start in range(0, len(norms), _LOOKUP_CHUNK):
+        chunk = norms[start:start + _LOOKUP_CHUNK]
+        known.update(cur.execute(f"SELECT actor_norm, unit FROM units WHERE scope = ? AND actor_norm IN "
+                                 f"({', '.join('?' * len(chunk))})", (scope, *chunk)).fetchall())
     # the most printed first: it names a unit the rarer printings (a typo) then join; names cut after
     # their conjunction last, when the names they may be the start of are known
-    counts = Counter(actor_norms)
     for norm in sorted(counts, key=lambda n: (n.endswith(" va"), -counts[n], n)):
-        row = cur.execute("SELECT unit FROM units WHERE actor_norm = ? AND scope = ?", (norm, scope)).fetchone()
-        if row:
-            out[norm] = row[0]
+        if norm in known:
+            out[norm] = known[norm]
             continue
         u = unit_name(norm, scope)
         rule, row = u.rule, cur.execute("SELECT unit FROM units WHERE unit_scope = ? AND name = ? LIMIT 1",

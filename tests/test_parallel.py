@@ -20,3 +20,18 @@ def test_on_idle_runs_before_each_wait_with_nothing_ready():
     assert events[0] == "idle"  # nothing was ready when the caller first had to wait
     # an idle call is never followed by another without a result between them: it is a wait, not a poll
     assert all(not (a == b == "idle") for a, b in zip(events, events[1:]))
+
+
+def test_on_idle_waits_its_grace_first():
+    # results that come back sooner than the grace never make the caller idle (the ingest: no commit per
+    # plan); a grace shorter than the work does, once per wait as before
+    patient: list = []
+    for item, value in map_unordered(slow_square, range(4), workers=2, on_idle=lambda: patient.append("idle"),
+                                     idle_after=5.0):
+        patient.append((item, value))
+    assert patient and "idle" not in patient
+    eager: list = []
+    for item, value in map_unordered(slow_square, range(4), workers=2, on_idle=lambda: eager.append("idle"),
+                                     idle_after=0.05):
+        eager.append((item, value))
+    assert eager[0] == "idle" and sorted(e for e in eager if e != "idle") == [(x, x * x) for x in range(4)]
