@@ -103,6 +103,9 @@ BATCH_WRITES, BATCH_SECONDS = 32, 1.0
 # plans come back every 10-30 ms, just after the parent starts to wait, so committing at the first wait
 # was one commit per plan (a third of the parent's CPU, which the workers need on two cores).
 IDLE_COMMIT_SECONDS = 0.25
+# Small files go to a worker up to CHUNK_FILES at a time (see pipeline.parallel.map_unordered); a file over
+# CHUNK_BYTES goes alone, so that a chunk never holds several slow files behind one worker.
+CHUNK_FILES, CHUNK_BYTES = 8, 64 * 1024
 DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
 _KILLED_EXIT = 70  # exit status of a worker that overran its time limit inside C code
 
@@ -295,6 +298,12 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
             hashes[path] = sha
             yield path, (f.read_bytes() if ship else None), timeout
 
+    def alone(job) -> bool:
+        try:
+            return os.stat(job[0]).st_size > CHUNK_BYTES
+        except OSError:
+            return True  # gone since it was hashed: it fails alone, with its own reason
+
     def crashed(job, exc):
         return None, (f"worker process died while extracting ({type(exc).__name__}): a crash, memory "
                       f"exhausted, or stuck past the time limit")
@@ -304,7 +313,8 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         with archive.batched(BATCH_WRITES if not scheduler else 1, BATCH_SECONDS):
             for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
                                                               initializer=start_worker, on_idle=archive.commit_batch,
-                                                              idle_after=IDLE_COMMIT_SECONDS):
+                                                              idle_after=IDLE_COMMIT_SECONDS,
+                                                              chunk=chunk_files(len(files), workers), alone=alone):
                 sha = hashes.pop(path)
                 if record is None:
                     fail(path, sha, reason)
@@ -336,6 +346,12 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                 raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def chunk_files(files: int, workers: int) -> int:
+    """How many small files a worker is handed at a time: CHUNK_FILES, fewer when there are too few files
+    to keep each worker's queue (four chunks) full of them; one for a few dozen files, as before chunks."""
+    return max(1, min(CHUNK_FILES, files // (workers * 8)))
 
 
 def disk_full(exc: BaseException) -> bool:
