@@ -183,21 +183,19 @@ def resolve_units(cur, scope: str, actor_norms) -> dict[str, str]:
     (`cur`: a write cursor inside the plan's transaction). A printing met before in this scope keeps its
     unit; a new one is resolved by the rules and recorded, so a unit never changes once given: a later
     plan can join an existing unit, never split or rename one."""
-    out: dict[str, str] = {}
     counts = Counter(actor_norms)
-    # the printings met before, in one query rather than one each: a plan names a dozen, nearly all known
-    known: dict[str, str] = {}
+    # the printings met before keep their unit: looked up in one query rather than one each (a plan names a
+    # dozen, nearly all known)
+    out: dict[str, str] = {}
     norms = list(counts)
     for start in range(0, len(norms), _LOOKUP_CHUNK):
         chunk = norms[start:start + _LOOKUP_CHUNK]
-        known.update(cur.execute(f"SELECT actor_norm, unit FROM units WHERE scope = ? AND actor_norm IN "
-                                 f"({', '.join('?' * len(chunk))})", (scope, *chunk)).fetchall())
-    # the most printed first: it names a unit the rarer printings (a typo) then join; names cut after
-    # their conjunction last, when the names they may be the start of are known
-    for norm in sorted(counts, key=lambda n: (n.endswith(" va"), -counts[n], n)):
-        if norm in known:
-            out[norm] = known[norm]
-            continue
+        out.update(cur.execute(f"SELECT actor_norm, unit FROM units WHERE scope = ? AND actor_norm IN "
+                               f"({', '.join('?' * len(chunk))})", (scope, *chunk)).fetchall())
+    # the new ones, most printed first: it names a unit the rarer printings (a typo) then join; names cut
+    # after their conjunction last, when the names they may be the start of are known
+    new = [n for n in norms if n not in out]
+    for norm in sorted(new, key=lambda n: (n.endswith(" va"), -counts[n], n)):
         u = unit_name(norm, scope)
         rule, row = u.rule, cur.execute("SELECT unit FROM units WHERE unit_scope = ? AND name = ? LIMIT 1",
                                         (u.scope, u.name)).fetchone()
