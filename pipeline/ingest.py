@@ -10,12 +10,12 @@ Workers extract and turn each record into the rows it is stored as (pure work,
 pipeline.archive.document_rows); every write happens here. Each document is
 stored whole or not at all (a savepoint), and several share one transaction
 (Archive.batched): it commits after 32 writes, once it is a second old, and
-whenever the parent has waited a quarter of a second for a worker with nothing
-to store (with a Dask scheduler: after each document). So a killed ingest (even
-SIGKILL) loses at most the documents in flight and those received since its
-last commit (at most 32, at most a second's worth, none once it has idled a
-quarter of a second), and a rerun picks them up without storing anything twice:
-the archive is keyed by each file's sha256.
+whenever the parent waits for a worker with nothing to store (when the workers
+take every core, once it has waited a quarter of a second; with a Dask
+scheduler: after each document). So a killed ingest (even SIGKILL) loses at most
+the documents in flight and those received since its last commit (at most 32, at
+most a second's worth, none once it has idled), and a rerun picks them up
+without storing anything twice: the archive is keyed by each file's sha256.
 """
 from __future__ import annotations
 
@@ -99,9 +99,10 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
 
 # A commit costs more than a small plan's inserts; see the module docstring for what a kill may lose.
 BATCH_WRITES, BATCH_SECONDS = 32, 1.0
-# How long the parent waits with nothing to store before it commits what it holds. Not at once: small
-# plans come back every 10-30 ms, just after the parent starts to wait, so committing at the first wait
-# was one commit per plan (a third of the parent's CPU, which the workers need on two cores).
+# How long the parent waits with nothing to store before it commits what it holds, when the workers take
+# every core. Small plans come back every 10-30 ms, just after the parent starts to wait, so committing at
+# the first wait is one commit per plan: a third of the parent's CPU, free while the parent has a core of
+# its own (fewer workers than cores), taken from the workers when they fill every core.
 IDLE_COMMIT_SECONDS = 0.25
 # Small files go to a worker up to CHUNK_FILES at a time (see pipeline.parallel.map_unordered); a file over
 # CHUNK_BYTES goes alone, so that a chunk never holds several slow files behind one worker.
@@ -304,6 +305,8 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         except OSError:
             return True  # gone since it was hashed: it fails alone, with its own reason
 
+    idle_after = IDLE_COMMIT_SECONDS if workers >= default_workers() else 0.0
+
     def crashed(job, exc):
         return None, (f"worker process died while extracting ({type(exc).__name__}): a crash, memory "
                       f"exhausted, or stuck past the time limit")
@@ -313,7 +316,7 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
         with archive.batched(BATCH_WRITES if not scheduler else 1, BATCH_SECONDS):
             for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
                                                               initializer=start_worker, on_idle=archive.commit_batch,
-                                                              idle_after=IDLE_COMMIT_SECONDS,
+                                                              idle_after=idle_after,
                                                               chunk=chunk_files(len(files), workers), alone=alone):
                 sha = hashes.pop(path)
                 if record is None:
