@@ -11,8 +11,8 @@ the ratio noisy. "parent ms/plan" is the ingesting process's own CPU (hashing,
 reading results, the archive's writes) per plan: with W workers on W cores it
 shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
 worker's CPU per plan ("workers ms/plan": all the workers' CPU, their start-up
-included, over the plans; "bound" is 2E/(E + P) of the run, CPU figures being
-steadier than wall time on a shared machine). The last lines time the parent's writes alone, in this
+included, over the plans; "bound" is 2E/(E + P) of a run with a worker per core,
+CPU figures being steadier than wall time on a shared machine). The last lines time the parent's writes alone, in this
 process, on the rows the workers hand over (min of 3, so steadier under load):
 one commit per plan against the ingest's batches.
 """
@@ -82,9 +82,15 @@ def main() -> None:
             plans_done = max(1, s.stored + s.failed)
             parent, worker = 1000 * cpu / plans_done, 1000 * children / plans_done
             print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f} "
-                  f"{parent:>15.1f} {worker:>16.1f} {2 * worker / (worker + parent):>6.2f}")
+                  f"{parent:>15.1f} {worker:>16.1f} {bound(workers, worker, parent):>6}")
         print(f"load after: {os.getloadavg()[0]:.2f}")
         writer_alone(plans[:300], tmp)
+
+
+def bound(workers: int, worker: float, parent: float) -> str:
+    """2E/(E + P) for a run of as many workers as cores (E, P: CPU ms a plan); with fewer, the parent has a
+    core of its own, commits whenever it waits (pipeline.ingest) and the figure says nothing."""
+    return f"{2 * worker / (worker + parent):.2f}" if workers >= len(os.sched_getaffinity(0)) else "-"
 
 
 def _children_cpu() -> float:
