@@ -10,7 +10,9 @@ figures only; the machine's load is printed too, since a shared machine makes
 the ratio noisy. "parent ms/plan" is the ingesting process's own CPU (hashing,
 reading results, the archive's writes) per plan: with W workers on W cores it
 shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
-worker's CPU per plan. The last lines time the parent's writes alone, in this
+worker's CPU per plan ("workers ms/plan": all the workers' CPU, their start-up
+included, over the plans; "bound" is 2E/(E + P) of a run with a worker per core,
+CPU figures being steadier than wall time on a shared machine). The last lines time the parent's writes alone, in this
 process, on the rows the workers hand over (min of 3, so steadier under load):
 one commit per plan against the ingest's batches.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -67,19 +70,33 @@ def main() -> None:
               f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
         rows = []
         for workers in args.workers:
-            cpu = time.process_time()  # this process and its threads, not the workers
+            cpu, children = time.process_time(), _children_cpu()  # this process and its threads; the workers
             summary = ingest([plans[0].parent], db=tmp / f"w{workers}.db", workers=workers, progress=False)
-            rows.append((workers, summary, time.process_time() - cpu))
+            rows.append((workers, summary, time.process_time() - cpu, _children_cpu() - children))
             print(f"  workers {workers}: {summary.line()}", flush=True)
         base = rows[0][1].stored / rows[0][1].seconds
         print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7} "
-              f"{'parent ms/plan':>15}")
-        for workers, s, cpu in rows:
+              f"{'parent ms/plan':>15} {'workers ms/plan':>16} {'bound':>6}")
+        for workers, s, cpu, children in rows:
             rate = s.stored / s.seconds
+            plans_done = max(1, s.stored + s.failed)
+            parent, worker = 1000 * cpu / plans_done, 1000 * children / plans_done
             print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f} "
-                  f"{1000 * cpu / max(1, s.stored + s.failed):>15.1f}")
+                  f"{parent:>15.1f} {worker:>16.1f} {bound(workers, worker, parent):>6}")
         print(f"load after: {os.getloadavg()[0]:.2f}")
         writer_alone(plans[:300], tmp)
+
+
+def bound(workers: int, worker: float, parent: float) -> str:
+    """2E/(E + P) for a run of as many workers as cores (E, P: CPU ms a plan); with fewer, the parent has a
+    core of its own, commits whenever it waits (pipeline.ingest) and the figure says nothing."""
+    return f"{2 * worker / (worker + parent):.2f}" if workers >= len(os.sched_getaffinity(0)) else "-"
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the pool's workers, once it has shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def writer_alone(plans: list[Path], tmp: Path) -> None:

@@ -10,10 +10,11 @@ Workers extract and turn each record into the rows it is stored as (pure work,
 pipeline.archive.document_rows); every write happens here. Each document is
 stored whole or not at all (a savepoint), and several share one transaction
 (Archive.batched): it commits after 32 writes, once it is a second old, and
-whenever the parent waits for a worker with nothing to store (with a Dask
-scheduler: after each document). So a killed ingest (even SIGKILL) loses at
-most the documents in flight and those received since its last commit (at most
-32, at most a second's worth, none while it waits), and a rerun picks them up
+whenever the parent waits for a worker with nothing to store (when the workers
+take every core, once it has waited a quarter of a second; with a Dask
+scheduler: after each document). So a killed ingest (even SIGKILL) loses at most
+the documents in flight and those received since its last commit (at most 32, at
+most a second's worth, none once it has idled), and a rerun picks them up
 without storing anything twice: the archive is keyed by each file's sha256.
 """
 from __future__ import annotations
@@ -98,6 +99,14 @@ def collect(paths, exclude=()) -> tuple[list[Path], list[Path]]:
 
 # A commit costs more than a small plan's inserts; see the module docstring for what a kill may lose.
 BATCH_WRITES, BATCH_SECONDS = 32, 1.0
+# How long the parent waits with nothing to store before it commits what it holds, when the workers take
+# every core. Small plans come back every 10-30 ms, just after the parent starts to wait, so committing at
+# the first wait is one commit per plan: a third of the parent's CPU, free while the parent has a core of
+# its own (fewer workers than cores), taken from the workers when they fill every core.
+IDLE_COMMIT_SECONDS = 0.25
+# Small files go to a worker up to CHUNK_FILES at a time (see pipeline.parallel.map_unordered); a file over
+# CHUNK_BYTES goes alone, so that a chunk never holds several slow files behind one worker.
+CHUNK_FILES, CHUNK_BYTES = 8, 64 * 1024
 DEFAULT_TIMEOUT = 1800  # seconds for one file; a 200-page scan (the OCR page limit) takes ~15 min on 2 cores
 _KILLED_EXIT = 70  # exit status of a worker that overran its time limit inside C code
 
@@ -290,6 +299,14 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
             hashes[path] = sha
             yield path, (f.read_bytes() if ship else None), timeout
 
+    def alone(job) -> bool:
+        try:
+            return os.stat(job[0]).st_size > CHUNK_BYTES
+        except OSError:
+            return True  # gone since it was hashed: it fails alone, with its own reason
+
+    idle_after = IDLE_COMMIT_SECONDS if workers >= default_workers() else 0.0
+
     def crashed(job, exc):
         return None, (f"worker process died while extracting ({type(exc).__name__}): a crash, memory "
                       f"exhausted, or stuck past the time limit")
@@ -298,7 +315,9 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
     try:
         with archive.batched(BATCH_WRITES if not scheduler else 1, BATCH_SECONDS):
             for (path, *_), (record, reason) in map_unordered(extract_job, jobs(), workers, scheduler, crashed,
-                                                              initializer=start_worker, on_idle=archive.commit_batch):
+                                                              initializer=start_worker, on_idle=archive.commit_batch,
+                                                              idle_after=idle_after,
+                                                              chunk=chunk_files(len(files), workers), alone=alone):
                 sha = hashes.pop(path)
                 if record is None:
                     fail(path, sha, reason)
@@ -330,6 +349,12 @@ def ingest(paths, db=None, workers: int | None = None, scheduler: str | None = N
                 raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def chunk_files(files: int, workers: int) -> int:
+    """How many small files a worker is handed at a time: CHUNK_FILES, fewer when there are too few files
+    to keep each worker's queue (four chunks) full of them; one for a few dozen files, as before chunks."""
+    return max(1, min(CHUNK_FILES, files // (workers * 8)))
 
 
 def disk_full(exc: BaseException) -> bool:

@@ -131,6 +131,15 @@ class SQLiteStore(_PlainReads):
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise KehoachError(f"{self.path}: not a kehoach archive (not a SQLite file)")
 
+    # What the ingest's single writer reads and writes beside the archive's own bytes. Each document is
+    # stored in a savepoint, whose journal of the pages it changes was a temporary file: in memory it is
+    # not written at all. The larger page cache keeps the task_actors indexes in memory instead of
+    # rereading their pages. A checkpoint every 10,000 pages (40 MB of WAL) rather than 1,000 copies an
+    # index page changed by many batches into the archive once rather than each time. 1,000 generated
+    # plans (a 40 MB archive), the closing checkpoint included: 671 MB written and 340 MB read before,
+    # 167 MB and 49 MB with the three.
+    _WRITE_PRAGMAS = ("PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536", "PRAGMA wal_autocheckpoint = 10000")
+
     def cursor(self) -> sqlite3.Cursor:
         if self._rw is None:
             self._check_file()
@@ -144,6 +153,8 @@ class SQLiteStore(_PlainReads):
             # against a killed process; only a power cut may lose the last commits.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            for pragma in self._WRITE_PRAGMAS:
+                conn.execute(pragma)
             self._rw = conn
         return self._rw.cursor()
 

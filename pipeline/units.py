@@ -56,9 +56,16 @@ _LEVEL_WORDS = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac 
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> tuple[tuple[str, str], ...]:
-    """(folded name, code), longest name first, so "thanh pho ho chi minh" wins over "ho chi minh"."""
-    return tuple((normalize_actor(name), code) for name, code in provinces())
+def _provinces() -> tuple[tuple[str, str, re.Pattern, re.Pattern], ...]:
+    """(folded name, code, the name as a word anywhere, the name ending a unit's name after an optional
+    level), longest name first, so "thanh pho ho chi minh" wins over "ho chi minh". Compiled once: a
+    search per province was most of the ingest writer's unit resolution."""
+    out = []
+    for name, code in provinces():
+        folded = normalize_actor(name)
+        out.append((folded, code, re.compile(rf"\b{re.escape(folded)}\b"),
+                    re.compile(rf"(?:\b(?P<level>{'|'.join(_LEVELS)})\s+)?\b{re.escape(folded)}$")))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +84,11 @@ def _national() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted({normalize_actor(h) for h in unit_heads()} - {""}, key=len, reverse=True))
+def _heads() -> re.Pattern:
+    """The folded unit heads as one pattern, longest first: a name starts with the longest head it can,
+    as a whole word (one match instead of a startswith per head)."""
+    heads = sorted({normalize_actor(h) for h in unit_heads()} - {""}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + r")(?= |\Z)")
 
 
 def is_national(norm: str) -> bool:
@@ -87,8 +97,8 @@ def is_national(norm: str) -> bool:
 
 
 def _province_code(folded: str) -> str | None:
-    for name, code in _provinces():
-        if re.search(rf"\b{re.escape(name)}\b", folded):
+    for name, code, anywhere, _ in _provinces():
+        if name in folded and anywhere.search(folded):  # the substring test first: most names have none
             return code
     return None
 
@@ -104,10 +114,8 @@ def plan_scope(issuer: str | None, place: str | None) -> str:
 
 def head(name: str) -> str:
     """The unit head a name starts with ("so", "ban", "uy ban nhan dan", ...), else its first word."""
-    for h in _heads():
-        if name == h or name.startswith(h + " "):
-            return h
-    return name.split(" ", 1)[0]
+    m = _heads().match(name)
+    return m.group() if m else name.split(" ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -128,8 +136,8 @@ def unit_name(actor_norm: str, scope: str) -> UnitName:
     name = " ".join(_OPTIONAL_WORDS.sub(" ", actor_norm).split()) or actor_norm
     if name != actor_norm:
         rules.append("optional-words")
-    for prov, code in _provinces():
-        m = re.search(rf"(?:\b(?P<level>{'|'.join(_LEVELS)})\s+)?\b{re.escape(prov)}$", name)
+    for prov, code, _, ending in _provinces():
+        m = ending.search(name) if prov in name else None  # the substring test first, as in _province_code
         if m and (m.group("level") or code == scope) and m.start() > 0:
             # the level stays part of the name: "ủy ban nhân dân tỉnh [Lâm Đồng]"
             name = (name[:m.start()] + (m.group("level") or "")).strip()
@@ -167,20 +175,27 @@ def unit_label(unit: str, printed: str) -> str:
     return printed
 
 
+_LOOKUP_CHUNK = 500  # printings looked up per query, well under any store's limit of parameters
+
+
 def resolve_units(cur, scope: str, actor_norms) -> dict[str, str]:
     """actor_norm → unit for the actors of one plan of `scope`, through the archive's `units` table
     (`cur`: a write cursor inside the plan's transaction). A printing met before in this scope keeps its
     unit; a new one is resolved by the rules and recorded, so a unit never changes once given: a later
     plan can join an existing unit, never split or rename one."""
-    out: dict[str, str] = {}
-    # the most printed first: it names a unit the rarer printings (a typo) then join; names cut after
-    # their conjunction last, when the names they may be the start of are known
     counts = Counter(actor_norms)
-    for norm in sorted(counts, key=lambda n: (n.endswith(" va"), -counts[n], n)):
-        row = cur.execute("SELECT unit FROM units WHERE actor_norm = ? AND scope = ?", (norm, scope)).fetchone()
-        if row:
-            out[norm] = row[0]
-            continue
+    # the printings met before keep their unit: looked up in one query rather than one each (a plan names a
+    # dozen, nearly all known)
+    out: dict[str, str] = {}
+    norms = list(counts)
+    for start in range(0, len(norms), _LOOKUP_CHUNK):
+        chunk = norms[start:start + _LOOKUP_CHUNK]
+        out.update(cur.execute(f"SELECT actor_norm, unit FROM units WHERE scope = ? AND actor_norm IN "
+                               f"({', '.join('?' * len(chunk))})", (scope, *chunk)).fetchall())
+    # the new ones, most printed first: it names a unit the rarer printings (a typo) then join; names cut
+    # after their conjunction last, when the names they may be the start of are known
+    new = [n for n in norms if n not in out]
+    for norm in sorted(new, key=lambda n: (n.endswith(" va"), -counts[n], n)):
         u = unit_name(norm, scope)
         rule, row = u.rule, cur.execute("SELECT unit FROM units WHERE unit_scope = ? AND name = ? LIMIT 1",
                                         (u.scope, u.name)).fetchone()
