@@ -1,0 +1,49 @@
+"""Shapes met in real plans of several agencies (issue 11), each in a small fragment written for the test
+and run through `extract_file`: the rule must hold for the genre, not for the document it was seen in."""
+from __future__ import annotations
+
+from pipeline.extract import extract_file
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 21/KH-UBND
+Hà Nam, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2025
+
+Căn cứ tình hình thực tế, UBND tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao hiệu quả chuyển đổi số.
+
+II. NHIỆM VỤ
+
+"""
+
+
+def _tasks(tmp_path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER + body, encoding="utf-8")
+    record = extract_file(path)
+    return record, {t.id: t for t in record.tasks}
+
+
+def test_a_table_row_whose_work_names_its_partners_after_chủ_trì(tmp_path):
+    # a table with a lead column only: the row's own words "Chủ trì, phối hợp với Y ..." name its coordinators;
+    # "Phối hợp với Y ..." without "chủ trì" is the lead's part in another's work, no coordinators
+    _, tasks = _tasks(tmp_path, (
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Chủ trì, phối hợp với Sở Tư pháp và các cơ quan liên quan xây dựng quy chế dữ liệu | Sở Nội vụ | 30/6/2025 |\n"
+        "| 2 | Chủ trì cân đối kinh phí và phối hợp với Sở Nội vụ, Công an tỉnh tổng hợp nhu cầu | Sở Tài chính | 30/9/2025 |\n"
+        "| 3 | Phối hợp với Sở Nội vụ cập nhật dữ liệu cán bộ | Sở Y tế | 31/10/2025 |\n"
+        "| 4 | Chủ trì, phối hợp, đôn đốc các địa phương làm sạch dữ liệu | Sở Tư pháp | 31/12/2025 |\n"
+        "| 5 | Về dữ liệu hộ tịch, chủ trì, phối hợp với Công an tỉnh và các cơ quan liên quan bám sát lộ trình, "
+        "tháo gỡ vướng mắc | Sở Tư pháp | 31/12/2025 |\n"))
+    assert tasks["II.1"].lead == ["Sở Nội vụ"]
+    assert tasks["II.1"].coordinators == ["Sở Tư pháp", "các cơ quan liên quan"]
+    assert tasks["II.2"].coordinators == ["Sở Nội vụ", "Công an tỉnh"]
+    assert tasks["II.3"].coordinators == []
+    assert tasks["II.4"].coordinators == []
+    assert tasks["II.5"].coordinators == ["Công an tỉnh", "các cơ quan liên quan"]  # "bám sát" is the work's verb
