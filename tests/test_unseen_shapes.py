@@ -47,3 +47,21 @@ def test_a_table_row_whose_work_names_its_partners_after_chủ_trì(tmp_path):
     assert tasks["II.3"].coordinators == []
     assert tasks["II.4"].coordinators == []
     assert tasks["II.5"].coordinators == ["Công an tỉnh", "các cơ quan liên quan"]  # "bám sát" is the work's verb
+
+
+def test_a_heading_that_names_who_leads_and_joins_hands_them_to_its_bullets(tmp_path):
+    # "X chủ trì, phối hợp Y" / "X chỉ đạo" printed as a heading without a colon over bullets: the heading is no
+    # task; each bullet is X's, with Y as its partners unless the bullet names its own
+    _, tasks = _tasks(tmp_path, (
+        "1. Sở Nội vụ chủ trì, phối hợp các sở, ban, ngành\n"
+        "- Rà soát vị trí việc làm của các cơ quan hành chính.\n"
+        "- Phối hợp với Sở Tài chính đề xuất kinh phí đào tạo cán bộ.\n"
+        "2. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo\n"
+        "- Tuyên truyền chuyển đổi số tại các khu dân cư.\n"
+        "3. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn pháp luật trong quý II/2025.\n"))
+    assert "II.1" not in tasks and "II.2" not in tasks
+    assert (tasks["II.1.1"].lead, tasks["II.1.1"].coordinators) == (["Sở Nội vụ"], ["các sở, ban, ngành"])
+    assert (tasks["II.1.2"].lead, tasks["II.1.2"].coordinators) == (["Sở Nội vụ"], ["Sở Tài chính"])
+    assert tasks["II.2.1"].lead == ["Chủ tịch Ủy ban nhân dân cấp xã"]
+    # a sentence of work with nothing under it stays one task
+    assert (tasks["II.3"].lead, tasks["II.3"].coordinators) == (["Sở Tư pháp"], ["Sở Nội vụ"])

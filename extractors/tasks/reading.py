@@ -520,6 +520,34 @@ def _unit_list(s: str) -> bool:
         and not _verb_outside_names(s)
 
 
+# "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành", "Chủ tịch UBND cấp xã chỉ đạo": a heading without a
+# colon over bullets that names who leads the work they list (and who joins it), and nothing else
+_LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?)\s+(?:chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?"
+                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo)\s*:?$")
+
+
+@lru_cache(maxsize=1024)
+def _lead_in_heading(s: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """"Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" → (("Sở Tài chính",), ("các sở, ban, ngành",));
+    None unless the words are units and the lead-in verb only (a verb after the partners is work)."""
+    m = _LEAD_IN_HEADING.match(s.strip())
+    if not m or not names_actor(m.group("lead")) or _verb_outside_names(m.group("lead")):
+        return None
+    partners = split_units(m.group("partners")) if m.group("partners") else []
+    if partners and (_verb_outside_names(m.group("partners")) or not all(starts_actor(u) for u in partners)):
+        return None
+    return tuple(split_units(m.group("lead"))), tuple(partners)
+
+
+def _heading_partners(node: Node) -> tuple[str, ...]:
+    """The partners a lead-in heading above the node names ("X chủ trì, phối hợp Y" over bullets)."""
+    parent = node.parent
+    while parent is not None and parent.kind == "bullet":
+        parent = parent.parent
+    lead_in = _lead_in_heading(parent.text) if parent is not None and parent.kind in ("item", "article") else None
+    return lead_in[1] if lead_in else ()
+
+
 # "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does
 _ROLE_NOUN = re.compile(r"^(?:Các\s+)?(?:Cơ quan|Đơn vị)\s+(?:chủ trì|phối hợp|thường trực|đầu mối)\b(?![,:;.])",
                         re.I)
@@ -538,6 +566,8 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
         parent = parent.parent
     if parent is not None and parent.kind in ("item", "article"):
         units = _heading_units(parent.text)
+        if units is None and (lead_in := _lead_in_heading(parent.text)):
+            units = lead_in[0]
         if units is None and _LEAD_IN.search(fold(parent.text)):
             units = tuple(_sentence_subject(parent.text)) or None
         if units is None and _bare_title(parent.text) and parent.parent is not None \

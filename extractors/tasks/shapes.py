@@ -22,7 +22,7 @@ from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _in_excluded_part, _lead_clause, _numbered_clauses, _own_text, _prose_time, _strip_end, _subject,
+    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -332,6 +332,16 @@ class NoneUnitHeading(Shape):
         return _heading_units(r.body) is not None
 
 
+class NoneLeadInHeading(Shape):
+    """A heading without a colon that names who leads (and joins) the work of its bullets and nothing else
+    hands them to its bullets (prose_under_unit_heading reads them).
+    Example: 1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành ↵ - Bố trí kinh phí thực hiện Kế hoạch."""
+    name = "none_lead_in_heading"
+
+    def applies(self, r):
+        return r.steps and _lead_in_heading(r.body)
+
+
 class NoneExecutionClause(Shape):
     """The execution clause of a decision is never a task (contract.md).
     Example: Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết
@@ -563,7 +573,10 @@ class ProseUnderUnitHeading(ProseShape):
         return r.heading
 
     def read(self, r, found):
-        return _prose_task(r, list(found), r.body)
+        tasks = _prose_task(r, list(found), r.body)
+        for t in tasks:  # "X chủ trì, phối hợp Y" over the bullets: Y joins the work a bullet names no partner for
+            t.coordinators = t.coordinators or list(_heading_partners(r.node))
+        return tasks
 
 
 # The rules that read a sentence for its unit, in order; a calendar line's words after its period are
@@ -575,7 +588,7 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 
 # The rules that read the words of a prose node, in order
 WORD_RULES: list[Shape] = [
-    NoneNoWords(), NoneUnitHeading(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
+    NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
     ProsePeriodColon(), ProseTitledNumberedClauses(), *_SENTENCE_RULES,
     ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES,
 ]
