@@ -65,3 +65,17 @@ def test_a_heading_that_names_who_leads_and_joins_hands_them_to_its_bullets(tmp_
     assert tasks["II.2.1"].lead == ["Chủ tịch Ủy ban nhân dân cấp xã"]
     # a sentence of work with nothing under it stays one task
     assert (tasks["II.3"].lead, tasks["II.3"].coordinators) == (["Sở Tư pháp"], ["Sở Nội vụ"])
+
+
+def test_a_collective_subject_qualified_by_the_work_this_plan_gives_it_stays_whole(tmp_path):
+    # "Các cơ quan được giao nhiệm vụ tại Kế hoạch này có trách nhiệm ...": the qualifier up to the plan it names
+    # is part of the one collective actor (contract: collective actors stay whole), not cut at its first verb
+    _, tasks = _tasks(tmp_path, (
+        "1. Các cơ quan, đơn vị được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm "
+        "bố trí nguồn lực triển khai.\n"
+        "2. Các sở, ngành có liên quan đến việc thực hiện Kế hoạch này thường xuyên phối hợp với Sở Nội vụ "
+        "trao đổi thông tin.\n"
+        "3. Các cơ quan có liên quan xây dựng kế hoạch chi tiết.\n"))
+    assert tasks["II.1"].lead == ["Các cơ quan, đơn vị được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này"]
+    assert tasks["II.2"].lead == ["Các sở, ngành có liên quan đến việc thực hiện Kế hoạch này"]
+    assert tasks["II.3"].lead == ["Các cơ quan có liên quan"]

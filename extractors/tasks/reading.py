@@ -455,8 +455,27 @@ def _fronted_subject(body: str) -> list[str]:
     return []
 
 
+# "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...", "Các sở, ban, ngành
+# có liên quan tới việc thực hiện Kế hoạch này thường xuyên ...": a collective qualified by the work a document
+# gives it, up to that document; the verbs inside the qualifier are not the sentence's
+_QUALIFIED_COLLECTIVE = re.compile(
+    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:được giao|được phân công|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
+    r"(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Phụ lục)(?:\s+kèm theo)?(?:\s+(?:Kế hoạch|Quyết định)\s+này|\s+này)?)"
+    r"(?=\s+(?:(?:có|chịu) trách nhiệm|thường xuyên|chủ động)\b)")
+
+
+def _qualified_collective(body: str) -> list[str]:
+    """The one collective actor a sentence opens with when a qualifier naming a document follows it ([] if none)."""
+    m = _QUALIFIED_COLLECTIVE.match(body)
+    if not m or not starts_actor(m.group("head")) or _verb_outside_names(m.group("head")):
+        return []
+    return [m.group("subject")]
+
+
 def _subject(body: str) -> list[str]:
     """The units a sentence opens with: "Giao/Đề nghị X <verb> …", or "X <verb> …"."""
+    if qualified := _qualified_collective(body):
+        return qualified
     folded = fold(body)
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())

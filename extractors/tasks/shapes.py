@@ -22,7 +22,7 @@ from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _strip_end, _subject,
+    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -372,8 +372,10 @@ class NoneLeadInOverSteps(Shape):
 
 def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
-    Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"); units a heading hands down were judged there."""
-    return lead != list(r.heading or ()) and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
+    Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
+    it work; units a heading hands down were judged there."""
+    return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
+        and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
 
 
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
