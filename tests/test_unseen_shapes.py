@@ -79,3 +79,17 @@ def test_a_collective_subject_qualified_by_the_work_this_plan_gives_it_stays_who
     assert tasks["II.1"].lead == ["Các cơ quan, đơn vị được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này"]
     assert tasks["II.2"].lead == ["Các sở, ngành có liên quan đến việc thực hiện Kế hoạch này"]
     assert tasks["II.3"].lead == ["Các cơ quan có liên quan"]
+
+
+def test_a_timetable_line_that_opens_with_its_deadline(tmp_path):
+    # "- Trước ngày 30/6/2025: Sở X hoàn thành ..." under "Năm 2025: ... theo tiến độ sau:": each line is a task of
+    # the unit it names, due on the date it opens with; the line over them only introduces the timetable
+    _, tasks = _tasks(tmp_path, (
+        "1. Năm 2025: Tổ chức rà soát dữ liệu cán bộ theo tiến độ sau:\n"
+        "- Trước ngày 30/6/2025: Sở Nội vụ hoàn thành rà soát dữ liệu cán bộ cấp tỉnh.\n"
+        "- Chậm nhất ngày 15/9/2025: UBND cấp xã cập nhật dữ liệu cán bộ cấp xã.\n"))
+    assert "II.1" not in tasks
+    first, second = tasks["II.1.1"], tasks["II.1.2"]
+    assert (first.lead, first.timeline.text, first.timeline.end) == (["Sở Nội vụ"], "Trước ngày 30/6/2025", "2025-06-30")
+    assert first.text.startswith("Sở Nội vụ hoàn thành")
+    assert (second.lead, second.timeline.end) == (["UBND cấp xã"], "2025-09-15")

@@ -58,7 +58,10 @@ _COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s
 # "Nội dung: Tổ chức ...; Đơn vị chủ trì: ...": the label of the task's own words
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
-_PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
+# "- Trước ngày 30/6/2024: Công an cấp xã hoàn thành ...": a line of a timetable, its deadline first
+_PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?"
+                           r"|(?:Trước|Chậm nhất(?: là)?|Hạn chót|Trong|Đến)\s+ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}"
+                           r"(?:\s*[/.\-]\s*\d{4})?)\s*:\s*(\S.*)$", re.I)
 # "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
 # introduces the list of duties below it
 _GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")

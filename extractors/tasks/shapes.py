@@ -412,6 +412,8 @@ class ProsePeriodColon(ProseShape):
         return _PERIOD_COLON.match(r.body)
 
     def read(self, r, found):
+        if r.steps and found.group(2).rstrip().endswith(":"):
+            return []  # "Năm 2024: Tổ chức ... theo tiến độ sau:" only introduces the timetable below it
         calendar = replace(r, period=found.group(1), body=found.group(2))
         claim = _first_claim(calendar, CALENDAR_LINE_RULES)
         return claim[0].read(calendar, claim[1]) if claim else _prose_task(calendar, [], calendar.body)
