@@ -93,3 +93,19 @@ def test_a_timetable_line_that_opens_with_its_deadline(tmp_path):
     assert (first.lead, first.timeline.text, first.timeline.end) == (["Sở Nội vụ"], "Trước ngày 30/6/2025", "2025-06-30")
     assert first.text.startswith("Sở Nội vụ hoàn thành")
     assert (second.lead, second.timeline.end) == (["UBND cấp xã"], "2025-09-15")
+
+
+def test_a_peoples_committee_of_places_named_after_its_colon_is_one_actor(tmp_path):
+    # "Ủy ban nhân dân các xã: A, B, C" names one actor, the committees of the places it lists: as a heading
+    # over bullets, as a sentence's subject, and not a unit titling the names after its colon
+    _, tasks = _tasks(tmp_path, (
+        "1. Ủy ban nhân dân các xã: Bình Minh, Tân Hòa, Phú Thịnh Đông, An Lạc Tây\n"
+        "- Xây dựng kế hoạch bảo vệ môi trường biển tại địa phương.\n"
+        "2. Ủy ban nhân dân các phường: Hòa Bình, Tân Phú thực hiện rà soát dữ liệu đất đai trong năm 2025.\n"
+        "3. Sở Nông nghiệp và Môi trường phối hợp với Ủy ban nhân dân 02 xã: Bình Minh, Tân Hòa thành lập khu bảo vệ "
+        "nguồn lợi thủy sản.\n"))
+    assert "II.1" not in tasks
+    assert tasks["II.1.1"].lead == ["Ủy ban nhân dân các xã: Bình Minh, Tân Hòa, Phú Thịnh Đông, An Lạc Tây"]
+    assert tasks["II.2"].lead == ["Ủy ban nhân dân các phường: Hòa Bình, Tân Phú"]
+    assert tasks["II.2"].text.startswith("Ủy ban nhân dân các phường: Hòa Bình")
+    assert tasks["II.3"].coordinators == ["Ủy ban nhân dân 02 xã: Bình Minh, Tân Hòa"]

@@ -248,11 +248,33 @@ def _group_noun_in_list(text: str, pos: int, verb: str) -> bool:
     return not any(after.lower().startswith(v + " ") for v in verbs())
 
 
+# "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông", "UBND 04 xã: ...": the committees of the places
+# listed after the colon, one actor (contract: collective actors stay whole), up to the verb of the work
+_COMMITTEE_OF_PLACES = re.compile(
+    r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:các|\d{1,3})\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|"
+    r"thành phố)(?:,\s*(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố))*\s*:\s*"
+    r"[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3}"
+    r"(?:\s*(?:,|và)\s*[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})*")
+
+
+def _committee_of_places(body: str, at: int = 0) -> str | None:
+    """The actor "Ủy ban nhân dân các xã: A, B" opening `body` at `at`, when nothing but a verb, a ";" or the end
+    follows the names; None otherwise."""
+    m = _COMMITTEE_OF_PLACES.match(body, at)
+    if not m:
+        return None
+    rest = body[m.end():]
+    if rest.strip(" :;.") and not re.match(r"\s*[;,]", rest) and (_verb_at(rest) or (-1, ""))[0] != 1:
+        return None
+    return m.group(0)
+
+
 def _titling_unit(body: str) -> tuple[list[str], str] | None:
     """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
     addressed to and the words after them; None when the words before the colon are not units."""
     m = _UNIT_COLON.match(body)
-    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)):
+    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)) \
+            or _committee_of_places(body):
         return None
     return split_units(m.group(1)), m.group(2)
 
@@ -295,6 +317,8 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
+    if committee := _committee_of_places(body, end):  # "phối hợp với UBND 04 xã: A, B thành lập ..."
+        return [committee]
     # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X": one head noun over the names after
     # its colon ("Sở Tài chính", "Sở Kế hoạch và Đầu tư"), up to a name that carries its own head
     head = None
@@ -480,6 +504,8 @@ def _subject(body: str) -> list[str]:
     if qualified := _qualified_collective(body):
         return qualified
     folded = fold(body)
+    if committee := _committee_of_places(body, (m.end() if (m := _ASSIGN_OPENER.match(folded)) else 0)):
+        return [committee]
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
@@ -501,6 +527,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     trực ...):", "1. Yêu cầu Giám đốc các sở, ngành theo chức năng, nhiệm vụ được giao:"; None
     for any other line. Without a colon only a short unit name qualifies."""
     s = s.strip()
+    if (committee := _committee_of_places(s)) and committee == s.rstrip(" :"):
+        return (committee,)
     colon = s.endswith(":")
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith("."):
