@@ -45,7 +45,8 @@ _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_en
 _TITLE = re.compile(r"^\s*,?\s*" + alternatives(sorted(words("title_openers.txt"), key=len, reverse=True)) + r"\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
-_LAW_NAME_STOP = _name_ends("law_name") + r"\b"
+# ... unless the word opens a phrase of a law's own name (data/law_name_phrases.txt)
+_LAW_NAME_STOP = r"(?!" + any_of("law_name_phrases.txt") + r"\b)" + _name_ends("law_name") + r"\b"
 # "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
 _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
@@ -62,7 +63,8 @@ _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ
 _LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1]
 # rest is running text); a year may follow ("... Bộ luật hình sự 2025"); where its date follows within the
 # clause, the name runs to the date ("... của 37 luật có liên quan đến quy hoạch ngày 20/11/2018")
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
+# (OCR drops or swaps the tone of "đổi" and "bổ": "sửa đôi, bồ sung", "sửa đi, bổ sung")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa\s+đ[ổôồỗoơ]?i,?\s*b[ổồôỗộo]\s+sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+" + _name_ends("resolution_name") + r"\b|[;,.(]|$)")

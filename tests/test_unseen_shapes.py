@@ -109,3 +109,16 @@ def test_a_peoples_committee_of_places_named_after_its_colon_is_one_actor(tmp_pa
     assert tasks["II.2"].lead == ["Ủy ban nhân dân các phường: Hòa Bình, Tân Phú"]
     assert tasks["II.2"].text.startswith("Ủy ban nhân dân các phường: Hòa Bình")
     assert tasks["II.3"].coordinators == ["Ủy ban nhân dân 02 xã: Bình Minh, Tân Hòa"]
+
+
+def test_a_law_named_with_theo_in_its_name_and_an_amending_law_read_by_ocr(tmp_path):
+    # "Luật Đầu tư theo phương thức đối tác công tư" is one law, not "Luật Đầu tư" ("theo" usually ends a name);
+    # an amending law whose "đổi"/"bổ" lost a tone mark to OCR ("sửa đôi, bồ sung") is still one citation
+    record, _ = _tasks(tmp_path, (
+        "1. Sở Tài chính rà soát các dự án theo Luật Đầu tư theo phương thức đối tác công tư và Luật Đầu tư công.\n"
+        "2. Sở Nội vụ triển khai Luật sửa đôi, bồ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
+        "quyền địa phương ngày 22 tháng 11 năm 2019.\n"))
+    laws = [(c.title, c.date) for c in record.citations if c.kind == "Luật"]
+    assert ("Đầu tư theo phương thức đối tác công tư", None) in laws and ("Đầu tư", None) not in laws
+    amending = [c for c in record.citations if c.kind == "Luật" and c.title and c.title.startswith("sửa")]
+    assert len(amending) == 1 and amending[0].date == "2019-11-22"
