@@ -122,3 +122,14 @@ def test_a_law_named_with_theo_in_its_name_and_an_amending_law_read_by_ocr(tmp_p
     assert ("Đầu tư theo phương thức đối tác công tư", None) in laws and ("Đầu tư", None) not in laws
     amending = [c for c in record.citations if c.kind == "Luật" and c.title and c.title.startswith("sửa")]
     assert len(amending) == 1 and amending[0].date == "2019-11-22"
+
+
+def test_one_head_noun_over_the_names_that_open_a_sentence(tmp_path):
+    # "Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu ...": the names after the colon are
+    # the units (as printed), not "Các Bộ" titling a sentence that begins with names
+    _, tasks = _tasks(tmp_path, (
+        "1. Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu đề xuất của Bộ Tư pháp, "
+        "có văn bản gửi Bộ Tư pháp trước ngày 30/4/2025.\n"))
+    t = tasks["II.1"]
+    assert t.lead == ["Công Thương", "Văn hóa, Thể thao và Du lịch", "Y tế"]
+    assert t.text.startswith("Các Bộ: Công Thương")

@@ -269,12 +269,37 @@ def _committee_of_places(body: str, at: int = 0) -> str | None:
     return m.group(0)
 
 
+def _known_whole(name: str, head: str) -> bool:
+    """Is `name` ("Bộ Văn hóa, Thể thao và Du lịch") a known unit's name from its head word or the word after it to its end?"""
+    return any(a <= len(head) + 1 and b == len(name) for a, b in known_name_spans(name))
+
+
+def _names_under_head(body: str, at: int = 0) -> list[str] | None:
+    """"Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu ...": the names one head noun stands
+    over, as printed (a name with a comma of its own, known with its head, stays whole), when a verb follows
+    them; None otherwise."""
+    m = _HEAD_OVER_NAMES.match(body, at)
+    verb = _verb_at(body, m.end()) if m else None
+    if not m or not verb:
+        return None
+    pieces = [p.strip() for p in body[m.end():verb[0]].strip(" ,").split(",")]
+    if not pieces or not all(p[:1].isupper() and len(p.split()) <= 6 for p in pieces):
+        return None
+    head = m.group(1).capitalize()
+    names, i = [], 0
+    while i < len(pieces):
+        j = next(j for j in range(len(pieces), i, -1) if j == i + 1 or _known_whole(f"{head} {', '.join(pieces[i:j])}", head))
+        names.append(", ".join(pieces[i:j]))
+        i = j
+    return names
+
+
 def _titling_unit(body: str) -> tuple[list[str], str] | None:
     """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
     addressed to and the words after them; None when the words before the colon are not units."""
     m = _UNIT_COLON.match(body)
     if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)) \
-            or _committee_of_places(body):
+            or _committee_of_places(body) or _names_under_head(body):
         return None
     return split_units(m.group(1)), m.group(2)
 
@@ -504,8 +529,11 @@ def _subject(body: str) -> list[str]:
     if qualified := _qualified_collective(body):
         return qualified
     folded = fold(body)
-    if committee := _committee_of_places(body, (m.end() if (m := _ASSIGN_OPENER.match(folded)) else 0)):
+    opened = m.end() if (m := _ASSIGN_OPENER.match(folded)) else 0
+    if committee := _committee_of_places(body, opened):
         return [committee]
+    if (names := _names_under_head(body, opened)) is not None:
+        return names
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
