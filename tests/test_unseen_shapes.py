@@ -133,3 +133,20 @@ def test_one_head_noun_over_the_names_that_open_a_sentence(tmp_path):
     t = tasks["II.1"]
     assert t.lead == ["Công Thương", "Văn hóa, Thể thao và Du lịch", "Y tế"]
     assert t.text.startswith("Các Bộ: Công Thương")
+
+
+def test_a_ministry_or_department_named_by_its_fields_capitalises_each_field(tmp_path):
+    # "BỘ KHOA HỌC VÀ CÔNG NGHỆ" is "Bộ Khoa học và Công nghệ": each field a ministry, department or office is named
+    # for opens with a capital, after "và", a comma or a dash; other bodies keep their usual casing
+    from extractors.header import name_case
+
+    assert name_case("BỘ KHOA HỌC VÀ CÔNG NGHỆ") == "Bộ Khoa học và Công nghệ"
+    assert name_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert name_case("PHÒNG TÀI CHÍNH - KẾ HOẠCH") == "Phòng Tài chính - Kế hoạch"
+    assert name_case("BỘ CHỈ HUY QUÂN SỰ TỈNH") == "Bộ Chỉ huy quân sự tỉnh"
+    assert name_case("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH") == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    path = tmp_path / "kh.txt"
+    path.write_text(HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+                    .replace("21/KH-UBND", "21/KH-BNNMT").replace("Hà Nam,", "Hà Nội,")
+                    + "1. Vụ Kế hoạch rà soát dữ liệu trong quý II/2025.\n", encoding="utf-8")
+    assert extract_file(path).document.issuer == "Bộ Nông nghiệp và Môi trường"
