@@ -150,3 +150,21 @@ def test_a_ministry_or_department_named_by_its_fields_capitalises_each_field(tmp
                     .replace("21/KH-UBND", "21/KH-BNNMT").replace("Hà Nam,", "Hà Nội,")
                     + "1. Vụ Kế hoạch rà soát dữ liệu trong quý II/2025.\n", encoding="utf-8")
     assert extract_file(path).document.issuer == "Bộ Nông nghiệp và Môi trường"
+
+
+def test_ocr_repair_leaves_every_correct_title_verb_and_group_word_alone():
+    # issue 11 point 11: a repair that rewrote "Thứ trưởng" to "Thủ trưởng" (they fold alike) made correct words
+    # wrong; no word the extractors know as a position, title, rank, verb or group may be rewritten
+    from extractors.lexicon import words
+    from extractors.repair import repair_ocr_line
+
+    changed = []
+    for name in ("signer_positions.txt", "person_titles.txt", "heads_of_units.txt", "military_ranks.txt",
+                 "verbs.txt", "collective_nouns.txt"):
+        for w in words(name):
+            line = (w.capitalize() if w.isupper() else w[:1].upper() + w[1:]) + " Nguyễn Văn An chỉ đạo thực hiện."
+            if repair_ocr_line(line)[0] != line:
+                changed.append(line)
+    assert changed == []
+    assert repair_ocr_line("Thứ trưởng Nguyễn Văn An")[0] == "Thứ trưởng Nguyễn Văn An"
+    assert repair_ocr_line("Chỉ bộ tổ chức sinh hoạt")[0] == "Chi bộ tổ chức sinh hoạt"  # a wrong tone is still undone
