@@ -168,3 +168,21 @@ def test_ocr_repair_leaves_every_correct_title_verb_and_group_word_alone():
     assert changed == []
     assert repair_ocr_line("Thứ trưởng Nguyễn Văn An")[0] == "Thứ trưởng Nguyễn Văn An"
     assert repair_ocr_line("Chỉ bộ tổ chức sinh hoạt")[0] == "Chi bộ tổ chức sinh hoạt"  # a wrong tone is still undone
+
+
+def test_a_part_titled_with_aims_and_tasks_keeps_the_tasks_of_its_tasks_item():
+    # "II. CHỈ TIÊU, NHIỆM VỤ" over "1. ... a) Mục tiêu ... b) Nhiệm vụ": the part names tasks as well as aims, so only
+    # its "Mục tiêu" items state aims; the assignments under "Nhiệm vụ" are tasks
+    import tempfile
+    from pathlib import Path
+
+    body = HEADER.replace("II. NHIỆM VỤ\n", "II. CHỈ TIÊU, NHIỆM VỤ\n") + (
+        "1. Cải cách thể chế\na) Mục tiêu\n- Sở Tư pháp bảo đảm 100% văn bản được thẩm định.\nb) Nhiệm vụ\n"
+        "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ứng dụng trí tuệ nhân tạo trong phổ biến pháp luật.\n"
+        "- Giao Công an tỉnh tham mưu bảo đảm an ninh mạng trong quý III/2025.\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kh.txt"
+        path.write_text(body, encoding="utf-8")
+        tasks = {t.id: t for t in extract_file(path).tasks}
+    assert tasks["II.1.b.1"].lead == ["Sở Tư pháp"] and tasks["II.1.b.2"].lead == ["Công an tỉnh"]
+    assert not any(t.startswith("II.1.a") for t in tasks)

@@ -166,8 +166,13 @@ def _closing_remark(node: Node, last_line: int | None = None) -> bool:
 def _in_excluded_part(node: Node) -> bool:
     # the heading's opening words name the part: "Mục đích, yêu cầu", not "... theo yêu cầu" deep in a sentence
     # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
+    # ("CHỈ TIÊU, NHIỆM VỤ" over "a) Mục tiêu" and "b) Nhiệm vụ" names tasks too: only its aims items are aims)
     return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text)[:40])
-               and _heading_units(n.text) is None for n in node.path)
+               and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
+
+
+# "Chỉ tiêu, nhiệm vụ", "Mục tiêu và nhiệm vụ" (folded): a heading over aims and tasks alike
+_AIMS_AND_TASKS = re.compile(r"^(?:[\divx]+\.\s*)?(?:muc tieu|chi tieu)\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b")
 
 
 def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
