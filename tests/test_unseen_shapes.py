@@ -186,3 +186,14 @@ def test_a_part_titled_with_aims_and_tasks_keeps_the_tasks_of_its_tasks_item():
         tasks = {t.id: t for t in extract_file(path).tasks}
     assert tasks["II.1.b.1"].lead == ["Sở Tư pháp"] and tasks["II.1.b.2"].lead == ["Công an tỉnh"]
     assert not any(t.startswith("II.1.a") for t in tasks)
+
+
+def test_a_field_of_the_unit_that_leads_the_advice(tmp_path):
+    # "Đơn vị chủ trì tham mưu thực hiện: Sở X." names the unit that drafts the work for the committee: an advisor
+    _, tasks = _tasks(tmp_path, (
+        "1. Tổ chức tập huấn kỹ năng xây dựng pháp luật cho cán bộ, công chức.\n"
+        "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\n"
+        "Đơn vị phối hợp thực hiện: Sở Nội vụ.\n"
+        "Thời gian thực hiện: Quý III/2025.\n"))
+    t = tasks["II.1"]
+    assert (t.advisors, t.lead, t.coordinators) == (["Sở Tư pháp"], [], ["Sở Nội vụ"])
