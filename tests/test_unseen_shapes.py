@@ -197,3 +197,24 @@ def test_a_field_of_the_unit_that_leads_the_advice(tmp_path):
         "Thời gian thực hiện: Quý III/2025.\n"))
     t = tasks["II.1"]
     assert (t.advisors, t.lead, t.coordinators) == (["Sở Tư pháp"], [], ["Sở Nội vụ"])
+
+
+def test_a_coordination_lead_in_hands_its_lead_to_the_partners_below(tmp_path):
+    # "b) Chủ trì, phối hợp:" under a unit's heading (or "X chủ trì, phối hợp" with the partners on the next line):
+    # the lead-in is no task; each line below names the partners of the heading's (or X's) work
+    _, tasks = _tasks(tmp_path, (
+        "1. Công an tỉnh\n"
+        "a) Tham mưu triển khai Chương trình phòng, chống ma túy.\n"
+        "b) Chủ trì, phối hợp:\n"
+        "- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách thực hiện Chương trình.\n"
+        "- Sở Nội vụ tham mưu phân cấp quản lý các cơ sở cai nghiện.\n"
+        "2. Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp\n"
+        "Sở Văn hóa, Thể thao và Du lịch, các cơ quan liên quan xây dựng phóng sự tuyên truyền.\n"))
+    assert "II.1.b" not in tasks
+    first, second = tasks["II.1.b.1"], tasks["II.1.b.2"]
+    assert (first.lead, first.coordinators) == (["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"])
+    assert (second.lead, second.coordinators) == (["Công an tỉnh"], ["Sở Nội vụ"])
+    joined = tasks["II.2"]
+    assert joined.lead == ["Đài Phát thanh và Truyền hình tỉnh"]
+    assert joined.coordinators == ["Sở Văn hóa, Thể thao và Du lịch", "các cơ quan liên quan"]
+    assert joined.text.startswith("Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp Sở Văn hóa")

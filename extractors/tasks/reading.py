@@ -622,6 +622,30 @@ def _lead_in_heading(s: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return tuple(split_units(m.group("lead"))), tuple(partners)
 
 
+# "b) Chủ trì, phối hợp:" / "Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp": a lead-in that ends before its
+# partners, who are named by the lines below it
+_COORDINATION_LEAD_IN = re.compile(r"^(?P<lead>[^.;:]*?)\s*\b[Cc]hủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s*:?$")
+
+
+def _coordination_lead_in(s: str) -> tuple[str, ...] | None:
+    """The lead such a lead-in names (() when it names none: the heading above leads), or None for any other line."""
+    m = _COORDINATION_LEAD_IN.match(s.strip())
+    if not m:
+        return None
+    lead = re.sub(r"\s*\([^()]*\)", "", m.group("lead")).strip(" ,")
+    if not lead:
+        return ()
+    return tuple(split_units(lead)) if names_actor(lead) and not _verb_outside_names(lead) else None
+
+
+def _coordination_lead(node: Node) -> tuple[str, ...] | None:
+    """Under a coordination lead-in (the node's parent): who leads the work the node names partners for."""
+    parent = node.parent
+    if parent is None or parent.kind not in ("item", "bullet", "article") or (lead := _coordination_lead_in(parent.text)) is None:
+        return None
+    return lead or _heading_actor(parent)
+
+
 def _heading_partners(node: Node) -> tuple[str, ...]:
     """The partners a lead-in heading above the node names ("X chủ trì, phối hợp Y" over bullets)."""
     parent = node.parent

@@ -21,7 +21,7 @@ from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
-    _carried_over, _closing_remark, _coordinators, _fronted_subject, _heading_actor, _heading_units,
+    _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
@@ -342,6 +342,33 @@ class NoneLeadInHeading(Shape):
         return r.steps and _lead_in_heading(r.body)
 
 
+class NoneCoordinationLeadIn(Shape):
+    """A lead-in that ends before its partners ("b) Chủ trì, phối hợp:", "X chủ trì, phối hợp" with the partners on
+    the next line) is no task: the lines below name the partners (prose_partners_below_lead_in), or the line and
+    its paragraph read together are the task (prose_responsibility_paragraph).
+    Example: 1. Công an tỉnh ↵ b) Chủ trì, phối hợp: ↵ - Sở Tài chính tham mưu bố trí ngân sách thực hiện Chương trình."""
+    name = "none_coordination_lead_in"
+
+    def applies(self, r):
+        return r.node.children and _coordination_lead_in(r.body) is not None
+
+
+class ProsePartnersBelowLeadIn(ProseShape):
+    """A line under a coordination lead-in: its subject are the partners of the lead-in's (or the heading's) unit.
+    Example: 1. Công an tỉnh ↵ b) Chủ trì, phối hợp: ↵ - Sở Tài chính và các đơn vị có liên quan tham mưu bố trí
+    ngân sách thực hiện Chương trình."""
+    name = "prose_partners_below_lead_in"
+
+    def applies(self, r):
+        return r.subject and _coordination_lead(r.node)
+
+    def read(self, r, found):
+        tasks = _prose_task(r, list(found), r.body)
+        for t in tasks:
+            t.coordinators = list(r.subject)
+        return tasks
+
+
 class NoneExecutionClause(Shape):
     """The execution clause of a decision is never a task (contract.md).
     Example: Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết
@@ -592,8 +619,8 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 
 # The rules that read the words of a prose node, in order
 WORD_RULES: list[Shape] = [
-    NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
-    ProsePeriodColon(), ProseTitledNumberedClauses(), *_SENTENCE_RULES,
+    NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
+    ProsePeriodColon(), ProseTitledNumberedClauses(), ProsePartnersBelowLeadIn(), *_SENTENCE_RULES,
     ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES,
 ]
 
