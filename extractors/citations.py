@@ -94,7 +94,8 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
+# ("công văn số ..." mid-sentence in lower case is a letter too)
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b(?:[Vv]ăn bản|công văn))\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
 def _listed_after(found: list[Citation], text: str, at: int) -> Citation | None:

@@ -218,3 +218,13 @@ def test_a_coordination_lead_in_hands_its_lead_to_the_partners_below(tmp_path):
     assert joined.lead == ["Đài Phát thanh và Truyền hình tỉnh"]
     assert joined.coordinators == ["Sở Văn hóa, Thể thao và Du lịch", "các cơ quan liên quan"]
     assert joined.text.startswith("Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp Sở Văn hóa")
+
+
+def test_a_dispatch_cited_in_lower_case():
+    # mid-sentence "theo công văn số ..." cites a Công văn, like "văn bản số ..."; a bare "số 12" cites nothing
+    from extractors.citations import find_citations
+
+    found = find_citations("Thực hiện theo công văn số 6001/BKHCN-CĐSQG ngày 24/10/2025 và văn bản số 10781/VPCP-CN "
+                           "ngày 01/11/2025; báo cáo số liệu theo số 12 của biểu mẫu.")
+    assert [(c.kind, c.number, c.date) for c in found] == [
+        ("Công văn", "6001/BKHCN-CĐSQG", "2025-10-24"), ("Công văn", "10781/VPCP-CN", "2025-11-01")]
