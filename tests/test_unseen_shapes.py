@@ -228,3 +228,13 @@ def test_a_dispatch_cited_in_lower_case():
                            "ngày 01/11/2025; báo cáo số liệu theo số 12 của biểu mẫu.")
     assert [(c.kind, c.number, c.date) for c in found] == [
         ("Công văn", "6001/BKHCN-CĐSQG", "2025-10-24"), ("Công văn", "10781/VPCP-CN", "2025-11-01")]
+
+
+def test_a_membership_list_is_no_unit_addressed(tmp_path):
+    # "Các nhóm khảo sát gồm: Nhóm 1 ...; Nhóm 2 ..." lists who belongs to what (issue 11 point 9): "... gồm:" does not
+    # address a unit the way "Sở Y tế: ..." does
+    _, tasks = _tasks(tmp_path, (
+        "1. Các nhóm khảo sát gồm: Nhóm 1 khảo sát tại xã Bình Minh; Nhóm 2 khảo sát tại xã Tân Hòa.\n"
+        "2. Sở Y tế: Tổ chức khảo sát cơ sở khám bệnh trong quý II/2025.\n"))
+    assert "II.1" not in tasks
+    assert tasks["II.2"].lead == ["Sở Y tế"]

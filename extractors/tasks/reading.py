@@ -299,11 +299,16 @@ def _names_under_head(body: str, at: int = 0) -> list[str] | None:
     return names
 
 
+# "Các nhóm khảo sát gồm:", "Thành phần bao gồm:": what follows lists members, it addresses no unit
+_MEMBERSHIP = re.compile(r"\s(?:bao\s+)?gồm$|\s(?:là|như sau)$")
+
+
 def _titling_unit(body: str) -> tuple[list[str], str] | None:
     """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
     addressed to and the words after them; None when the words before the colon are not units."""
     m = _UNIT_COLON.match(body)
     if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)) \
+            or _MEMBERSHIP.search(m.group(1)) \
             or _committee_of_places(body) or _names_under_head(body):
         return None
     return split_units(m.group(1)), m.group(2)
