@@ -405,12 +405,18 @@ def _cased_like(printed: str) -> str:
 _BASIS_BEFORE = re.compile(alternatives(flagged("paragraph_openers.csv", "basis", "opener")) + r"\s*:?\s*$")
 
 
+_LOWER_LAW = re.compile(r"(?<![\wÀ-ỹđĐ])(?<![Bb]ộ )luật(?=[ \t]+[A-ZĐ])")
+
+
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None,
                    page_at: Callable[[int], int] = lambda offset: 1) -> list[Citation]:
     """All mentions in `text`, in order, nested ones included, keys resolved within the text; a span's
     page is `page_at` its start (a text of one page by default)."""
     printed = text
     text = sentence_case(text)
+    # "triển khai luật Thực hiện dân chủ ở cơ sở": a law named after its kind word in lower case (same length, so
+    # every span holds; the mention is quoted as printed)
+    text = _LOWER_LAW.sub("Luật", text)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
 
@@ -511,7 +517,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                 name, covered = name[:brk.start()], name_at + brk.start()
                 law_at = covered  # the next paragraph may name a law of its own
                 break
-        if fold(name).split()[0] in ("nay", "so", "nhu"):
+        if not name.strip() or fold(name).split()[0] in ("nay", "so", "nhu"):  # a name cut to nothing at a new paragraph
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
         law_number: str | None = None

@@ -238,3 +238,14 @@ def test_a_membership_list_is_no_unit_addressed(tmp_path):
         "2. Sở Y tế: Tổ chức khảo sát cơ sở khám bệnh trong quý II/2025.\n"))
     assert "II.1" not in tasks
     assert tasks["II.2"].lead == ["Sở Y tế"]
+
+
+def test_a_law_named_after_a_lower_case_luật():
+    # "triển khai luật Thực hiện dân chủ ở cơ sở": the law is named though its kind word is in lower case
+    # (issue 11 point 1); "luật pháp", "luật sư" and "các luật có liên quan" name no law
+    from extractors.citations import find_citations
+
+    found = find_citations("Triển khai luật Thực hiện dân chủ ở cơ sở; tuyên truyền luật pháp, mời luật sư tư vấn "
+                           "và rà soát các luật có liên quan.")
+    assert [(c.kind, c.title, c.text) for c in found] == [
+        ("Luật", "Thực hiện dân chủ ở cơ sở", "luật Thực hiện dân chủ ở cơ sở")]
