@@ -249,3 +249,14 @@ def test_a_law_named_after_a_lower_case_luật():
                            "và rà soát các luật có liên quan.")
     assert [(c.kind, c.title, c.text) for c in found] == [
         ("Luật", "Thực hiện dân chủ ở cơ sở", "luật Thực hiện dân chủ ở cơ sở")]
+
+
+def test_a_collective_heading_with_a_qualifier_after_its_comma_hands_its_items_down(tmp_path):
+    # "19. Các cơ sở đào tạo đại học, sau đại học" over a), b): one collective actor ("sau đại học" qualifies it,
+    # it names no body of its own), heading the items below
+    _, tasks = _tasks(tmp_path, (
+        "1. Các cơ sở đào tạo đại học, sau đại học\n"
+        "a) Mở thêm chuyên ngành về chuyển đổi số trong từng lĩnh vực.\n"
+        "b) Phối hợp với các viện nghiên cứu để phát triển công nghệ mới.\n"))
+    assert tasks["II.1.a"].lead == ["Các cơ sở đào tạo đại học, sau đại học"]
+    assert tasks["II.1.b"].coordinators == ["các viện nghiên cứu"]

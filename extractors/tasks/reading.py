@@ -45,8 +45,8 @@ _PROSE_DATE_END = re.compile(
     r"\s*[\divx]+\b(?:\s*[/.\-]\s*\d+)*(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?"
     r"(?:\s*(?:va|,|-|den|toi)\s*(?:het\s+)?(?:(?:ngay|thang|quy|nam)\s*[\divx]+\b|\d+(?=\s*/))(?:\s*[/.\-]\s*\d+)*"
     r"(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?)*")
-# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
-_NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
+# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng", "các viện nghiên cứu"
+_NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng|viện nghiên cứu")
 # "Cơ quan đăng ký đầu tư có trách nhiệm ...", "Cơ quan phối hợp chịu trách nhiệm ...": a body named by
 # its part in the work; the verb before "có/chịu trách nhiệm" belongs to that name
 _ROLE_NAMED_BODY = re.compile(r"(?:^|(?<=\s))(?:cơ quan|đơn vị)\s+((?:[^\s,;.:()]+\s+){1,4}?)(?=(?:có|chịu) trách nhiệm\b)")
@@ -586,6 +586,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return (m.group(1).strip(" .:"),)
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
+    if _qualified_group(head) and not _verb_at(head):
+        return (head,)
     if len(head.split()) > 60 or not names_actor(head):
         return None
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế):" — a group, then its members
@@ -598,6 +600,14 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
+
+
+def _qualified_group(s: str) -> bool:
+    """"Các cơ sở đào tạo đại học, sau đại học": a group ("Các/Những ...") whose words after its commas name no body of
+    their own but qualify it: one collective actor (contract.md)."""
+    pieces = split_units(s)
+    return len(pieces) > 1 and bool(re.match(r"(?:Các|Những)\s", s)) and starts_actor(pieces[0]) \
+        and not any(starts_actor(p) or p[:1].isupper() for p in pieces[1:])
 
 
 def _unit_list(s: str) -> bool:
