@@ -260,3 +260,12 @@ def test_a_collective_heading_with_a_qualifier_after_its_comma_hands_its_items_d
         "b) Phối hợp với các viện nghiên cứu để phát triển công nghệ mới.\n"))
     assert tasks["II.1.a"].lead == ["Các cơ sở đào tạo đại học, sau đại học"]
     assert tasks["II.1.b"].coordinators == ["các viện nghiên cứu"]
+
+
+def test_the_head_of_units_after_a_fronted_clause_in_lower_case(tmp_path):
+    # "Đối với ..., thủ trưởng cơ quan, đơn vị bám sát ...": the subject after the fronted clause's comma is the heads
+    # of the units, written in lower case mid-sentence
+    _, tasks = _tasks(tmp_path, (
+        "1. Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát chương trình "
+        "hành động để triển khai thực hiện.\n"))
+    assert tasks["II.1"].lead == ["thủ trưởng cơ quan, đơn vị"]

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from extractors.facts import Span, Task, Timeline
-from extractors.lexicon import collective_nouns, verbs, words
+from extractors.lexicon import any_of, collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
@@ -494,12 +494,16 @@ _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_cl
 _FRONTED_PERIOD = re.compile(r"^" + _FRONTED_PERIOD_WORDS + r"\b")
 
 
+_HEAD_OF_UNITS = re.compile(any_of("heads_of_units.txt") + r"\s")
+
+
 def _fronted_commas(body: str) -> list[int]:
     """Where a subject may start after a fronted clause's comma (or the "thì" closing a condition): before a capitalised word, a group
     ("…, các bộ, cơ quan, đơn vị, địa phương chủ động …") or "giao/đề nghị …" ("…, đơn vị liên quan
     nghiên cứu" in lower case, without "các", is inside the clause)."""
     commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
-              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
+              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])
+              or _HEAD_OF_UNITS.match(body, m.end())]  # "..., thủ trưởng cơ quan, đơn vị bám sát ..."
     return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
 
 
