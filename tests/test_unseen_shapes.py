@@ -269,3 +269,16 @@ def test_the_head_of_units_after_a_fronted_clause_in_lower_case(tmp_path):
         "1. Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát chương trình "
         "hành động để triển khai thực hiện.\n"))
     assert tasks["II.1"].lead == ["thủ trưởng cơ quan, đơn vị"]
+
+
+def test_reporting_periods_listed_as_reports(tmp_path):
+    # "(gồm: báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm)": each report names a
+    # recurrence of the work (issue 11 point 4, reporting periods); "báo cáo năm 2025" is one report, no recurrence
+    _, tasks = _tasks(tmp_path, (
+        "1. Văn phòng Sở tổng hợp, báo cáo định kỳ về công tác thi đua (gồm: báo cáo tuần, báo cáo tháng, báo cáo quý, "
+        "báo cáo 6 tháng, báo cáo năm).\n"
+        "2. Văn phòng Sở xây dựng báo cáo năm 2025 về công tác thi đua.\n"))
+    t = tasks["II.1"]
+    assert t.timeline.text == "báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm"
+    assert t.timeline.recurrence == ["weekly", "monthly", "quarterly", "semiannual", "annual"]
+    assert tasks["II.2"].timeline.recurrence == []

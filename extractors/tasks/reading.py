@@ -10,7 +10,7 @@ from extractors.facts import Span, Task, Timeline
 from extractors.lexicon import any_of, collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
-from extractors.timeline import parse_timeline
+from extractors.timeline import REPORT_LIST, parse_timeline
 from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -36,6 +36,7 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
+    r"|" + REPORT_LIST +
     r"|(?<!\bchi )\bthuong xuyen(?:\s*,\s*lien tuc)?\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
     # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
     r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
