@@ -282,3 +282,12 @@ def test_reporting_periods_listed_as_reports(tmp_path):
     assert t.timeline.text == "báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm"
     assert t.timeline.recurrence == ["weekly", "monthly", "quarterly", "semiannual", "annual"]
     assert tasks["II.2"].timeline.recurrence == []
+
+
+def test_a_deadline_and_then_every_month(tmp_path):
+    # "báo cáo ... trước ngày 20 tháng 11 năm 2025 và hàng tháng": a first deadline, then a monthly report
+    _, tasks = _tasks(tmp_path, (
+        "1. Sở Tài chính triển khai chương trình tín dụng, báo cáo UBND tỉnh trước ngày 20 tháng 11 năm 2025 và "
+        "hàng tháng; rà soát điều kiện cho vay.\n"))
+    tl = tasks["II.1"].timeline
+    assert (tl.text, tl.end, tl.recurrence) == ("trước ngày 20 tháng 11 năm 2025 và hàng tháng", "2025-11-20", ["monthly"])

@@ -409,7 +409,7 @@ def _prose_time(body: str, plan_year) -> Timeline:
                 last_figure = re.search(r".*\d", phrase)
                 assert last_figure is not None  # the alternatives of _PROSE_TIME that open so all hold a figure
                 phrase = phrase[:last_figure.end()]
-            after = re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
+            after = re.match(r"(?:\s+năm\s+\d{4})?(?:(?:\s+và)?\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
                              body[m.start() + len(phrase):])
             assert after is not None  # every part of the pattern is optional
             phrase += after.group(0)
