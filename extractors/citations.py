@@ -45,7 +45,8 @@ _ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_en
 _TITLE = re.compile(r"^\s*,?\s*" + alternatives(sorted(words("title_openers.txt"), key=len, reverse=True)) + r"\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
-_LAW_NAME_STOP = _name_ends("law_name") + r"\b"
+# ... unless the word opens a phrase of a law's own name (data/law_name_phrases.txt)
+_LAW_NAME_STOP = r"(?!" + any_of("law_name_phrases.txt") + r"\b)" + _name_ends("law_name") + r"\b"
 # "Luật sư", "Luật gia", "luật pháp": people and law in general, not a law; "Luật này": the law itself
 _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
@@ -62,7 +63,8 @@ _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ
 _LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1]
 # rest is running text); a year may follow ("... Bộ luật hình sự 2025"); where its date follows within the
 # clause, the name runs to the date ("... của 37 luật có liên quan đến quy hoạch ngày 20/11/2018")
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa đổi,?\s*bổ sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
+# (OCR drops or swaps the tone of "đổi" and "bổ": "sửa đôi, bồ sung", "sửa đi, bổ sung")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa\s+đ[ổôồỗoơ]?i,?\s*b[ổồôỗộo]\s+sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+" + _name_ends("resolution_name") + r"\b|[;,.(]|$)")
@@ -92,7 +94,8 @@ _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<
 
 
 # "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
+# ("công văn số ..." mid-sentence in lower case is a letter too)
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b(?:[Vv]ăn bản|công văn))\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
 def _listed_after(found: list[Citation], text: str, at: int) -> Citation | None:
@@ -402,12 +405,18 @@ def _cased_like(printed: str) -> str:
 _BASIS_BEFORE = re.compile(alternatives(flagged("paragraph_openers.csv", "basis", "opener")) + r"\s*:?\s*$")
 
 
+_LOWER_LAW = re.compile(r"(?<![\wÀ-ỹđĐ])(?<![Bb]ộ )luật(?=[ \t]+[A-ZĐ])")
+
+
 def find_citations(text: str, own_number: str | None = None, home_issuer: str | None = None,
                    page_at: Callable[[int], int] = lambda offset: 1) -> list[Citation]:
     """All mentions in `text`, in order, nested ones included, keys resolved within the text; a span's
     page is `page_at` its start (a text of one page by default)."""
     printed = text
     text = sentence_case(text)
+    # "triển khai luật Thực hiện dân chủ ở cơ sở": a law named after its kind word in lower case (same length, so
+    # every span holds; the mention is quoted as printed)
+    text = _LOWER_LAW.sub("Luật", text)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
 
@@ -508,7 +517,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
                 name, covered = name[:brk.start()], name_at + brk.start()
                 law_at = covered  # the next paragraph may name a law of its own
                 break
-        if fold(name).split()[0] in ("nay", "so", "nhu"):
+        if not name.strip() or fold(name).split()[0] in ("nay", "so", "nhu"):  # a name cut to nothing at a new paragraph
             continue
         end = m.start() + len(m.group("kind")) + 1 + len(name)
         law_number: str | None = None

@@ -80,6 +80,9 @@ _LEVEL_BODIES = frozenset(fold(w) for w in words("level_bodies.txt"))  # "tỉnh
 _TWO_WORD_HEADS = frozenset(fold(h) for h in heads("two_words"))
 
 
+_FIELD_NAMED_HEADS = frozenset(words("field_named_heads.txt"))
+
+
 def name_case(s: str) -> str:
     """Upper-case unit names → the usual casing: "BAN DÂN VẬN" → "Ban Dân vận",
     "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân tỉnh Lâm Đồng"."""
@@ -106,6 +109,9 @@ def name_case(s: str) -> str:
     if fold(text).startswith("uy ban nhan dan") or fold(text).startswith("hoi dong nhan dan"):
         text = text[:len("Ủy ban")] + " nhân dân" + text[len("Ủy ban nhân dân"):]
     text = _PROPER_IN_UNIT_NAME.sub(lambda m: m.group(1).capitalize(), text)  # proper names
+    if words[0] in _FIELD_NAMED_HEADS and not place:
+        # "Bộ Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch": each field it governs opens with a capital
+        text = re.sub(r"(\s(?:và|-|–)\s|,\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     return _COMMITTEE_OF_PLACE_CASED.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 

@@ -38,6 +38,11 @@ _RECURRENCE = [
 # ... also with a word or two between: "định kỳ báo cáo 6 tháng, năm"
 _PERIODIC_LIST = re.compile(r"dinh ky(?:\s+(?!6\b|quy\b|thang\b|nam\b|tuan\b|ngay\b)[a-z]+){0,3}"
                             r"((?:\s*(?:,|va|/|hoac)?\s*(?:0?1 )?(?:6 thang|quy" + _NOT_QUY_WORD + r"|thang|nam|tuan|ngay)(?!\s*\d|\s+thu (?:hai|ba|tu|nam|sau|bay)\b))+)")
+# "báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm": reports of each period, one recurrence each
+# ("báo cáo năm 2025" is one report)
+REPORT_LIST = (r"bao cao (?:tuan|thang|quy|6 thang|nam)(?!\s*\d)"
+               r"(?:\s*(?:,|va)\s*bao cao (?:tuan|thang|quy|6 thang|nam)(?!\s*\d))+")
+_REPORT_LIST = re.compile(REPORT_LIST)
 _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly", "nam": "annual",
                 "tuan": "weekly", "ngay": "daily"}
 
@@ -247,6 +252,9 @@ def recurrences(folded: str) -> list[str]:
     for pat, name in _RECURRENCE:
         for m in re.finditer(pat, folded):
             found.append((m.start(), name))
+    for m in _REPORT_LIST.finditer(folded):
+        for w in re.finditer(r"bao cao (6 thang|quy|thang|nam|tuan)", m.group(0)):
+            found.append((m.start() + w.start(), _PERIOD_WORD[w.group(1)]))
     for m in _PERIODIC_LIST.finditer(folded):
         for w in re.finditer(r"6 thang|quy|thang|nam|tuan|ngay", m.group(1)):
             found.append((m.start(1) + w.start(), _PERIOD_WORD[w.group(0)]))

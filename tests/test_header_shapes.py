@@ -47,7 +47,7 @@ def test_an_unlisted_kind_word_after_the_date_line_is_the_kind_not_part_of_the_i
     doc = parse_header(["SỞ NỘI VỤ", "PHÒNG THI ĐUA, KHEN THƯỞNG", "Quảng Bình, ngày 04 tháng 5 năm 2021",
                         "PHÂN CÔNG NHIỆM VỤ", "CÁC THÀNH VIÊN PHÒNG THI ĐUA KHEN THƯỞNG",
                         "Căn cứ Quy định chức năng, nhiệm vụ của các tổ chức thuộc Sở Nội vụ,"], [])
-    assert (doc.kind, doc.issuer) == ("Phân công nhiệm vụ", "Phòng Thi đua, khen thưởng")
+    assert (doc.kind, doc.issuer) == ("Phân công nhiệm vụ", "Phòng Thi đua, Khen thưởng")
     assert doc.title == "CÁC THÀNH VIÊN PHÒNG THI ĐUA KHEN THƯỞNG"
 
 

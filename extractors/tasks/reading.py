@@ -7,10 +7,10 @@ import re
 from functools import lru_cache
 
 from extractors.facts import Span, Task, Timeline
-from extractors.lexicon import collective_nouns, verbs, words
+from extractors.lexicon import any_of, collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
-from extractors.timeline import parse_timeline
+from extractors.timeline import REPORT_LIST, parse_timeline
 from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
 # Parts whose items state aims or figures, not work: no prose tasks there.
@@ -36,6 +36,7 @@ _PROSE_TIME = re.compile(
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
+    r"|" + REPORT_LIST +
     r"|(?<!\bchi )\bthuong xuyen(?:\s*,\s*lien tuc)?\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
     # a milestone: "sơ kết vào năm 2030", "hoàn thành vào quý IV/2025"
     r"|\bvao\s+(?:nam\s+\d{4}|(?:quy\s+[ivx]+|thang\s+\d{1,2})(?:\s*/\s*|\s+nam\s+)\d{4})")
@@ -45,8 +46,8 @@ _PROSE_DATE_END = re.compile(
     r"\s*[\divx]+\b(?:\s*[/.\-]\s*\d+)*(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?"
     r"(?:\s*(?:va|,|-|den|toi)\s*(?:het\s+)?(?:(?:ngay|thang|quy|nam)\s*[\divx]+\b|\d+(?=\s*/))(?:\s*[/.\-]\s*\d+)*"
     r"(?:\s+thang\s+\d+)?(?:\s+nam\s+\d{4})?)*")
-# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng"
-_NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng")
+# words of unit names that contain a verb: "Trợ giúp pháp lý", "Tổ giúp việc", "các ban xây dựng Đảng", "các viện nghiên cứu"
+_NAME_WORD = re.compile(r"trợ giúp|giúp việc|xây dựng đảng|viện nghiên cứu")
 # "Cơ quan đăng ký đầu tư có trách nhiệm ...", "Cơ quan phối hợp chịu trách nhiệm ...": a body named by
 # its part in the work; the verb before "có/chịu trách nhiệm" belongs to that name
 _ROLE_NAMED_BODY = re.compile(r"(?:^|(?<=\s))(?:cơ quan|đơn vị)\s+((?:[^\s,;.:()]+\s+){1,4}?)(?=(?:có|chịu) trách nhiệm\b)")
@@ -58,7 +59,10 @@ _COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s
 # "Nội dung: Tổ chức ...; Đơn vị chủ trì: ...": the label of the task's own words
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
-_PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?)\s*:\s*(\S.*)$")
+# "- Trước ngày 30/6/2024: Công an cấp xã hoàn thành ...": a line of a timetable, its deadline first
+_PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?"
+                           r"|(?:Trước|Chậm nhất(?: là)?|Hạn chót|Trong|Đến)\s+ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}"
+                           r"(?:\s*[/.\-]\s*\d{4})?)\s*:\s*(\S.*)$", re.I)
 # "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
 # introduces the list of duties below it
 _GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")
@@ -163,8 +167,13 @@ def _closing_remark(node: Node, last_line: int | None = None) -> bool:
 def _in_excluded_part(node: Node) -> bool:
     # the heading's opening words name the part: "Mục đích, yêu cầu", not "... theo yêu cầu" deep in a sentence
     # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
+    # ("CHỈ TIÊU, NHIỆM VỤ" over "a) Mục tiêu" and "b) Nhiệm vụ" names tasks too: only its aims items are aims)
     return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text)[:40])
-               and _heading_units(n.text) is None for n in node.path)
+               and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
+
+
+# "Chỉ tiêu, nhiệm vụ", "Mục tiêu và nhiệm vụ" (folded): a heading over aims and tasks alike
+_AIMS_AND_TASKS = re.compile(r"^(?:[\divx]+\.\s*)?(?:muc tieu|chi tieu)\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b")
 
 
 def _own_text(text: Text, node: Node) -> tuple[str, int, int]:
@@ -245,11 +254,63 @@ def _group_noun_in_list(text: str, pos: int, verb: str) -> bool:
     return not any(after.lower().startswith(v + " ") for v in verbs())
 
 
+# "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông", "UBND 04 xã: ...": the committees of the places
+# listed after the colon, one actor (contract: collective actors stay whole), up to the verb of the work
+_COMMITTEE_OF_PLACES = re.compile(
+    r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:các|\d{1,3})\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|"
+    r"thành phố)(?:,\s*(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố))*\s*:\s*"
+    r"[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3}"
+    r"(?:\s*(?:,|và)\s*[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})*")
+
+
+def _committee_of_places(body: str, at: int = 0) -> str | None:
+    """The actor "Ủy ban nhân dân các xã: A, B" opening `body` at `at`, when nothing but a verb, a ";" or the end
+    follows the names; None otherwise."""
+    m = _COMMITTEE_OF_PLACES.match(body, at)
+    if not m:
+        return None
+    rest = body[m.end():]
+    if rest.strip(" :;.") and not re.match(r"\s*[;,]", rest) and (_verb_at(rest) or (-1, ""))[0] != 1:
+        return None
+    return m.group(0)
+
+
+def _known_whole(name: str, head: str) -> bool:
+    """Is `name` ("Bộ Văn hóa, Thể thao và Du lịch") a known unit's name from its head word or the word after it to its end?"""
+    return any(a <= len(head) + 1 and b == len(name) for a, b in known_name_spans(name))
+
+
+def _names_under_head(body: str, at: int = 0) -> list[str] | None:
+    """"Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu ...": the names one head noun stands
+    over, as printed (a name with a comma of its own, known with its head, stays whole), when a verb follows
+    them; None otherwise."""
+    m = _HEAD_OVER_NAMES.match(body, at)
+    verb = _verb_at(body, m.end()) if m else None
+    if not m or not verb:
+        return None
+    pieces = [p.strip() for p in body[m.end():verb[0]].strip(" ,").split(",")]
+    if not pieces or not all(p[:1].isupper() and len(p.split()) <= 6 for p in pieces):
+        return None
+    head = m.group(1).capitalize()
+    names, i = [], 0
+    while i < len(pieces):
+        j = next(j for j in range(len(pieces), i, -1) if j == i + 1 or _known_whole(f"{head} {', '.join(pieces[i:j])}", head))
+        names.append(", ".join(pieces[i:j]))
+        i = j
+    return names
+
+
+# "Các nhóm khảo sát gồm:", "Thành phần bao gồm:": what follows lists members, it addresses no unit
+_MEMBERSHIP = re.compile(r"\s(?:bao\s+)?gồm$|\s(?:là|như sau)$")
+
+
 def _titling_unit(body: str) -> tuple[list[str], str] | None:
     """"Sở Nội vụ: Chủ trì ..." → (["Sở Nội vụ"], "Chủ trì ..."): the units a paragraph is
     addressed to and the words after them; None when the words before the colon are not units."""
     m = _UNIT_COLON.match(body)
-    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)):
+    if not m or not m.group(2) or not names_actor(m.group(1)) or _verb_outside_names(m.group(1)) \
+            or _MEMBERSHIP.search(m.group(1)) \
+            or _committee_of_places(body) or _names_under_head(body):
         return None
     return split_units(m.group(1)), m.group(2)
 
@@ -292,6 +353,8 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
                 and (sure or names_actor(body[b:]))), None)
     if end is None:
         return []
+    if committee := _committee_of_places(body, end):  # "phối hợp với UBND 04 xã: A, B thành lập ..."
+        return [committee]
     # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty X": one head noun over the names after
     # its colon ("Sở Tài chính", "Sở Kế hoạch và Đầu tư"), up to a name that carries its own head
     head = None
@@ -346,7 +409,7 @@ def _prose_time(body: str, plan_year) -> Timeline:
                 last_figure = re.search(r".*\d", phrase)
                 assert last_figure is not None  # the alternatives of _PROSE_TIME that open so all hold a figure
                 phrase = phrase[:last_figure.end()]
-            after = re.match(r"(?:\s+năm\s+\d{4})?(?:\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
+            after = re.match(r"(?:\s+năm\s+\d{4})?(?:(?:\s+và)?\s+h[ằà]ng\s+(?:ngày|tuần|tháng|quý|năm))?",
                              body[m.start() + len(phrase):])
             assert after is not None  # every part of the pattern is optional
             phrase += after.group(0)
@@ -432,12 +495,16 @@ _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_cl
 _FRONTED_PERIOD = re.compile(r"^" + _FRONTED_PERIOD_WORDS + r"\b")
 
 
+_HEAD_OF_UNITS = re.compile(any_of("heads_of_units.txt") + r"\s")
+
+
 def _fronted_commas(body: str) -> list[int]:
     """Where a subject may start after a fronted clause's comma (or the "thì" closing a condition): before a capitalised word, a group
     ("…, các bộ, cơ quan, đơn vị, địa phương chủ động …") or "giao/đề nghị …" ("…, đơn vị liên quan
     nghiên cứu" in lower case, without "các", is inside the clause)."""
     commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
-              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])]
+              if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])
+              or _HEAD_OF_UNITS.match(body, m.end())]  # "..., thủ trưởng cơ quan, đơn vị bám sát ..."
     return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
 
 
@@ -455,9 +522,33 @@ def _fronted_subject(body: str) -> list[str]:
     return []
 
 
+# "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...", "Các sở, ban, ngành
+# có liên quan tới việc thực hiện Kế hoạch này thường xuyên ...": a collective qualified by the work a document
+# gives it, up to that document; the verbs inside the qualifier are not the sentence's
+_QUALIFIED_COLLECTIVE = re.compile(
+    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:được giao|được phân công|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
+    r"(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Phụ lục)(?:\s+kèm theo)?(?:\s+(?:Kế hoạch|Quyết định)\s+này|\s+này)?)"
+    r"(?=\s+(?:(?:có|chịu) trách nhiệm|thường xuyên|chủ động)\b)")
+
+
+def _qualified_collective(body: str) -> list[str]:
+    """The one collective actor a sentence opens with when a qualifier naming a document follows it ([] if none)."""
+    m = _QUALIFIED_COLLECTIVE.match(body)
+    if not m or not starts_actor(m.group("head")) or _verb_outside_names(m.group("head")):
+        return []
+    return [m.group("subject")]
+
+
 def _subject(body: str) -> list[str]:
     """The units a sentence opens with: "Giao/Đề nghị X <verb> …", or "X <verb> …"."""
+    if qualified := _qualified_collective(body):
+        return qualified
     folded = fold(body)
+    opened = m.end() if (m := _ASSIGN_OPENER.match(folded)) else 0
+    if committee := _committee_of_places(body, opened):
+        return [committee]
+    if (names := _names_under_head(body, opened)) is not None:
+        return names
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
@@ -479,6 +570,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     trực ...):", "1. Yêu cầu Giám đốc các sở, ngành theo chức năng, nhiệm vụ được giao:"; None
     for any other line. Without a colon only a short unit name qualifies."""
     s = s.strip()
+    if (committee := _committee_of_places(s)) and committee == s.rstrip(" :"):
+        return (committee,)
     colon = s.endswith(":")
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith("."):
@@ -498,6 +591,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return (m.group(1).strip(" .:"),)
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
+    if _qualified_group(head) and not _verb_at(head):
+        return (head,)
     if len(head.split()) > 60 or not names_actor(head):
         return None
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế):" — a group, then its members
@@ -512,12 +607,72 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     return units if all(len(u.split()) <= 14 for u in units) else None
 
 
+def _qualified_group(s: str) -> bool:
+    """"Các cơ sở đào tạo đại học, sau đại học": a group ("Các/Những ...") whose words after its commas name no body of
+    their own but qualify it: one collective actor (contract.md)."""
+    pieces = split_units(s)
+    return len(pieces) > 1 and bool(re.match(r"(?:Các|Những)\s", s)) and starts_actor(pieces[0]) \
+        and not any(starts_actor(p) or p[:1].isupper() for p in pieces[1:])
+
+
 def _unit_list(s: str) -> bool:
     """"Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn": a longer heading
     without a colon that is nothing but units, each opening with a unit's head word."""
     units = split_units(s)
     return len(s.split()) <= 24 and bool(units) and s[:1].isupper() and all(starts_actor(u) for u in units) \
         and not _verb_outside_names(s)
+
+
+# "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành", "Chủ tịch UBND cấp xã chỉ đạo": a heading without a
+# colon over bullets that names who leads the work they list (and who joins it), and nothing else
+_LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?)\s+(?:chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?"
+                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo)\s*:?$")
+
+
+@lru_cache(maxsize=1024)
+def _lead_in_heading(s: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """"Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" → (("Sở Tài chính",), ("các sở, ban, ngành",));
+    None unless the words are units and the lead-in verb only (a verb after the partners is work)."""
+    m = _LEAD_IN_HEADING.match(s.strip())
+    if not m or not names_actor(m.group("lead")) or _verb_outside_names(m.group("lead")):
+        return None
+    partners = split_units(m.group("partners")) if m.group("partners") else []
+    if partners and (_verb_outside_names(m.group("partners")) or not all(starts_actor(u) for u in partners)):
+        return None
+    return tuple(split_units(m.group("lead"))), tuple(partners)
+
+
+# "b) Chủ trì, phối hợp:" / "Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp": a lead-in that ends before its
+# partners, who are named by the lines below it
+_COORDINATION_LEAD_IN = re.compile(r"^(?P<lead>[^.;:]*?)\s*\b[Cc]hủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s*:?$")
+
+
+def _coordination_lead_in(s: str) -> tuple[str, ...] | None:
+    """The lead such a lead-in names (() when it names none: the heading above leads), or None for any other line."""
+    m = _COORDINATION_LEAD_IN.match(s.strip())
+    if not m:
+        return None
+    lead = re.sub(r"\s*\([^()]*\)", "", m.group("lead")).strip(" ,")
+    if not lead:
+        return ()
+    return tuple(split_units(lead)) if names_actor(lead) and not _verb_outside_names(lead) else None
+
+
+def _coordination_lead(node: Node) -> tuple[str, ...] | None:
+    """Under a coordination lead-in (the node's parent): who leads the work the node names partners for."""
+    parent = node.parent
+    if parent is None or parent.kind not in ("item", "bullet", "article") or (lead := _coordination_lead_in(parent.text)) is None:
+        return None
+    return lead or _heading_actor(parent)
+
+
+def _heading_partners(node: Node) -> tuple[str, ...]:
+    """The partners a lead-in heading above the node names ("X chủ trì, phối hợp Y" over bullets)."""
+    parent = node.parent
+    while parent is not None and parent.kind == "bullet":
+        parent = parent.parent
+    lead_in = _lead_in_heading(parent.text) if parent is not None and parent.kind in ("item", "article") else None
+    return lead_in[1] if lead_in else ()
 
 
 # "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does
@@ -538,6 +693,8 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
         parent = parent.parent
     if parent is not None and parent.kind in ("item", "article"):
         units = _heading_units(parent.text)
+        if units is None and (lead_in := _lead_in_heading(parent.text)):
+            units = lead_in[0]
         if units is None and _LEAD_IN.search(fold(parent.text)):
             units = tuple(_sentence_subject(parent.text)) or None
         if units is None and _bare_title(parent.text) and parent.parent is not None \

@@ -21,8 +21,8 @@ from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
-    _carried_over, _closing_remark, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _in_excluded_part, _lead_clause, _numbered_clauses, _own_text, _prose_time, _strip_end, _subject,
+    _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
+    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -332,6 +332,43 @@ class NoneUnitHeading(Shape):
         return _heading_units(r.body) is not None
 
 
+class NoneLeadInHeading(Shape):
+    """A heading without a colon that names who leads (and joins) the work of its bullets and nothing else
+    hands them to its bullets (prose_under_unit_heading reads them).
+    Example: 1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành ↵ - Bố trí kinh phí thực hiện Kế hoạch."""
+    name = "none_lead_in_heading"
+
+    def applies(self, r):
+        return r.steps and _lead_in_heading(r.body)
+
+
+class NoneCoordinationLeadIn(Shape):
+    """A lead-in that ends before its partners ("b) Chủ trì, phối hợp:", "X chủ trì, phối hợp" with the partners on
+    the next line) is no task: the lines below name the partners (prose_partners_below_lead_in), or the line and
+    its paragraph read together are the task (prose_responsibility_paragraph).
+    Example: 1. Công an tỉnh ↵ b) Chủ trì, phối hợp: ↵ - Sở Tài chính tham mưu bố trí ngân sách thực hiện Chương trình."""
+    name = "none_coordination_lead_in"
+
+    def applies(self, r):
+        return r.node.children and _coordination_lead_in(r.body) is not None
+
+
+class ProsePartnersBelowLeadIn(ProseShape):
+    """A line under a coordination lead-in: its subject are the partners of the lead-in's (or the heading's) unit.
+    Example: 1. Công an tỉnh ↵ b) Chủ trì, phối hợp: ↵ - Sở Tài chính và các đơn vị có liên quan tham mưu bố trí
+    ngân sách thực hiện Chương trình."""
+    name = "prose_partners_below_lead_in"
+
+    def applies(self, r):
+        return r.subject and _coordination_lead(r.node)
+
+    def read(self, r, found):
+        tasks = _prose_task(r, list(found), r.body)
+        for t in tasks:
+            t.coordinators = list(r.subject)
+        return tasks
+
+
 class NoneExecutionClause(Shape):
     """The execution clause of a decision is never a task (contract.md).
     Example: Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết
@@ -362,8 +399,10 @@ class NoneLeadInOverSteps(Shape):
 
 def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
-    Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"); units a heading hands down were judged there."""
-    return lead != list(r.heading or ()) and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
+    Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
+    it work; units a heading hands down were judged there."""
+    return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
+        and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
 
 
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
@@ -400,6 +439,8 @@ class ProsePeriodColon(ProseShape):
         return _PERIOD_COLON.match(r.body)
 
     def read(self, r, found):
+        if r.steps and found.group(2).rstrip().endswith(":"):
+            return []  # "Năm 2024: Tổ chức ... theo tiến độ sau:" only introduces the timetable below it
         calendar = replace(r, period=found.group(1), body=found.group(2))
         claim = _first_claim(calendar, CALENDAR_LINE_RULES)
         return claim[0].read(calendar, claim[1]) if claim else _prose_task(calendar, [], calendar.body)
@@ -563,7 +604,10 @@ class ProseUnderUnitHeading(ProseShape):
         return r.heading
 
     def read(self, r, found):
-        return _prose_task(r, list(found), r.body)
+        tasks = _prose_task(r, list(found), r.body)
+        for t in tasks:  # "X chủ trì, phối hợp Y" over the bullets: Y joins the work a bullet names no partner for
+            t.coordinators = t.coordinators or list(_heading_partners(r.node))
+        return tasks
 
 
 # The rules that read a sentence for its unit, in order; a calendar line's words after its period are
@@ -575,8 +619,8 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 
 # The rules that read the words of a prose node, in order
 WORD_RULES: list[Shape] = [
-    NoneNoWords(), NoneUnitHeading(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
-    ProsePeriodColon(), ProseTitledNumberedClauses(), *_SENTENCE_RULES,
+    NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
+    ProsePeriodColon(), ProseTitledNumberedClauses(), ProsePartnersBelowLeadIn(), *_SENTENCE_RULES,
     ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES,
 ]
 

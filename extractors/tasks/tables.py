@@ -7,7 +7,7 @@ import re
 from extractors.fields import column_role, header_columns, twin_columns
 from extractors.outline import Node
 from extractors.facts import ROLES, Span, Task
-from extractors.tasks.reading import _add_roles
+from extractors.tasks.reading import _add_roles, _coordinators
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
 from extractors.units import starts_actor
@@ -141,12 +141,26 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
                 t.products = cells[c]
             elif role == "monitors":
                 t.monitors = cells[c]
+        if not t.coordinators:
+            t.coordinators = _partners_in_work(task_text)
         out.append(t)
         grouped_ids.append(grouped_id)
     if len({t.id for t in out}) < len(out):  # numbering restarts in each group: the group tells rows apart
         for t, grouped_id in zip(out, grouped_ids):
             t.id = grouped_id
     return out
+
+
+# "Chủ trì, phối hợp với Y ...", "Bộ X chủ trì cân đối ... và phối hợp với Y" (folded)
+_LEADS_THE_WORK = re.compile(r"(?:^|[\s,;.])chu tri\b")
+
+
+def _partners_in_work(task_text: str) -> list[str]:
+    """The coordinators a row's own words name when no cell does: "Chủ trì, phối hợp với Y ..." (the row's
+    lead column names who chủ trì). Without "chủ trì" ("Phối hợp với Y cập nhật ...") the row's unit only
+    takes part in Y's work: no coordinators."""
+    m = _LEADS_THE_WORK.search(fold(task_text))
+    return _coordinators(task_text, m.end()) if m else []
 
 
 def _letters(s: str) -> str:

@@ -1,0 +1,293 @@
+"""Shapes met in real plans of several agencies (issue 11), each in a small fragment written for the test
+and run through `extract_file`: the rule must hold for the genre, not for the document it was seen in."""
+from __future__ import annotations
+
+from pipeline.extract import extract_file
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 21/KH-UBND
+Hà Nam, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2025
+
+Căn cứ tình hình thực tế, UBND tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao hiệu quả chuyển đổi số.
+
+II. NHIỆM VỤ
+
+"""
+
+
+def _tasks(tmp_path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER + body, encoding="utf-8")
+    record = extract_file(path)
+    return record, {t.id: t for t in record.tasks}
+
+
+def test_a_table_row_whose_work_names_its_partners_after_chủ_trì(tmp_path):
+    # a table with a lead column only: the row's own words "Chủ trì, phối hợp với Y ..." name its coordinators;
+    # "Phối hợp với Y ..." without "chủ trì" is the lead's part in another's work, no coordinators
+    _, tasks = _tasks(tmp_path, (
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Chủ trì, phối hợp với Sở Tư pháp và các cơ quan liên quan xây dựng quy chế dữ liệu | Sở Nội vụ | 30/6/2025 |\n"
+        "| 2 | Chủ trì cân đối kinh phí và phối hợp với Sở Nội vụ, Công an tỉnh tổng hợp nhu cầu | Sở Tài chính | 30/9/2025 |\n"
+        "| 3 | Phối hợp với Sở Nội vụ cập nhật dữ liệu cán bộ | Sở Y tế | 31/10/2025 |\n"
+        "| 4 | Chủ trì, phối hợp, đôn đốc các địa phương làm sạch dữ liệu | Sở Tư pháp | 31/12/2025 |\n"
+        "| 5 | Về dữ liệu hộ tịch, chủ trì, phối hợp với Công an tỉnh và các cơ quan liên quan bám sát lộ trình, "
+        "tháo gỡ vướng mắc | Sở Tư pháp | 31/12/2025 |\n"))
+    assert tasks["II.1"].lead == ["Sở Nội vụ"]
+    assert tasks["II.1"].coordinators == ["Sở Tư pháp", "các cơ quan liên quan"]
+    assert tasks["II.2"].coordinators == ["Sở Nội vụ", "Công an tỉnh"]
+    assert tasks["II.3"].coordinators == []
+    assert tasks["II.4"].coordinators == []
+    assert tasks["II.5"].coordinators == ["Công an tỉnh", "các cơ quan liên quan"]  # "bám sát" is the work's verb
+
+
+def test_a_heading_that_names_who_leads_and_joins_hands_them_to_its_bullets(tmp_path):
+    # "X chủ trì, phối hợp Y" / "X chỉ đạo" printed as a heading without a colon over bullets: the heading is no
+    # task; each bullet is X's, with Y as its partners unless the bullet names its own
+    _, tasks = _tasks(tmp_path, (
+        "1. Sở Nội vụ chủ trì, phối hợp các sở, ban, ngành\n"
+        "- Rà soát vị trí việc làm của các cơ quan hành chính.\n"
+        "- Phối hợp với Sở Tài chính đề xuất kinh phí đào tạo cán bộ.\n"
+        "2. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo\n"
+        "- Tuyên truyền chuyển đổi số tại các khu dân cư.\n"
+        "3. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn pháp luật trong quý II/2025.\n"))
+    assert "II.1" not in tasks and "II.2" not in tasks
+    assert (tasks["II.1.1"].lead, tasks["II.1.1"].coordinators) == (["Sở Nội vụ"], ["các sở, ban, ngành"])
+    assert (tasks["II.1.2"].lead, tasks["II.1.2"].coordinators) == (["Sở Nội vụ"], ["Sở Tài chính"])
+    assert tasks["II.2.1"].lead == ["Chủ tịch Ủy ban nhân dân cấp xã"]
+    # a sentence of work with nothing under it stays one task
+    assert (tasks["II.3"].lead, tasks["II.3"].coordinators) == (["Sở Tư pháp"], ["Sở Nội vụ"])
+
+
+def test_a_collective_subject_qualified_by_the_work_this_plan_gives_it_stays_whole(tmp_path):
+    # "Các cơ quan được giao nhiệm vụ tại Kế hoạch này có trách nhiệm ...": the qualifier up to the plan it names
+    # is part of the one collective actor (contract: collective actors stay whole), not cut at its first verb
+    _, tasks = _tasks(tmp_path, (
+        "1. Các cơ quan, đơn vị được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm "
+        "bố trí nguồn lực triển khai.\n"
+        "2. Các sở, ngành có liên quan đến việc thực hiện Kế hoạch này thường xuyên phối hợp với Sở Nội vụ "
+        "trao đổi thông tin.\n"
+        "3. Các cơ quan có liên quan xây dựng kế hoạch chi tiết.\n"))
+    assert tasks["II.1"].lead == ["Các cơ quan, đơn vị được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này"]
+    assert tasks["II.2"].lead == ["Các sở, ngành có liên quan đến việc thực hiện Kế hoạch này"]
+    assert tasks["II.3"].lead == ["Các cơ quan có liên quan"]
+
+
+def test_a_timetable_line_that_opens_with_its_deadline(tmp_path):
+    # "- Trước ngày 30/6/2025: Sở X hoàn thành ..." under "Năm 2025: ... theo tiến độ sau:": each line is a task of
+    # the unit it names, due on the date it opens with; the line over them only introduces the timetable
+    _, tasks = _tasks(tmp_path, (
+        "1. Năm 2025: Tổ chức rà soát dữ liệu cán bộ theo tiến độ sau:\n"
+        "- Trước ngày 30/6/2025: Sở Nội vụ hoàn thành rà soát dữ liệu cán bộ cấp tỉnh.\n"
+        "- Chậm nhất ngày 15/9/2025: UBND cấp xã cập nhật dữ liệu cán bộ cấp xã.\n"))
+    assert "II.1" not in tasks
+    first, second = tasks["II.1.1"], tasks["II.1.2"]
+    assert (first.lead, first.timeline.text, first.timeline.end) == (["Sở Nội vụ"], "Trước ngày 30/6/2025", "2025-06-30")
+    assert first.text.startswith("Sở Nội vụ hoàn thành")
+    assert (second.lead, second.timeline.end) == (["UBND cấp xã"], "2025-09-15")
+
+
+def test_a_peoples_committee_of_places_named_after_its_colon_is_one_actor(tmp_path):
+    # "Ủy ban nhân dân các xã: A, B, C" names one actor, the committees of the places it lists: as a heading
+    # over bullets, as a sentence's subject, and not a unit titling the names after its colon
+    _, tasks = _tasks(tmp_path, (
+        "1. Ủy ban nhân dân các xã: Bình Minh, Tân Hòa, Phú Thịnh Đông, An Lạc Tây\n"
+        "- Xây dựng kế hoạch bảo vệ môi trường biển tại địa phương.\n"
+        "2. Ủy ban nhân dân các phường: Hòa Bình, Tân Phú thực hiện rà soát dữ liệu đất đai trong năm 2025.\n"
+        "3. Sở Nông nghiệp và Môi trường phối hợp với Ủy ban nhân dân 02 xã: Bình Minh, Tân Hòa thành lập khu bảo vệ "
+        "nguồn lợi thủy sản.\n"))
+    assert "II.1" not in tasks
+    assert tasks["II.1.1"].lead == ["Ủy ban nhân dân các xã: Bình Minh, Tân Hòa, Phú Thịnh Đông, An Lạc Tây"]
+    assert tasks["II.2"].lead == ["Ủy ban nhân dân các phường: Hòa Bình, Tân Phú"]
+    assert tasks["II.2"].text.startswith("Ủy ban nhân dân các phường: Hòa Bình")
+    assert tasks["II.3"].coordinators == ["Ủy ban nhân dân 02 xã: Bình Minh, Tân Hòa"]
+
+
+def test_a_law_named_with_theo_in_its_name_and_an_amending_law_read_by_ocr(tmp_path):
+    # "Luật Đầu tư theo phương thức đối tác công tư" is one law, not "Luật Đầu tư" ("theo" usually ends a name);
+    # an amending law whose "đổi"/"bổ" lost a tone mark to OCR ("sửa đôi, bồ sung") is still one citation
+    record, _ = _tasks(tmp_path, (
+        "1. Sở Tài chính rà soát các dự án theo Luật Đầu tư theo phương thức đối tác công tư và Luật Đầu tư công.\n"
+        "2. Sở Nội vụ triển khai Luật sửa đôi, bồ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
+        "quyền địa phương ngày 22 tháng 11 năm 2019.\n"))
+    laws = [(c.title, c.date) for c in record.citations if c.kind == "Luật"]
+    assert ("Đầu tư theo phương thức đối tác công tư", None) in laws and ("Đầu tư", None) not in laws
+    amending = [c for c in record.citations if c.kind == "Luật" and c.title and c.title.startswith("sửa")]
+    assert len(amending) == 1 and amending[0].date == "2019-11-22"
+
+
+def test_one_head_noun_over_the_names_that_open_a_sentence(tmp_path):
+    # "Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu ...": the names after the colon are
+    # the units (as printed), not "Các Bộ" titling a sentence that begins with names
+    _, tasks = _tasks(tmp_path, (
+        "1. Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu đề xuất của Bộ Tư pháp, "
+        "có văn bản gửi Bộ Tư pháp trước ngày 30/4/2025.\n"))
+    t = tasks["II.1"]
+    assert t.lead == ["Công Thương", "Văn hóa, Thể thao và Du lịch", "Y tế"]
+    assert t.text.startswith("Các Bộ: Công Thương")
+
+
+def test_a_ministry_or_department_named_by_its_fields_capitalises_each_field(tmp_path):
+    # "BỘ KHOA HỌC VÀ CÔNG NGHỆ" is "Bộ Khoa học và Công nghệ": each field a ministry, department or office is named
+    # for opens with a capital, after "và", a comma or a dash; other bodies keep their usual casing
+    from extractors.header import name_case
+
+    assert name_case("BỘ KHOA HỌC VÀ CÔNG NGHỆ") == "Bộ Khoa học và Công nghệ"
+    assert name_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert name_case("PHÒNG TÀI CHÍNH - KẾ HOẠCH") == "Phòng Tài chính - Kế hoạch"
+    assert name_case("BỘ CHỈ HUY QUÂN SỰ TỈNH") == "Bộ Chỉ huy quân sự tỉnh"
+    assert name_case("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH") == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    path = tmp_path / "kh.txt"
+    path.write_text(HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+                    .replace("21/KH-UBND", "21/KH-BNNMT").replace("Hà Nam,", "Hà Nội,")
+                    + "1. Vụ Kế hoạch rà soát dữ liệu trong quý II/2025.\n", encoding="utf-8")
+    assert extract_file(path).document.issuer == "Bộ Nông nghiệp và Môi trường"
+
+
+def test_ocr_repair_leaves_every_correct_title_verb_and_group_word_alone():
+    # issue 11 point 11: a repair that rewrote "Thứ trưởng" to "Thủ trưởng" (they fold alike) made correct words
+    # wrong; no word the extractors know as a position, title, rank, verb or group may be rewritten
+    from extractors.lexicon import words
+    from extractors.repair import repair_ocr_line
+
+    changed = []
+    for name in ("signer_positions.txt", "person_titles.txt", "heads_of_units.txt", "military_ranks.txt",
+                 "verbs.txt", "collective_nouns.txt"):
+        for w in words(name):
+            line = (w.capitalize() if w.isupper() else w[:1].upper() + w[1:]) + " Nguyễn Văn An chỉ đạo thực hiện."
+            if repair_ocr_line(line)[0] != line:
+                changed.append(line)
+    assert changed == []
+    assert repair_ocr_line("Thứ trưởng Nguyễn Văn An")[0] == "Thứ trưởng Nguyễn Văn An"
+    assert repair_ocr_line("Chỉ bộ tổ chức sinh hoạt")[0] == "Chi bộ tổ chức sinh hoạt"  # a wrong tone is still undone
+
+
+def test_a_part_titled_with_aims_and_tasks_keeps_the_tasks_of_its_tasks_item():
+    # "II. CHỈ TIÊU, NHIỆM VỤ" over "1. ... a) Mục tiêu ... b) Nhiệm vụ": the part names tasks as well as aims, so only
+    # its "Mục tiêu" items state aims; the assignments under "Nhiệm vụ" are tasks
+    import tempfile
+    from pathlib import Path
+
+    body = HEADER.replace("II. NHIỆM VỤ\n", "II. CHỈ TIÊU, NHIỆM VỤ\n") + (
+        "1. Cải cách thể chế\na) Mục tiêu\n- Sở Tư pháp bảo đảm 100% văn bản được thẩm định.\nb) Nhiệm vụ\n"
+        "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ứng dụng trí tuệ nhân tạo trong phổ biến pháp luật.\n"
+        "- Giao Công an tỉnh tham mưu bảo đảm an ninh mạng trong quý III/2025.\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kh.txt"
+        path.write_text(body, encoding="utf-8")
+        tasks = {t.id: t for t in extract_file(path).tasks}
+    assert tasks["II.1.b.1"].lead == ["Sở Tư pháp"] and tasks["II.1.b.2"].lead == ["Công an tỉnh"]
+    assert not any(t.startswith("II.1.a") for t in tasks)
+
+
+def test_a_field_of_the_unit_that_leads_the_advice(tmp_path):
+    # "Đơn vị chủ trì tham mưu thực hiện: Sở X." names the unit that drafts the work for the committee: an advisor
+    _, tasks = _tasks(tmp_path, (
+        "1. Tổ chức tập huấn kỹ năng xây dựng pháp luật cho cán bộ, công chức.\n"
+        "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\n"
+        "Đơn vị phối hợp thực hiện: Sở Nội vụ.\n"
+        "Thời gian thực hiện: Quý III/2025.\n"))
+    t = tasks["II.1"]
+    assert (t.advisors, t.lead, t.coordinators) == (["Sở Tư pháp"], [], ["Sở Nội vụ"])
+
+
+def test_a_coordination_lead_in_hands_its_lead_to_the_partners_below(tmp_path):
+    # "b) Chủ trì, phối hợp:" under a unit's heading (or "X chủ trì, phối hợp" with the partners on the next line):
+    # the lead-in is no task; each line below names the partners of the heading's (or X's) work
+    _, tasks = _tasks(tmp_path, (
+        "1. Công an tỉnh\n"
+        "a) Tham mưu triển khai Chương trình phòng, chống ma túy.\n"
+        "b) Chủ trì, phối hợp:\n"
+        "- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách thực hiện Chương trình.\n"
+        "- Sở Nội vụ tham mưu phân cấp quản lý các cơ sở cai nghiện.\n"
+        "2. Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp\n"
+        "Sở Văn hóa, Thể thao và Du lịch, các cơ quan liên quan xây dựng phóng sự tuyên truyền.\n"))
+    assert "II.1.b" not in tasks
+    first, second = tasks["II.1.b.1"], tasks["II.1.b.2"]
+    assert (first.lead, first.coordinators) == (["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"])
+    assert (second.lead, second.coordinators) == (["Công an tỉnh"], ["Sở Nội vụ"])
+    joined = tasks["II.2"]
+    assert joined.lead == ["Đài Phát thanh và Truyền hình tỉnh"]
+    assert joined.coordinators == ["Sở Văn hóa, Thể thao và Du lịch", "các cơ quan liên quan"]
+    assert joined.text.startswith("Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp Sở Văn hóa")
+
+
+def test_a_dispatch_cited_in_lower_case():
+    # mid-sentence "theo công văn số ..." cites a Công văn, like "văn bản số ..."; a bare "số 12" cites nothing
+    from extractors.citations import find_citations
+
+    found = find_citations("Thực hiện theo công văn số 6001/BKHCN-CĐSQG ngày 24/10/2025 và văn bản số 10781/VPCP-CN "
+                           "ngày 01/11/2025; báo cáo số liệu theo số 12 của biểu mẫu.")
+    assert [(c.kind, c.number, c.date) for c in found] == [
+        ("Công văn", "6001/BKHCN-CĐSQG", "2025-10-24"), ("Công văn", "10781/VPCP-CN", "2025-11-01")]
+
+
+def test_a_membership_list_is_no_unit_addressed(tmp_path):
+    # "Các nhóm khảo sát gồm: Nhóm 1 ...; Nhóm 2 ..." lists who belongs to what (issue 11 point 9): "... gồm:" does not
+    # address a unit the way "Sở Y tế: ..." does
+    _, tasks = _tasks(tmp_path, (
+        "1. Các nhóm khảo sát gồm: Nhóm 1 khảo sát tại xã Bình Minh; Nhóm 2 khảo sát tại xã Tân Hòa.\n"
+        "2. Sở Y tế: Tổ chức khảo sát cơ sở khám bệnh trong quý II/2025.\n"))
+    assert "II.1" not in tasks
+    assert tasks["II.2"].lead == ["Sở Y tế"]
+
+
+def test_a_law_named_after_a_lower_case_luật():
+    # "triển khai luật Thực hiện dân chủ ở cơ sở": the law is named though its kind word is in lower case
+    # (issue 11 point 1); "luật pháp", "luật sư" and "các luật có liên quan" name no law
+    from extractors.citations import find_citations
+
+    found = find_citations("Triển khai luật Thực hiện dân chủ ở cơ sở; tuyên truyền luật pháp, mời luật sư tư vấn "
+                           "và rà soát các luật có liên quan.")
+    assert [(c.kind, c.title, c.text) for c in found] == [
+        ("Luật", "Thực hiện dân chủ ở cơ sở", "luật Thực hiện dân chủ ở cơ sở")]
+
+
+def test_a_collective_heading_with_a_qualifier_after_its_comma_hands_its_items_down(tmp_path):
+    # "19. Các cơ sở đào tạo đại học, sau đại học" over a), b): one collective actor ("sau đại học" qualifies it,
+    # it names no body of its own), heading the items below
+    _, tasks = _tasks(tmp_path, (
+        "1. Các cơ sở đào tạo đại học, sau đại học\n"
+        "a) Mở thêm chuyên ngành về chuyển đổi số trong từng lĩnh vực.\n"
+        "b) Phối hợp với các viện nghiên cứu để phát triển công nghệ mới.\n"))
+    assert tasks["II.1.a"].lead == ["Các cơ sở đào tạo đại học, sau đại học"]
+    assert tasks["II.1.b"].coordinators == ["các viện nghiên cứu"]
+
+
+def test_the_head_of_units_after_a_fronted_clause_in_lower_case(tmp_path):
+    # "Đối với ..., thủ trưởng cơ quan, đơn vị bám sát ...": the subject after the fronted clause's comma is the heads
+    # of the units, written in lower case mid-sentence
+    _, tasks = _tasks(tmp_path, (
+        "1. Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát chương trình "
+        "hành động để triển khai thực hiện.\n"))
+    assert tasks["II.1"].lead == ["thủ trưởng cơ quan, đơn vị"]
+
+
+def test_reporting_periods_listed_as_reports(tmp_path):
+    # "(gồm: báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm)": each report names a
+    # recurrence of the work (issue 11 point 4, reporting periods); "báo cáo năm 2025" is one report, no recurrence
+    _, tasks = _tasks(tmp_path, (
+        "1. Văn phòng Sở tổng hợp, báo cáo định kỳ về công tác thi đua (gồm: báo cáo tuần, báo cáo tháng, báo cáo quý, "
+        "báo cáo 6 tháng, báo cáo năm).\n"
+        "2. Văn phòng Sở xây dựng báo cáo năm 2025 về công tác thi đua.\n"))
+    t = tasks["II.1"]
+    assert t.timeline.text == "báo cáo tuần, báo cáo tháng, báo cáo quý, báo cáo 6 tháng, báo cáo năm"
+    assert t.timeline.recurrence == ["weekly", "monthly", "quarterly", "semiannual", "annual"]
+    assert tasks["II.2"].timeline.recurrence == []
+
+
+def test_a_deadline_and_then_every_month(tmp_path):
+    # "báo cáo ... trước ngày 20 tháng 11 năm 2025 và hàng tháng": a first deadline, then a monthly report
+    _, tasks = _tasks(tmp_path, (
+        "1. Sở Tài chính triển khai chương trình tín dụng, báo cáo UBND tỉnh trước ngày 20 tháng 11 năm 2025 và "
+        "hàng tháng; rà soát điều kiện cho vay.\n"))
+    tl = tasks["II.1"].timeline
+    assert (tl.text, tl.end, tl.recurrence) == ("trước ngày 20 tháng 11 năm 2025 và hàng tháng", "2025-11-20", ["monthly"])
