@@ -1,0 +1,58 @@
+"""Documents copied from a legal-text site with the page around them: the site's notices above the
+header and its listing of the document, related documents and notices after the signature. Each
+text here is written for the test."""
+from __future__ import annotations
+
+from pipeline.extract import extract_file
+
+PAGE = """|
+Bản quyền thuộc về **TRANG LUẬT**. Sao chép khi chưa được phép là vi phạm Luật Sở hữu trí tuệ.
+**TRANG LUẬT** has the copyright on this page.
+|
+**Số hiệu:**
+|
+15/CV-STC
+|
+|
+**SỞ TÀI CHÍNH**
+**TỈNH AN GIANG**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 15/CV-STC
+*V/v rà soát hồ sơ quyết toán*
+|
+*An Giang, ngày 03 tháng 3 năm 2025*
+|
+**Kính gửi:** Các phòng thuộc Sở.
+
+Thực hiện Thông tư số 12/2024/TT-BTC ngày 05/3/2024 của Bộ Tài chính, Sở Tài chính đề nghị các phòng
+rà soát hồ sơ quyết toán, báo cáo trước ngày 30/3/2025.
+
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+|
+**GIÁM ĐỐC**
+Lê Văn Hòa
+|
+Công văn 15/CV-STC năm 2025 rà soát hồ sơ quyết toán do Sở Tài chính tỉnh An Giang ban hành
+Văn bản liên quan
+Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân yêu cầu thành viên xác nhận sự đồng ý.
+"""
+
+
+def test_the_page_around_a_crawled_document_cites_nothing(tmp_path):
+    path = tmp_path / "cv.md"
+    path.write_text(PAGE, encoding="utf-8")
+    record = extract_file(path)
+    assert record.document.number == "15/CV-STC"
+    # the site's notice above the header and its own notices after its listing of the document are not
+    # the document; what the document cites stays
+    assert [c.number or c.text for c in record.citations] == ["12/2024/TT-BTC"]
+
