@@ -56,3 +56,15 @@ def test_the_page_around_a_crawled_document_cites_nothing(tmp_path):
     # the document; what the document cites stays
     assert [c.number or c.text for c in record.citations] == ["12/2024/TT-BTC"]
 
+
+def test_a_unit_name_broken_after_its_head_is_one_line(tmp_path):
+    from pipeline.readers import read
+
+    path = tmp_path / "qd.md"
+    path.write_text("**Điều 2. **Sở\nNội vụ có trách nhiệm chủ trì, phối hợp với các cơ quan liên quan thực hiện\n"
+                    "Quyết định này.\n|\nKT. GIÁM ĐỐC\nPhó Giám đốc Sở\nNguyễn Văn An\n|\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks if not b.is_table]
+    assert texts[0].startswith("Điều 2. Sở Nội vụ có trách nhiệm chủ trì")
+    # a position over the signer's name keeps its line: a name is not a sentence going on
+    assert "Nguyễn Văn An" in texts and "Phó Giám đốc Sở" in texts
+

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from extractors.grammar import WHOLE_NUMBER, opens_paragraph
+from extractors.lexicon import heads
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
@@ -174,6 +176,8 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
     if _BARE_MARKER.match(line) and following.strip():
         return True  # "**1." / "Các cơ quan ...:**": a crawled page broke the heading after its number
+    if _ends_on_unit_head(line) and first.isupper() and len(following.split()) >= 6:
+        return True  # "Điều 2. Sở" / "Công Thương có trách nhiệm ...": a unit's name broken after its head
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
     if first.islower() or (first.isdigit() and not opens_paragraph(following)):
@@ -186,6 +190,19 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     if re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper():
         return True
     return any(c.islower() for c in line) and not _is_row(following)
+
+
+@lru_cache(maxsize=1)
+def _unit_head_at_end() -> re.Pattern:
+    # heads that name an institution only before its proper name ("Sở", "Chi cục"), as printed
+    words = sorted(heads("needs_name"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
+
+
+def _ends_on_unit_head(line: str) -> bool:
+    """A line of running text (not one in capitals) that ends on the head of a unit's name: the name
+    is on the next line, as a head is never the last word of a sentence."""
+    return any(c.islower() for c in line) and bool(_unit_head_at_end().search(line))
 
 
 def _is_pipe(line: str) -> bool:
