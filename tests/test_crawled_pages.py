@@ -68,3 +68,50 @@ def test_a_unit_name_broken_after_its_head_is_one_line(tmp_path):
     # a position over the signer's name keeps its line: a name is not a sentence going on
     assert "Nguyễn Văn An" in texts and "Phó Giám đốc Sở" in texts
 
+
+LETTER = """|
+**CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN**
+Các nội dung của văn bản này được văn bản khác thay đổi.
+|
+**Số hiệu:**
+|
+88/CT-CS
+|
+|
+BỘ TÀI CHÍNH
+**CỤC THUẾ**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 88/CT-CS
+*V/v hoàn thuế giá trị gia tăng*
+|
+*Hà Nội, ngày 05 tháng 3 năm 2025*
+|
+**Kính gửi:** Thuế tỉnh An Giang.
+Cục Thuế nhận được công văn của Thuế tỉnh An Giang. Về vấn đề này, Cục Thuế có ý kiến như sau:
+Về việc hồ sơ đã đủ điều kiện hay chưa, đề nghị Thuế tỉnh An Giang xem xét, xử lý theo quy định.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+|
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Lê Văn Hòa
+|
+"""
+
+
+def test_a_crawled_letter_is_headed_by_its_own_letterhead_and_subject(tmp_path):
+    path = tmp_path / "cv.md"
+    path.write_text(LETTER, encoding="utf-8")
+    doc = extract_file(path).document
+    # the site's notices above the header are no part of the issuer; the unit under its parent issues
+    assert (doc.kind, doc.number, doc.issuer) == ("Công văn", "88/CT-CS", "Cục Thuế")
+    # the subject is the V/v line: a paragraph of the body opening "Về việc" is not
+    assert doc.title == "hoàn thuế giá trị gia tăng"
