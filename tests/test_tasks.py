@@ -513,3 +513,13 @@ def test_find_tasks_gives_the_records_own_tasks(tmp_path):
     assert (t.lead, t.coordinators, t.timeline.end, t.citations) == (
         ["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"], "2025-06-30", [])
     assert tasks["II.1"].citations and tasks["II.1"] == Task(**{**vars(t), "citations": tasks["II.1"].citations})
+
+
+def test_a_quoted_name_in_a_coordinator_list_holds_no_verb(tmp_path):
+    # "xây dựng" inside the quoted movement's name is a word of the name: the list goes on past it
+    _, tasks = _tasks(tmp_path, "1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Ban Chỉ đạo phong trào "
+                                "“Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện; Ủy ban nhân dân các xã "
+                                "tuyên truyền, vận động Nhân dân thực hiện Kế hoạch.\n")
+    assert tasks["II.1"].coordinators == [
+        "Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện", "Ủy ban nhân dân các xã"]
+

@@ -212,6 +212,8 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
     written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
     folded = text.lower()
     inside_names = [n.span() for n in _NAME_WORD.finditer(folded)] + [n.span(1) for n in _ROLE_NAMED_BODY.finditer(folded)]
+    # a quoted name ("phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”") holds words, not verbs
+    inside_names += [q.span() for q in re.finditer(r"[“\"][^“”\"]{2,160}[”\"]", text)]
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):
