@@ -74,8 +74,10 @@ _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trie
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
 # clause of a decision is never a task (contract.md)
+# ... or "... và các tổ chức, cá nhân liên quan căn cứ Quyết định (này) thi hành"
 _EXECUTION_CLAUSE = re.compile(r"(?:chiu|co) trach nhiem (?:thi hanh|thuc hien) "
-                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay")
+                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay"
+                               r"|can cu (?:quyet dinh|chi thi|nghi quyet|thong tu)(?: nay)? thi hanh")
 
 
 def span_of(task: Task) -> Span:
