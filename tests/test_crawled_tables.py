@@ -227,3 +227,30 @@ def test_a_crawled_table_with_ragged_rows_is_read_by_its_row_numbers(tmp_path):
         ("I.1", ["Văn phòng UBND tỉnh"], ["Các sở, ngành"], "Quý II/2026"),
         ("I.2", ["Công an tỉnh"], ["Sở Khoa học và Công nghệ"], "Quý IV/2026"),
         ("II.1", ["Sở Nội vụ"], ["Các sở, ngành"], "Hằng năm")]
+
+
+def test_two_rows_a_crawled_page_stacked_in_one_are_two_rows(tmp_path):
+    # the second of two rows under one STT printed inside the first row's cells, a paragraph each
+    stacked = RAGGED.replace("""Tập huấn kỹ năng số cho công chức.
+|
+Sở Nội vụ
+|
+Các sở, ngành
+|""", """Tập huấn kỹ năng số cho công chức.
+Bồi dưỡng kỹ năng số cho giáo viên.
+|
+Sở Nội vụ
+Sở Giáo dục và Đào tạo
+|
+Các sở, ngành
+Sở Nội vụ
+|""")
+    path = tmp_path / "kh.md"
+    path.write_text(stacked, encoding="utf-8")
+    rows = next(b.rows for b in read(path).blocks if b.is_table)
+    assert rows[6:] == [["1", "Tập huấn kỹ năng số cho công chức.", "Sở Nội vụ", "Các sở, ngành", "Hằng năm", ""],
+                        ["1", "Bồi dưỡng kỹ năng số cho giáo viên.", "Sở Giáo dục và Đào tạo", "Sở Nội vụ",
+                         "Hằng năm", ""]]
+    table = [t for t in extract_file(path).tasks if t.origin == "table"]
+    assert [(t.id, t.lead, t.timeline.text) for t in table][-2:] == [
+        ("II.1", ["Sở Nội vụ"], "Hằng năm"), ("II.1", ["Sở Giáo dục và Đào tạo"], "Hằng năm")]

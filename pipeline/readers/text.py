@@ -338,7 +338,10 @@ def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[li
             if len(cells) < n and not group and len(rows) > 1:
                 merged.update((len(rows), c) for c in range(len(cells), n))
                 cells += rows[-1][len(cells):]
-            rows.append(cells + [""] * (n - len(cells)))
+            for k, stacked in enumerate(_unstacked(cells + [""] * (n - len(cells)))):
+                if k:  # a cell the stacked rows share is one merged cell
+                    merged.update((len(rows), c) for c, cell in enumerate(stacked) if cell == rows[-1][c])
+                rows.append(stacked)
             end = tokens[stop - 1][1]
             i, first = stop + 1, False  # past the "|" that opens the next row
             if ended:
@@ -349,6 +352,21 @@ def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[li
     if len(rows) < 3:
         return None
     return rows, end, merged
+
+
+def _unstacked(row: list[str]) -> list[list[str]]:
+    """A row that a crawled page printed as two or more stacked in one: the task cell (after the
+    number) and two cells more each hold k paragraphs, one a row, the other cells one or none, which
+    the rows share ("Bố trí nhân lực ... ↵ Bố trí nhân lực ..." | "Các sở, ngành ↵ Sở Tài chính" |
+    "Sở Tài chính ↵ Các sở, ngành" | "Năm 2026"). Any other row is itself."""
+    if len(row) < 4:
+        return [row]
+    counts = [len(cell.split("\n")) if cell else 0 for cell in row]
+    k = counts[1]
+    if k < 2 or sum(c == k for c in counts[2:]) < 2 or any(c not in (0, 1, k) for c in counts[2:]):
+        return [row]
+    return [[cell.split("\n")[j] if c == k and i else cell for i, (cell, c) in enumerate(zip(row, counts))]
+            for j in range(k)]
 
 
 def _cells_since_number(tokens: list[tuple[str | None, int]]) -> int:
