@@ -91,8 +91,9 @@ _HORIZON_PROGRAM = re.compile(r"(?P<kind>Chương trình|Đề án)\s+(?P<name>"
 _SHORT_NAMED = re.compile(r"(?P<kind>Chương trình|Đề án|đề án)\s+(?P<name>(?:(?<=án\s)\d{1,3}|MTQG)(?![\w/\-]))")
 
 
-# "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN"
-_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
+# "số 58/2023/NĐ-CP" standing without its kind word (a list, a bracket), or "văn bản số 123/VPCP-CN" and
+# "công văn số 324/QTR-KTr2" (a letter named in lower case: its number has no kind code)
+_BARE_NUMBER = re.compile(r"(?:(?P<letter>\b[Vv]ăn bản|\bcông văn)\s*:?\s+)?(?<![\w/])[Ss]ố\s*:?\s*(?P<number>" + NUMBER + r")(?![\w/])")
 
 
 def _listed_after(found: list[Citation], text: str, at: int) -> Citation | None:
