@@ -186,7 +186,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             except (TypeError, ValueError):
                 doc.date = _signed_on(lines, m)
             continue
-        if (s := _SUBJECT.match(plain)) and not doc.title:
+        # one subject line: a later paragraph opening "Về việc ..." is the letter's body
+        if (s := _SUBJECT.match(plain)) and not doc.title and not title_lines:
             doc.kind = doc.kind or "Công văn"
             title_lines.append(s.group(1).strip())
             in_title = True  # the subject runs on over the next lowercase lines

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from extractors.citations import find_citations
-from extractors.grammar import date_line_year, home_province
+from extractors.grammar import MOTTO, date_line_year, home_province
 from extractors.header import parse_header
 from extractors.outline import parse_outline
 from extractors.targets import find_targets
@@ -53,15 +53,50 @@ def plan_year(doc: Document, text: Text) -> int | None:
     return int(years.most_common(1)[0][0]) if years else None
 
 
+def document_start(text: Text) -> int:
+    """Where the document begins in a page crawled from a legal-text site: at the layout table of the
+    issuer and the national motto; what is above it is the site's (its notices, the document's index
+    card). A crawled page sets the issuer beside the motto in a layout table whose first row opens
+    after two "|" lines in a row; a text with no such layout begins at once."""
+    motto = next((i for i in range(len(text.lines)) if MOTTO.search(text.line_text(i))), None)
+    if motto is None:
+        return 0
+    opened = next((i + 1 for i in range(motto - 1, 0, -1)
+                   if text.line_text(i).strip() == text.line_text(i - 1).strip() == "|"), None)
+    return 0 if opened is None else text.lines[opened].start
+
+
+def document_end(text: Text, outline, doc: Document) -> int:
+    """Where the document ends in a page crawled from a legal-text site: at the site's own listing of
+    the document after the signature ("Công văn 5348/CT-CS năm 2025 hướng dẫn ..." — the kind and the
+    document's own number, then its year), after which the site lists related documents and notices of
+    its own. The end of the text where there is no such line."""
+    if doc.kind and doc.number and outline.closing:
+        listing = re.compile(rf"^{re.escape(doc.kind)}\s+{re.escape(doc.number)}\s+năm\s+\d{{4}}\b", re.I | re.M)
+        m = listing.search(text.text, text.lines[outline.closing[0]].start)
+        if m:
+            return m.start()
+    return len(text.text)
+
+
+def _blanked(s: str) -> str:
+    return re.sub(r"[^\n]", " ", s)
+
+
 def extract_text(text: Text, source: Source) -> PlanRecord:
     outline = parse_outline(text)
-    preamble = [text.line_text(i) for i in outline.preamble]
+    # the header is read from the document's first line: a crawled page's notices above it are the site's
+    start = document_start(text)
+    preamble = [text.line_text(i) for i in outline.preamble if text.lines[i].start >= start]
     closing = [text.line_text(i) for i in outline.closing]
     doc = parse_header(preamble, closing, text.text)
     year = plan_year(doc, text)
     warnings = list(source.warnings)
 
-    citations = find_citations(text.text, own_number=doc.number, home_issuer=home_province(doc.issuer, doc.place, text.text),
+    end = document_end(text, outline, doc)
+    # the page around a crawled document is not the document: blanked, so that offsets stay those of the text
+    body = _blanked(text.text[:start]) + text.text[start:end] + _blanked(text.text[end:])
+    citations = find_citations(body, own_number=doc.number, home_issuer=home_province(doc.issuer, doc.place, text.text),
                                page_at=text.page_at)
 
     tasks = []

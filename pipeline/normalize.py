@@ -137,6 +137,9 @@ def _add_table(block, bi, table_index, add_line, lines, source: Source) -> Table
         out_row: list[list[int]] = []
         for c, cell in enumerate(row):
             cell = cell or ""
+            if block.merged_down and (r, c) in block.merged_down and c < len(grid[-1]):
+                out_row.append(grid[-1][c])
+                continue
             if block.repeats_are_merges and c > 0 and cell.strip() and cell == row[c - 1]:
                 out_row.append(out_row[-1])
                 continue

@@ -24,6 +24,8 @@ class Block:
     # False where a cell equal to its neighbour is text printed twice, not one merged cell: a table
     # crawled from a web page prints a merged cell once, so a repeat there is the row's own text
     repeats_are_merges: bool = True
+    # where repeats are not merges: the grid positions (row, column) that are the cell above merged down
+    merged_down: set[tuple[int, int]] | None = None
 
     @property
     def is_table(self) -> bool:

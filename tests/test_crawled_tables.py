@@ -132,3 +132,125 @@ def test_a_lone_day_under_a_deadline_column_is_the_end_only(tmp_path):
     path.write_text(PAGE, encoding="utf-8")
     first = next(t for t in extract_file(path).tasks if t.origin == "table")
     assert (first.timeline.start, first.timeline.end) == (None, "2025-06-30")  # due on 30/6, like "trước ngày"
+
+
+# A crawled table whose merged cells are printed once: the group row has two cells, a row under a merged
+# last column one cell fewer, and the second row of a merged STT has no number and no merged cells.
+RAGGED = """**KẾ HOẠCH**
+Số hóa hồ sơ năm 2026
+
+**PHỤ LỤC**
+|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+**Nguồn kinh phí**
+|
+|
+**I**
+|
+**Nhóm nhiệm vụ về dữ liệu**
+|
+|
+1
+|
+Số hóa hồ sơ lưu trữ của các phòng chuyên môn.
+|
+Sở Nội vụ
+|
+Các sở, ngành
+|
+Quý II/2026
+|
+Ngân sách tỉnh
+|
+|
+Cập nhật hồ sơ đã số hóa lên kho dữ liệu dùng chung.
+|
+Văn phòng UBND tỉnh
+|
+|
+2
+|
+Đồng bộ dữ liệu dân cư với kho dữ liệu của tỉnh.
+|
+Công an tỉnh
+|
+Sở Khoa học và Công nghệ
+|
+Quý IV/2026
+|
+|
+** II**
+|
+**Nhóm nhiệm vụ về đào tạo**
+|
+|
+1
+|
+Tập huấn kỹ năng số cho công chức.
+|
+Sở Nội vụ
+|
+Các sở, ngành
+|
+Hằng năm
+|
+|
+|
+"""
+
+
+def test_a_crawled_table_with_ragged_rows_is_read_by_its_row_numbers(tmp_path):
+    path = tmp_path / "kh.md"
+    path.write_text(RAGGED, encoding="utf-8")
+    rows = next(b.rows for b in read(path).blocks if b.is_table)
+    assert rows[1] == ["I", "Nhóm nhiệm vụ về dữ liệu", "", "", "", ""]  # a group row: number and title
+    # the second row of the merged "1" takes the number and the merged cells from the row above
+    assert rows[3] == ["1", "Cập nhật hồ sơ đã số hóa lên kho dữ liệu dùng chung.", "Văn phòng UBND tỉnh",
+                       "Các sở, ngành", "Quý II/2026", "Ngân sách tỉnh"]
+    assert rows[4][:5] == ["2", "Đồng bộ dữ liệu dân cư với kho dữ liệu của tỉnh.", "Công an tỉnh",
+                           "Sở Khoa học và Công nghệ", "Quý IV/2026"]
+    assert rows[5][0] == "II"  # "** II**": the number without the stray emphasis mark
+    assert rows[6] == ["1", "Tập huấn kỹ năng số cho công chức.", "Sở Nội vụ", "Các sở, ngành", "Hằng năm", ""]
+    assert len(rows) == 7
+    table = [t for t in extract_file(path).tasks if t.origin == "table"]
+    assert [(t.id, t.lead, t.coordinators, t.timeline.text) for t in table] == [
+        ("I.1", ["Sở Nội vụ"], ["Các sở, ngành"], "Quý II/2026"),
+        ("I.1", ["Văn phòng UBND tỉnh"], ["Các sở, ngành"], "Quý II/2026"),
+        ("I.2", ["Công an tỉnh"], ["Sở Khoa học và Công nghệ"], "Quý IV/2026"),
+        ("II.1", ["Sở Nội vụ"], ["Các sở, ngành"], "Hằng năm")]
+
+
+def test_two_rows_a_crawled_page_stacked_in_one_are_two_rows(tmp_path):
+    # the second of two rows under one STT printed inside the first row's cells, a paragraph each
+    stacked = RAGGED.replace("""Tập huấn kỹ năng số cho công chức.
+|
+Sở Nội vụ
+|
+Các sở, ngành
+|""", """Tập huấn kỹ năng số cho công chức.
+Bồi dưỡng kỹ năng số cho giáo viên.
+|
+Sở Nội vụ
+Sở Giáo dục và Đào tạo
+|
+Các sở, ngành
+Sở Nội vụ
+|""")
+    path = tmp_path / "kh.md"
+    path.write_text(stacked, encoding="utf-8")
+    rows = next(b.rows for b in read(path).blocks if b.is_table)
+    assert rows[6:] == [["1", "Tập huấn kỹ năng số cho công chức.", "Sở Nội vụ", "Các sở, ngành", "Hằng năm", ""],
+                        ["1", "Bồi dưỡng kỹ năng số cho giáo viên.", "Sở Giáo dục và Đào tạo", "Sở Nội vụ",
+                         "Hằng năm", ""]]
+    table = [t for t in extract_file(path).tasks if t.origin == "table"]
+    assert [(t.id, t.lead, t.timeline.text) for t in table][-2:] == [
+        ("II.1", ["Sở Nội vụ"], "Hằng năm"), ("II.1", ["Sở Giáo dục và Đào tạo"], "Hằng năm")]

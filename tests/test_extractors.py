@@ -183,6 +183,12 @@ def test_a_number_without_its_kind_word_is_cited_by_its_code(sentence, expected)
     assert [(c.kind, c.number) for c in found] == expected
 
 
+def test_a_letter_named_in_lower_case_is_a_cong_van_whatever_its_code():
+    # "công văn số ..." with a code that names no kind ("QTR-KTr2"): the word before "số" says it is a letter
+    found = find_citations("Cục Thuế nhận được công văn số 45/QNG-KTr1 ngày 02/7/2025 của Thuế tỉnh Quảng Ngãi về việc")
+    assert [(c.kind, c.number, c.issuer) for c in found] == [("Công văn", "45/QNG-KTr1", "Thuế tỉnh Quảng Ngãi")]
+
+
 def test_collective_actors_stay_whole():
     assert split_units("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố "
                        "trực thuộc trung ương") == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",

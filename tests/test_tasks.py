@@ -513,3 +513,35 @@ def test_find_tasks_gives_the_records_own_tasks(tmp_path):
     assert (t.lead, t.coordinators, t.timeline.end, t.citations) == (
         ["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"], "2025-06-30", [])
     assert tasks["II.1"].citations and tasks["II.1"] == Task(**{**vars(t), "citations": tasks["II.1"].citations})
+
+
+def test_a_quoted_name_in_a_coordinator_list_holds_no_verb(tmp_path):
+    # "xây dựng" inside the quoted movement's name is a word of the name: the list goes on past it
+    _, tasks = _tasks(tmp_path, "1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Ban Chỉ đạo phong trào "
+                                "“Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện; Ủy ban nhân dân các xã "
+                                "tuyên truyền, vận động Nhân dân thực hiện Kế hoạch.\n")
+    assert tasks["II.1"].coordinators == [
+        "Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện", "Ủy ban nhân dân các xã"]
+
+
+def test_an_execution_clause_that_acts_on_the_decision_is_no_task(tmp_path):
+    # "... căn cứ Quyết định thi hành" is the execution clause written the other way round
+    path = tmp_path / "qd.txt"
+    path.write_text("""ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 55/QĐ-UBND
+Bắc Ninh, ngày 10 tháng 3 năm 2025
+
+QUYẾT ĐỊNH
+Phê duyệt danh mục địa điểm tổ chức hội chợ năm 2025
+
+QUYẾT ĐỊNH:
+
+Điều 1. Phê duyệt danh mục địa điểm tổ chức hội chợ năm 2025.
+
+Điều 2. Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan liên quan hướng dẫn doanh nghiệp tổ chức hội chợ.
+
+Điều 3. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân liên quan căn cứ Quyết định thi hành./.
+""", encoding="utf-8")
+    tasks = extract_file(path).tasks
+    assert [t.lead for t in tasks] == [["Sở Công Thương"]]

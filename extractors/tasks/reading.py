@@ -78,8 +78,10 @@ _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trie
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
 # clause of a decision is never a task (contract.md)
+# ... or "... và các tổ chức, cá nhân liên quan căn cứ Quyết định (này) thi hành"
 _EXECUTION_CLAUSE = re.compile(r"(?:chiu|co) trach nhiem (?:thi hanh|thuc hien) "
-                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay")
+                               r"(?:quyet dinh|chi thi|nghi quyet|thong tu|cong van|van ban) nay"
+                               r"|can cu (?:quyet dinh|chi thi|nghi quyet|thong tu)(?: nay)? thi hanh")
 
 
 def span_of(task: Task) -> Span:
@@ -221,6 +223,8 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
     written in lowercase: "Tổ chức" inside "Phòng Tổ chức cán bộ" is part of a name."""
     folded = text.lower()
     inside_names = [n.span() for n in _NAME_WORD.finditer(folded)] + [n.span(1) for n in _ROLE_NAMED_BODY.finditer(folded)]
+    # a quoted name ("phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”") holds words, not verbs
+    inside_names += [q.span() for q in re.finditer(r"[“\"][^“”\"]{2,160}[”\"]", text)]
     best = None
     for v in verbs():
         for m in re.finditer(r"(?:(?<=\s)|^)" + re.escape(v) + r"(?=[\s,;.:]|$)", folded[start:]):

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from extractors.grammar import WHOLE_NUMBER, opens_paragraph
+from extractors.lexicon import heads
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
@@ -174,6 +176,8 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     end, first = line.rstrip()[-1:], following.lstrip()[:1]
     if _BARE_MARKER.match(line) and following.strip():
         return True  # "**1." / "Các cơ quan ...:**": a crawled page broke the heading after its number
+    if _ends_on_unit_head(line) and first.isupper() and len(following.split()) >= 6:
+        return True  # "Điều 2. Sở" / "Công Thương có trách nhiệm ...": a unit's name broken after its head
     if end in _SENTENCE_END or re.match(r"\s*[a-zđ][.)]\s", following):
         return False
     if first.islower() or (first.isdigit() and not opens_paragraph(following)):
@@ -186,6 +190,19 @@ def _goes_on(line: str, following: str, blank_separated: bool) -> bool:
     if re.match(r"\s*[IVXLC]+\.\s+[A-ZĐÀ-Ỹ\s]+$", line) and following.strip().isupper():
         return True
     return any(c.islower() for c in line) and not _is_row(following)
+
+
+@lru_cache(maxsize=1)
+def _unit_head_at_end() -> re.Pattern:
+    # heads that name an institution only before its proper name ("Sở", "Chi cục"), as printed
+    words = sorted(heads("needs_name"), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
+
+
+def _ends_on_unit_head(line: str) -> bool:
+    """A line of running text (not one in capitals) that ends on the head of a unit's name: the name
+    is on the next line, as a head is never the last word of a sentence."""
+    return any(c.islower() for c in line) and bool(_unit_head_at_end().search(line))
 
 
 def _is_pipe(line: str) -> bool:
@@ -205,12 +222,13 @@ def _flattened_cell(lines: list[str], k: int) -> tuple[str, int] | None:
     return "\n".join(paragraphs), end + 1
 
 
-def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | None:
+def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int, set] | None:
     """A table crawled from a web page with every cell on lines of its own: a line holding only
     "|" opens each row and closes each cell, so a row of n cells is "|", then n times the cell's
     lines and "|" (an empty cell is a "|" at once), and the table ends where a row is not
     followed by a "|". The header row is the cells up to the first empty one; the rows after
-    it must each have as many. Returns the rows and the index after the table, or None for
+    it each have as many, or, under an STT column, may be short (see _ragged_rows). Returns the
+    rows, the index after the table and the grid positions merged down, or None for
     anything else set between "|" lines: a two-column layout (the national motto beside the
     issuer, "Nơi nhận" beside the signature) or label and value pairs ("Số hiệu:" | "624")."""
     if not _is_pipe(lines[k]):
@@ -225,6 +243,7 @@ def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | 
     n = len(header)
     if n < 3 or pos >= len(lines) or any(c.endswith(":") or len(c.split()) > 12 or "\n" in c for c in header):
         return None
+    ragged = _ragged_rows(lines, pos + 1, header) if _INDEX_HEADER.fullmatch(header[0].strip(" *")) else None
     rows, pos = [header], pos + 1  # past the "|" opening the second row
     while True:
         row, at = [], pos
@@ -246,9 +265,116 @@ def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | 
             pos += 1
         else:
             break
+    if ragged and (len(rows) < 3 or ragged[1] > pos):
+        return ragged  # rows of n cells did not reach as far: some rows are short
     if len(rows) < 3:
         return None
-    return rows, pos
+    return rows, pos, set()
+
+
+# the header of a table's numbering column: "TT", "STT", "Số TT"
+_INDEX_HEADER = re.compile(r"(?:[Ss]ố\s*)?S?\.?\s*T\.?\s*T\.?")
+# a cell that is nothing but a row's number: "I", "12", "1.2", "3.", "a)"
+_ROW_NUMBER = re.compile(r"(?:[IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*|[a-zđA-ZĐ])[.)]?")
+
+
+def _is_row_number(cell: str | None) -> bool:
+    return cell is not None and bool(_ROW_NUMBER.fullmatch(cell.strip(" *")))
+
+
+def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[list[str]], int, set] | None:
+    """The body of a flattened table whose first column numbers the rows (STT), read where rows
+    may be short. A web page prints a merged cell once, in the first row it covers: a group row
+    ("I" | "Hoàn thiện thể chế ...") has two cells, a row under a merged last column one cell
+    fewer, and a second row of a merged STT no number at all. An empty cell and the end of a row
+    are alike ("|" twice), so a row is known by its number instead: a bare "|" before a number
+    opens a row; between two numbers, a "|" after a full row, or where the cells would not fit
+    one row, opens a row of the merged number. A short row takes its missing cells from the row
+    above (merged down; their positions are returned), except a group row, which has none.
+    pos is the index after the "|" that opens the first body row."""
+    n = len(header)
+    tokens: list[tuple[str | None, int]] = []  # the cells in order, None for a bare "|"; each with the index after it
+    at = pos
+    while at < len(lines):
+        if _is_pipe(lines[at]):
+            tokens.append((None, at + 1))
+            at += 1
+            continue
+        cell = _flattened_cell(lines, at)
+        if cell is None or cell[0].strip(" *") == header[0].strip(" *"):
+            break  # the text after the table, or the header of the next table
+        if tokens and tokens[-1][0] is not None and (_cells_since_number(tokens) >= 3 * n
+                                                     or any(not line.strip() for line in lines[at:cell[1]])):
+            break  # a paragraph after a row with no "|" between: the table has ended
+        tokens.append(cell)
+        at = cell[1]
+    rows, merged = [header], set()
+    i, end = 0, pos
+    while i < len(tokens):
+        # a row that opens with its number, then the rows that share its merged number
+        chunk_end = next((j for j in range(i + 1, len(tokens) - 1)
+                          if tokens[j][0] is None and _is_row_number(tokens[j + 1][0])), len(tokens))
+        first, ended = True, False
+        while i < chunk_end:
+            # a row of a merged number has no number cell, unless it prints a blank one ("** **")
+            first = first or tokens[i][0] == ""
+            limit = n if first else n - 1
+            if chunk_end - i <= limit:
+                stop = chunk_end
+            elif chunk_end == len(tokens):  # the last row: full, and what follows it with no "|" is not the table
+                stop = i + limit
+                ended = tokens[stop][0] is not None
+            else:  # the row ends at the last bare "|" its cells fit before, where a cell follows
+                stop = next((j for j in range(i + limit, i, -1)
+                             if tokens[j][0] is None and j + 1 < chunk_end and tokens[j + 1][0] is not None),
+                            i + limit)
+                ended = tokens[stop][0] is not None  # a full row and no "|" after it: the table ends
+            # a number emphasised apart from its spaces ("** II**") keeps a stray mark: the number alone
+            cells = [(t[0] or "").strip(" *") if _is_row_number(t[0]) else t[0] or "" for t in tokens[i:stop]]
+            if not first:
+                cells = [rows[-1][0], *cells]
+                merged.add((len(rows), 0))
+            group = first and len(cells) == 2 and _is_row_number(cells[0])
+            if len(cells) < n and not group and len(rows) > 1:
+                merged.update((len(rows), c) for c in range(len(cells), n))
+                cells += rows[-1][len(cells):]
+            for k, stacked in enumerate(_unstacked(cells + [""] * (n - len(cells)))):
+                if k:  # a cell the stacked rows share is one merged cell
+                    merged.update((len(rows), c) for c, cell in enumerate(stacked) if cell == rows[-1][c])
+                rows.append(stacked)
+            end = tokens[stop - 1][1]
+            i, first = stop + 1, False  # past the "|" that opens the next row
+            if ended:
+                break
+        if ended:
+            break
+        i = chunk_end + 1
+    if len(rows) < 3:
+        return None
+    return rows, end, merged
+
+
+def _unstacked(row: list[str]) -> list[list[str]]:
+    """A row that a crawled page printed as two or more stacked in one: the task cell (after the
+    number) and two cells more each hold k paragraphs, one a row, the other cells one or none, which
+    the rows share ("Bố trí nhân lực ... ↵ Bố trí nhân lực ..." | "Các sở, ngành ↵ Sở Tài chính" |
+    "Sở Tài chính ↵ Các sở, ngành" | "Năm 2026"). Any other row is itself."""
+    if len(row) < 4:
+        return [row]
+    counts = [len(cell.split("\n")) if cell else 0 for cell in row]
+    k = counts[1]
+    if k < 2 or sum(c == k for c in counts[2:]) < 2 or any(c not in (0, 1, k) for c in counts[2:]):
+        return [row]
+    return [[cell.split("\n")[j] if c == k and i else cell for i, (cell, c) in enumerate(zip(row, counts))]
+            for j in range(k)]
+
+
+def _cells_since_number(tokens: list[tuple[str | None, int]]) -> int:
+    """How many cells were read since the last bare "|" before a row's number."""
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k - 1][0] is None and _is_row_number(tokens[k][0]):
+            return len(tokens) - k
+    return len(tokens)
 
 
 def _blocks(lines: list[str]) -> list[Block]:
@@ -273,8 +399,8 @@ def _blocks(lines: list[str]) -> list[Block]:
     while k < len(lines):
         line = lines[k]
         if flattened := table_at(k):
-            rows, k = flattened
-            blocks.append(Block(text="", rows=rows, repeats_are_merges=False))
+            rows, k, merged = flattened
+            blocks.append(Block(text="", rows=rows, repeats_are_merges=False, merged_down=merged or None))
             continue
         if _is_row(line):
             rows = []
