@@ -22,7 +22,7 @@ from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
+    _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -158,6 +158,22 @@ class ProseCarriedOver(ProseShape):
 
     def extract(self, r, found):
         return [found]
+
+
+class ProseLetterRequest(Shape):
+    """A letter whose body is plain paragraphs (no numbered item): each paragraph that asks a unit to do
+    work ("đề nghị X …", at its start or after a comma) is a task of that unit; a unit it is to work with
+    ("trao đổi với / phối hợp với / làm việc với Y") coordinates.
+    Example: Kính gửi: Sở Nông nghiệp và Môi trường. ↵ Về hồ sơ đất đai của các dự án, đề nghị Sở Nông
+    nghiệp và Môi trường phối hợp với Sở Tài chính rà soát, báo cáo UBND tỉnh trước ngày 30/4/2025."""
+    name = "prose_letter_request"
+    origin = "prose"
+
+    def applies(self, r):
+        return r.node.kind == "root" and _letter_requests(r.doc.text, r.doc.outline, r.doc.plan_year)
+
+    def extract(self, r, found):
+        return found
 
 
 class TableRows(Shape):
@@ -653,6 +669,7 @@ class ProseResponsibilityParagraph(ProseShape):
 # Every shape, in the order find_tasks tries them: the first rule that applies claims the node.
 SHAPES: list[Shape] = [
     ProseCarriedOver(),
+    ProseLetterRequest(),
     TableRows(),
     ItemFieldLines(), ItemTitledByUnit(), ItemLeadClause(), ItemWithoutUnit(),
     NoneHeading(), NoneInsideItemFields(), NoneInAimsPart(), NoneClosingRemark(), NoneJoinedToTaskAbove(),
