@@ -585,3 +585,12 @@ def test_a_request_opening_a_letter_paragraph_is_a_task(tmp_path):
 def test_a_letter_that_asks_no_unit_carries_no_task(tmp_path):
     # "đề nghị hoàn thuế" names the taxpayer's claim, not a request to a unit
     assert _letter_tasks(tmp_path, "Cơ sở kinh doanh có đề nghị hoàn thuế được xem xét theo quy định.") == []
+
+
+def test_the_head_of_a_long_group_of_bodies_leads_a_duty(tmp_path):
+    # a group that lists its kinds of body is long by nature; its head is still the one who has the duty
+    _, tasks = _tasks(tmp_path, "1. Thủ trưởng các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội, hội nghề "
+                                "nghiệp; Chủ tịch Ủy ban nhân dân cấp xã có trách nhiệm phổ biến, hướng dẫn cán bộ, "
+                                "công chức thực hiện Quy định này.\n")
+    assert tasks["II.1"].lead[-1] == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert tasks["II.1"].lead[0].startswith("Thủ trưởng các cơ quan, đơn vị, doanh nghiệp")

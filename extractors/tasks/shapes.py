@@ -19,7 +19,7 @@ from functools import cached_property
 from extractors.facts import ROLES, Span, Task
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
-    _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
+    _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
@@ -413,12 +413,17 @@ class NoneLeadInOverSteps(Shape):
         return r.steps and _LEAD_IN.search(r.folded)
 
 
+# "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
+_HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
+
+
 def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
     Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
-    it work; units a heading hands down were judged there."""
+    it work; units a heading hands down were judged there. So is the head of a group of bodies ("Thủ trưởng
+    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body."""
     return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
-        and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
+        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) else 14) for x in lead)
 
 
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
