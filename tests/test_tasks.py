@@ -594,3 +594,10 @@ def test_the_head_of_a_long_group_of_bodies_leads_a_duty(tmp_path):
                                 "công chức thực hiện Quy định này.\n")
     assert tasks["II.1"].lead[-1] == "Chủ tịch Ủy ban nhân dân cấp xã"
     assert tasks["II.1"].lead[0].startswith("Thủ trưởng các cơ quan, đơn vị, doanh nghiệp")
+
+
+def test_a_norm_addressed_to_families_is_no_task(tmp_path):
+    # "gia đình" among the subject: the sentence binds everyone who holds a wedding, it assigns no unit
+    _, tasks = _tasks(tmp_path, "1. Cơ quan, đoàn thể, gia đình tổ chức lễ cưới đảm bảo trang trọng, tiết kiệm.\n"
+                                "2. Ủy ban nhân dân cấp xã tổ chức trao Giấy chứng nhận kết hôn.\n")
+    assert sorted(tasks) == ["II.2"]

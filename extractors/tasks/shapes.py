@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractors.facts import ROLES, Span, Task
+from extractors.lexicon import words
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
@@ -426,10 +427,14 @@ def _too_long(r: Reading, lead: list[str]) -> bool:
         and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) else 14) for x in lead)
 
 
+# "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task
+_PRIVATE_PEOPLE = frozenset(words("private_people.txt"))
+
+
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
     """The node's one task: its words, its lead, the coordinators they name, its time (a calendar
     line's period, or the time phrase of the words)."""
-    if (not lead and not r.period) or _too_long(r, lead):
+    if (not lead and not r.period) or _too_long(r, lead) or any(u.lower() in _PRIVATE_PEOPLE for u in lead):
         return []
     line = r.line
     timeline = parse_timeline(r.period, r.doc.plan_year) if r.period else _prose_time(body, r.doc.plan_year)
