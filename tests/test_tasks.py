@@ -545,3 +545,59 @@ QUYẾT ĐỊNH:
 """, encoding="utf-8")
     tasks = extract_file(path).tasks
     assert [t.lead for t in tasks] == [["Sở Công Thương"]]
+
+
+LETTER = """CỤC THUẾ
+Số: 77/CT-CS
+V/v hoàn thuế giá trị gia tăng
+Hà Nội, ngày 12 tháng 9 năm 2025
+Kính gửi: Thuế tỉnh Hà Tĩnh.
+Cục Thuế nhận được công văn của Thuế tỉnh Hà Tĩnh về việc hoàn thuế. Về vấn đề này, Cục Thuế có ý kiến như sau:
+Căn cứ quy định nêu trên, trường hợp cơ sở kinh doanh có đề nghị hoàn thuế thì cơ quan thuế xem xét hồ sơ.
+{request}
+Cục Thuế có ý kiến để Thuế tỉnh Hà Tĩnh biết./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CS.
+"""
+
+
+def _letter_tasks(tmp_path, request: str):
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER.format(request=request), encoding="utf-8")
+    return extract_file(path).tasks
+
+
+def test_a_request_in_a_letter_body_after_a_comma_is_a_task(tmp_path):
+    tasks = _letter_tasks(tmp_path, "Về hồ sơ của doanh nghiệp, đề nghị Thuế tỉnh Hà Tĩnh làm việc với Sở Tài chính "
+                                    "để xác định số vốn đã góp. Trên cơ sở đó, Thuế tỉnh Hà Tĩnh xử lý theo quy định.")
+    assert [(t.lead, t.coordinators) for t in tasks] == [(["Thuế tỉnh Hà Tĩnh"], ["Sở Tài chính"])]
+    assert tasks[0].text.startswith("Về hồ sơ của doanh nghiệp") and tasks[0].text.endswith("theo quy định.")
+
+
+def test_a_request_opening_a_letter_paragraph_is_a_task(tmp_path):
+    tasks = _letter_tasks(tmp_path, "Đề nghị Thuế tỉnh Hà Tĩnh phối hợp với Sở Tài chính rà soát hồ sơ hoàn thuế, "
+                                    "báo cáo Cục Thuế trước ngày 30/10/2025.")
+    assert [(t.lead, t.coordinators, t.timeline.end) for t in tasks] == \
+        [(["Thuế tỉnh Hà Tĩnh"], ["Sở Tài chính"], "2025-10-30")]
+
+
+def test_a_letter_that_asks_no_unit_carries_no_task(tmp_path):
+    # "đề nghị hoàn thuế" names the taxpayer's claim, not a request to a unit
+    assert _letter_tasks(tmp_path, "Cơ sở kinh doanh có đề nghị hoàn thuế được xem xét theo quy định.") == []
+
+
+def test_the_head_of_a_long_group_of_bodies_leads_a_duty(tmp_path):
+    # a group that lists its kinds of body is long by nature; its head is still the one who has the duty
+    _, tasks = _tasks(tmp_path, "1. Thủ trưởng các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội, hội nghề "
+                                "nghiệp; Chủ tịch Ủy ban nhân dân cấp xã có trách nhiệm phổ biến, hướng dẫn cán bộ, "
+                                "công chức thực hiện Quy định này.\n")
+    assert tasks["II.1"].lead[-1] == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert tasks["II.1"].lead[0].startswith("Thủ trưởng các cơ quan, đơn vị, doanh nghiệp")
+
+
+def test_a_norm_addressed_to_families_is_no_task(tmp_path):
+    # "gia đình" among the subject: the sentence binds everyone who holds a wedding, it assigns no unit
+    _, tasks = _tasks(tmp_path, "1. Cơ quan, đoàn thể, gia đình tổ chức lễ cưới đảm bảo trang trọng, tiết kiệm.\n"
+                                "2. Ủy ban nhân dân cấp xã tổ chức trao Giấy chứng nhận kết hôn.\n")
+    assert sorted(tasks) == ["II.2"]

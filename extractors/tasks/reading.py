@@ -123,6 +123,74 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> Task | None:
     return t
 
 
+# "Kính gửi: Thuế tỉnh Quảng Trị." opens a letter's body
+_ADDRESSEE_LINE = re.compile(r"^kinh gui\b")
+# "đề nghị X …" opening a paragraph, a sentence or the clause after a comma: a request to X (a capital
+# follows: "đề nghị hoàn thuế" is a noun, not a request)
+_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*)(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị\s+(?=[A-ZĐÀ-Ỹ])")
+# "X trao đổi/phối hợp/làm việc với Y …": Y joins the work X is asked to do
+_REQUEST_PARTNER = re.compile(r"\s+(?:trao đổi|phối hợp|làm việc)(?:\s+chặt chẽ)?\s+với\s+")
+
+
+def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
+    """A letter whose body has no numbered item (the outline found no body): the lines after its
+    "Kính gửi" line up to its closing, joined into paragraphs (a line that does not end its sentence
+    goes on in the next)."""
+    if outline.body_lines:
+        return []
+    lines = [i for i in outline.preamble if text.line_text(i).strip() not in ("", "|")]
+    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
+    if start is None:
+        return []
+    paragraphs: list[list[int]] = []
+    joined = False  # the last paragraph ended its sentence
+    for i in lines[start + 1:]:
+        if paragraphs and not joined:
+            paragraphs[-1].append(i)
+        else:
+            paragraphs.append([i])
+        joined = bool(re.search(r"[.:;]\W*$", text.line_text(i).strip()))
+    return paragraphs
+
+
+def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
+    """"…, đề nghị Thuế tỉnh Quảng Trị trao đổi với cơ quan Nhà nước có thẩm quyền … để …": the units
+    asked (the lead) and their partners after "trao đổi với / phối hợp với / làm việc với"."""
+    for m in _REQUEST.finditer(paragraph):
+        rest = paragraph[m.end():]
+        partner = _REQUEST_PARTNER.search(rest[:160])
+        if partner:
+            lead = split_units(rest[:partner.start()])
+            if not lead or not all(starts_actor(u) for u in lead) or _verb_at(rest[:partner.start()]):
+                continue
+            after = rest[partner.end():]
+            verb = _verb_at(after)
+            clause = re.split(r"[.;:]|\s(?:để|nhằm|về|theo|đối với)\s", after[:verb[0]] if verb else after)[0]
+            partners = split_units(clause.rstrip(", "))
+            return lead, partners if partners and all(starts_actor(u) for u in partners) else []
+        lead = _subject("đề nghị " + rest)
+        if lead and all(starts_actor(u) for u in lead):
+            return lead, _coordinators(rest)
+    return None
+
+
+def _letter_requests(text: Text, outline: Outline, plan_year) -> list[Task]:
+    """A letter (Công văn) whose body is plain paragraphs carries a task in each paragraph that asks a
+    unit to do work ("Đề nghị Sở X phối hợp với Sở Y rà soát …"; contract: a dispatch carries tasks like a
+    plan): the paragraph is the task, the unit asked its lead, the unit it works with a coordinator."""
+    tasks: list[Task] = []
+    for lines in _letter_paragraphs(text, outline):
+        body = " ".join(text.line_text(i).strip() for i in lines)
+        if not (found := _request(body)):
+            continue
+        first, last = text.lines[lines[0]], text.lines[lines[-1]]
+        t = Task(id=str(len(tasks) + 1), origin="prose", text=_strip_end(body), timeline=_prose_time(body, plan_year),
+                 span=Span(first.page, first.start, last.end))
+        t.lead, t.coordinators = found
+        tasks.append(t)
+    return tasks
+
+
 def _absorb_actorless_paragraphs(text: Text, node: Node, task: Task, plan_year, absorbed: set[int]) -> None:
     """A numbered assignment goes on in the plain paragraphs under it until one names an actor of its
     own: "1. Công ty X khẩn trương rà soát ...↵Trường hợp không đảm bảo ... thì phối hợp với ... Hoàn

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractors.facts import ROLES, Span, Task
+from extractors.lexicon import words
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
-    _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _LEAD_IN,
+    _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _heading_partners, _in_excluded_part, _lead_clause, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
+    _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -158,6 +159,22 @@ class ProseCarriedOver(ProseShape):
 
     def extract(self, r, found):
         return [found]
+
+
+class ProseLetterRequest(Shape):
+    """A letter whose body is plain paragraphs (no numbered item): each paragraph that asks a unit to do
+    work ("đề nghị X …", at its start or after a comma) is a task of that unit; a unit it is to work with
+    ("trao đổi với / phối hợp với / làm việc với Y") coordinates.
+    Example: Kính gửi: Sở Nông nghiệp và Môi trường. ↵ Về hồ sơ đất đai của các dự án, đề nghị Sở Nông
+    nghiệp và Môi trường phối hợp với Sở Tài chính rà soát, báo cáo UBND tỉnh trước ngày 30/4/2025."""
+    name = "prose_letter_request"
+    origin = "prose"
+
+    def applies(self, r):
+        return r.node.kind == "root" and _letter_requests(r.doc.text, r.doc.outline, r.doc.plan_year)
+
+    def extract(self, r, found):
+        return found
 
 
 class TableRows(Shape):
@@ -397,18 +414,27 @@ class NoneLeadInOverSteps(Shape):
         return r.steps and _LEAD_IN.search(r.folded)
 
 
+# "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
+_HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
+
+
 def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
     Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
-    it work; units a heading hands down were judged there."""
+    it work; units a heading hands down were judged there. So is the head of a group of bodies ("Thủ trưởng
+    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body."""
     return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
-        and any(len(x.split()) > (24 if _COMPANY.match(x) else 14) for x in lead)
+        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) else 14) for x in lead)
+
+
+# "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task
+_PRIVATE_PEOPLE = frozenset(words("private_people.txt"))
 
 
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
     """The node's one task: its words, its lead, the coordinators they name, its time (a calendar
     line's period, or the time phrase of the words)."""
-    if (not lead and not r.period) or _too_long(r, lead):
+    if (not lead and not r.period) or _too_long(r, lead) or any(u.lower() in _PRIVATE_PEOPLE for u in lead):
         return []
     line = r.line
     timeline = parse_timeline(r.period, r.doc.plan_year) if r.period else _prose_time(body, r.doc.plan_year)
@@ -653,6 +679,7 @@ class ProseResponsibilityParagraph(ProseShape):
 # Every shape, in the order find_tasks tries them: the first rule that applies claims the node.
 SHAPES: list[Shape] = [
     ProseCarriedOver(),
+    ProseLetterRequest(),
     TableRows(),
     ItemFieldLines(), ItemTitledByUnit(), ItemLeadClause(), ItemWithoutUnit(),
     NoneHeading(), NoneInsideItemFields(), NoneInAimsPart(), NoneClosingRemark(), NoneJoinedToTaskAbove(),
