@@ -291,3 +291,37 @@ def test_a_deadline_and_then_every_month(tmp_path):
         "hàng tháng; rà soát điều kiện cho vay.\n"))
     tl = tasks["II.1"].timeline
     assert (tl.text, tl.end, tl.recurrence) == ("trước ngày 20 tháng 11 năm 2025 và hàng tháng", "2025-11-20", ["monthly"])
+
+
+def _letter(tmp_path, text: str):
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path).tasks
+
+
+def test_a_letter_paragraph_that_hands_work_by_giao_is_a_task(tmp_path):
+    # a letter of plain paragraphs: "Giao các Bộ: X, Y có ý kiến ..." hands work to the names under the head;
+    # the letter's account of what it received and its closing formula hand nothing
+    tasks = _letter(tmp_path, (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 120/VPCP-KTTH\nV/v đề xuất của tỉnh Nghệ An\nHà Nội, ngày 02 tháng 3 năm 2026\n"
+        "Kính gửi:\n- Các Bộ: Tài chính, Xây dựng;\n- Ủy ban nhân dân tỉnh Nghệ An.\n"
+        "Xét đề nghị của Ủy ban nhân dân tỉnh Nghệ An tại văn bản số 45/UBND-KT, Phó Thủ tướng có ý kiến như sau:\n"
+        "Giao các Bộ: Tài chính, Xây dựng có ý kiến về đề xuất của tỉnh Nghệ An trước ngày 20 tháng 3 năm 2026.\n"
+        "Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
+    assert [(t.lead, t.timeline.end) for t in tasks] == [(["Tài chính", "Xây dựng"], "2026-03-20")]
+
+
+def test_a_notice_without_addressee_carries_its_requests_and_duties(tmp_path):
+    # a Thông báo has no "Kính gửi": its paragraphs start after its title; "X đề nghị các ... <verb>" asks
+    # the units after "đề nghị", "Y có trách nhiệm ..." gives Y a duty
+    tasks = _letter(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 15/TB-UBND\nNinh Bình, ngày 02 tháng 4 năm 2026\n"
+        "THÔNG BÁO\nVề việc nghỉ lễ\n"
+        "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị treo cờ Tổ quốc từ ngày 28/4/2026 đến hết ngày 01/5/2026.\n"
+        "Sở Nội vụ có trách nhiệm kiểm tra việc thực hiện Thông báo này.\n"
+        "Nơi nhận:\n- Các sở, ban, ngành;\n- Lưu: VT.\n"))
+    assert [(t.text[:20], t.lead) for t in tasks] == [("Ủy ban nhân dân tỉnh", ["các cơ quan, đơn vị"]),
+                                                      ("Sở Nội vụ có trách n", ["Sở Nội vụ"])]
+    assert (tasks[0].timeline.start, tasks[0].timeline.end) == ("2026-04-28", "2026-05-01")
+    assert "Về việc" not in tasks[0].text

@@ -125,9 +125,15 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> Task | None:
 
 # "Kính gửi: Thuế tỉnh Quảng Trị." opens a letter's body
 _ADDRESSEE_LINE = re.compile(r"^kinh gui\b")
-# "đề nghị X …" opening a paragraph, a sentence or the clause after a comma: a request to X (a capital
-# follows: "đề nghị hoàn thuế" is a noun, not a request)
-_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*)(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị\s+(?=[A-ZĐÀ-Ỹ])")
+# "đề nghị X …" opening a paragraph, a sentence or a clause, or after the requester ("Ủy ban nhân dân
+# thành phố đề nghị các cơ quan …"): a request to X (a name or "các/những" follows: "đề nghị hoàn thuế"
+# is a noun, "theo đề nghị của" the request of someone else, not a request)
+_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị\s+(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)")
+# A notice's own words that hand no work: "Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện."
+_NOTICE_FORMULA = re.compile(r"\bthong bao (?:de|cho)\b.{0,80}\bbiet\b")
+_DUTY = re.compile(r"\b(?:co|chiu) trach nhiem\b")
+# The heading of a document's kind on a line of its own ("THÔNG BÁO", "CÔNG VĂN"): its title follows
+_KIND_HEADING = re.compile(r"^(?:thong bao|cong van|cong dien|chi thi|ket luan)$")
 # "X trao đổi/phối hợp/làm việc với Y …": Y joins the work X is asked to do
 _REQUEST_PARTNER = re.compile(r"\s+(?:trao đổi|phối hợp|làm việc)(?:\s+chặt chẽ)?\s+với\s+")
 
@@ -141,6 +147,8 @@ def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
     lines = [i for i in outline.preamble if text.line_text(i).strip() not in ("", "|")]
     start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
     if start is None:
+        start = _after_title(text, lines)
+    if start is None:
         return []
     paragraphs: list[list[int]] = []
     joined = False  # the last paragraph ended its sentence
@@ -151,6 +159,19 @@ def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
             paragraphs.append([i])
         joined = bool(re.search(r"[.:;]\W*$", text.line_text(i).strip()))
     return paragraphs
+
+
+def _after_title(text: Text, lines: list[int]) -> int | None:
+    """A notice without "Kính gửi" ("THÔNG BÁO ↵ Về việc treo cờ Tổ quốc ↵ Nhân dịp …"): the position of
+    the last line of its title (the line after its kind's heading, and the lines that go on in lower
+    case), after which its paragraphs start."""
+    heading = next((k for k, i in enumerate(lines) if _KIND_HEADING.match(fold(text.line_text(i).strip()))), None)
+    if heading is None or heading + 1 >= len(lines):
+        return None
+    end = heading + 1
+    while end + 1 < len(lines) and text.line_text(lines[end + 1]).strip()[:1].islower():
+        end += 1
+    return end
 
 
 def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
@@ -171,6 +192,18 @@ def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
         lead = _subject("đề nghị " + rest)
         if lead and all(starts_actor(u) for u in lead):
             return lead, _coordinators(rest)
+    # "Giao các Bộ: … có ý kiến …", "Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo …": a paragraph
+    # that hands work to the units it opens with, by an opener or a duty, unless it is the letter's closing
+    # formula (the letter's own account, "Cục Thuế nhận được …", "Cục Thuế có ý kiến …", hands nothing)
+    folded = fold(paragraph)
+    if not (_ASSIGN_OPENER.match(folded) or _DUTY.search(folded[:240])):
+        return None
+    if _CLOSING_FORMULA.search(folded) or _NOTICE_FORMULA.search(folded) or _EXECUTION_CLAUSE.search(folded):
+        return None
+    lead = _subject(paragraph)
+    # names under a head ("các Bộ: Công an, Tài chính") are printed without it
+    if lead and (all(starts_actor(u) for u in lead) or _HEAD_OVER_NAMES.search(paragraph[:80])):
+        return lead, _coordinators(paragraph)
     return None
 
 

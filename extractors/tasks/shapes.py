@@ -162,9 +162,10 @@ class ProseCarriedOver(ProseShape):
 
 
 class ProseLetterRequest(Shape):
-    """A letter whose body is plain paragraphs (no numbered item): each paragraph that asks a unit to do
-    work ("đề nghị X …", at its start or after a comma) is a task of that unit; a unit it is to work with
-    ("trao đổi với / phối hợp với / làm việc với Y") coordinates.
+    """A letter or notice whose body is plain paragraphs (no numbered item; after "Kính gửi", or after a
+    notice's title): each paragraph that asks a unit to do work ("đề nghị X …", at its start, after a comma
+    or after the requester) or hands it work ("Giao X …", "X có trách nhiệm …") is a task of that unit; a
+    unit it is to work with ("trao đổi với / phối hợp với / làm việc với Y") coordinates.
     Example: Kính gửi: Sở Nông nghiệp và Môi trường. ↵ Về hồ sơ đất đai của các dự án, đề nghị Sở Nông
     nghiệp và Môi trường phối hợp với Sở Tài chính rà soát, báo cáo UBND tỉnh trước ngày 30/4/2025."""
     name = "prose_letter_request"
