@@ -353,6 +353,19 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+(?:[IVX]+|\d+)\b|Mẫu s�
 _SIGNER_POSITION = re.compile(r"^(?:PHÓ\s+)?" + any_of("signer_positions.txt"))
 
 
+def _name_lines(sign: list[str]) -> list[str]:
+    """Where the signer's name is looked for, nearest first: the lines up to the first name-shaped line
+    after the signature's position or authority, from the last back (what follows that name is something
+    printed after the signature, e.g. a list whose last row "Xã Hàm Thuận Bắc" is name-shaped); the
+    whole block from its end when there is no position line."""
+    top = next((k for k, line in enumerate(sign) if line.isupper() and (authority_of(line) or _SIGNER_POSITION.match(line))),
+               None)
+    if top is None:
+        return list(reversed(sign))
+    below = next((k for k in range(top + 1, len(sign)) if _NAME.match(sign[k].strip()) and not sign[k].isupper()), None)
+    return list(reversed(sign if below is None else sign[:below + 1]))
+
+
 def _closing(lines: list[str], doc: Document) -> None:
     recipients: list[str] = []
     in_recipients = open_comma = False
@@ -405,7 +418,7 @@ def _closing(lines: list[str], doc: Document) -> None:
         elif authority is None and position is None and line.isupper() and len(line.split()) <= 6 \
                 and _SIGNER_POSITION.match(line):
             position = sentence_case(line)
-    for line in reversed(sign):
+    for line in _name_lines(sign):
         candidate = re.sub(r"^(?:Đã ký|\(Đã ký\)|\[.*?\])\s*", "", line).strip()
         candidate = _RANK.sub("", candidate)  # "Đại tá Nguyễn Văn Hùng": the rank is not the name
         if _NAME.match(candidate) and not MOTTO.search(candidate):

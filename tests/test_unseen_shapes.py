@@ -325,3 +325,15 @@ def test_a_notice_without_addressee_carries_its_requests_and_duties(tmp_path):
                                                       ("Sở Nội vụ có trách n", ["Sở Nội vụ"])]
     assert (tasks[0].timeline.start, tasks[0].timeline.end) == ("2026-04-28", "2026-05-01")
     assert "Về việc" not in tasks[0].text
+
+
+def test_the_signer_is_the_name_under_the_signature_not_a_list_printed_after_it(tmp_path):
+    # a decision's list printed after the signature without a "Phụ lục" heading ends on a name-shaped row
+    path = tmp_path / "decision.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nLâm Đồng, ngày 05 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+        "Về việc công nhận xã miền núi\nĐiều 1. Công nhận các xã có tên tại danh sách kèm theo.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n"
+        "DANH SÁCH XÃ MIỀN NÚI\n1\nXã Đam Rông\n2\nXã Hàm Thuận Bắc\n", encoding="utf-8")
+    assert extract_file(path).document.signer.name == "Trần Văn Bình"
