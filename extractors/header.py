@@ -212,7 +212,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         doc.title = " ".join(title_lines).strip()
     if not doc.kind and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
         doc.kind = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
-    doc.issuer = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text))
+    doc.issuer = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text)
+                                   or _deciding_body(body_text))
     _closing(closing, doc)
     return doc
 
@@ -342,6 +343,22 @@ def _issuer_from_preamble(body_text: str) -> str | None:
         subject = _ISSUER_SUBJECT.match(candidate)
         if subject:
             return subject.group(1).strip()
+    return None
+
+
+def _deciding_body(body_text: str) -> str | None:
+    """No letterhead (an OCR that lost the header's left column) and no issuing verb: the line in capitals
+    that names who decides, just above the first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"),
+    names the issuer: the body, without its head's position when a body follows it."""
+    lines = [ln.strip(" *#") for ln in body_text[:6000].splitlines() if ln.strip(" *#")]
+    for k in range(1, len(lines)):
+        line = lines[k - 1]
+        if lines[k].startswith("Căn cứ") and line.isupper() and len(line.split()) <= 14:
+            position = _SIGNER_POSITION.match(line)
+            rest = line[position.end():].strip() if position else ""
+            return name_case(_expand(rest if rest and _UNIT_START.match(rest) else line))
+        if lines[k].startswith("Căn cứ"):
+            return None
     return None
 
 

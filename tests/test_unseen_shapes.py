@@ -337,3 +337,14 @@ def test_the_signer_is_the_name_under_the_signature_not_a_list_printed_after_it(
         "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n"
         "DANH SÁCH XÃ MIỀN NÚI\n1\nXã Đam Rông\n2\nXã Hàm Thuận Bắc\n", encoding="utf-8")
     assert extract_file(path).document.signer.name == "Trần Văn Bình"
+
+
+def test_a_decision_whose_letterhead_was_lost_is_issued_by_the_body_that_decides(tmp_path):
+    # an OCR that kept the motto but lost the header's left column: the line above "Căn cứ" names who decides
+    path = tmp_path / "decision.md"
+    path.write_text(
+        "# CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: /QĐ-UBND\n\n"
+        "Điện Biên, ngày tháng năm 2025\n\n# QUYẾT ĐỊNH\n\nVề việc công bố thủ tục hành chính\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
+        "# QUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n", encoding="utf-8")
+    assert extract_file(path).document.issuer == "Ủy ban nhân dân tỉnh Điện Biên"
