@@ -132,8 +132,8 @@ _REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:Kính|kính)\s+)?(?:Đề|đ�
 # A notice's own words that hand no work: "Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện."
 _NOTICE_FORMULA = re.compile(r"\bthong bao (?:de|cho)\b.{0,80}\bbiet\b")
 _DUTY = re.compile(r"\b(?:co|chiu) trach nhiem\b")
-# The heading of a document's kind on a line of its own ("THÔNG BÁO", "CÔNG VĂN"): its title follows
-_KIND_HEADING = re.compile(r"^(?:thong bao|cong van|cong dien|chi thi|ket luan)$")
+# The heading of a letter's or notice's kind on a line of its own ("THÔNG BÁO"): its title follows
+_KIND_HEADINGS = frozenset(fold(w) for w in words("notice_kinds.txt"))
 # "X trao đổi/phối hợp/làm việc với Y …": Y joins the work X is asked to do
 _REQUEST_PARTNER = re.compile(r"\s+(?:trao đổi|phối hợp|làm việc)(?:\s+chặt chẽ)?\s+với\s+")
 
@@ -165,7 +165,7 @@ def _after_title(text: Text, lines: list[int]) -> int | None:
     """A notice without "Kính gửi" ("THÔNG BÁO ↵ Về việc treo cờ Tổ quốc ↵ Nhân dịp …"): the position of
     the last line of its title (the line after its kind's heading, and the lines that go on in lower
     case), after which its paragraphs start."""
-    heading = next((k for k, i in enumerate(lines) if _KIND_HEADING.match(fold(text.line_text(i).strip()))), None)
+    heading = next((k for k, i in enumerate(lines) if fold(text.line_text(i).strip()) in _KIND_HEADINGS), None)
     if heading is None or heading + 1 >= len(lines):
         return None
     end = heading + 1
