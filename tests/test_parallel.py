@@ -46,13 +46,12 @@ def square_or_die(x: int) -> int:
 
 def test_chunks_keep_order_and_a_crash_in_one_is_that_item_alone():
     # ten items in chunks of four on one worker, item 5 kills its worker: every other item still gets its own
-    # value (its chunk is rerun one item at a time), only 5 is reported dead, and items come back in order
-    # on one worker, the one "alone" (a big file) included
+    # value once (its chunk is rerun one item at a time), only 5 is reported dead, the one "alone" (a big
+    # file) included. The order is not promised: chunks done but not yet collected when the worker died are
+    # rerun after the crash (seen once in fifteen runs on a loaded machine: 2, 0, 1, 3)
     got = list(map_unordered(square_or_die, range(10), workers=1, chunk=4, alone=lambda x: x == 2,
                              on_crash=lambda item, exc: "died"))
     assert sorted(got, key=lambda pair: pair[0]) == [(x, "died" if x == 5 else x * x) for x in range(10)]
-    survivors = [item for item, _ in got if item != 5]
-    assert [x for x in survivors if x < 4] == [0, 1, 2, 3]  # the chunk before the crash, in order
 
 
 def test_chunks_group_items_in_order_with_the_alone_ones_by_themselves():
