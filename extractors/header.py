@@ -351,15 +351,13 @@ def _deciding_body(body_text: str) -> str | None:
     that names who decides, just above the first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"),
     names the issuer: the body, without its head's position when a body follows it."""
     lines = [ln.strip(" *#") for ln in body_text[:6000].splitlines() if ln.strip(" *#")]
-    for k in range(1, len(lines)):
-        line = lines[k - 1]
-        if lines[k].startswith("Căn cứ") and line.isupper() and len(line.split()) <= 14:
-            position = _SIGNER_POSITION.match(line)
-            rest = line[position.end():].strip() if position else ""
-            return name_case(_expand(rest if rest and _UNIT_START.match(rest) else line))
-        if lines[k].startswith("Căn cứ"):
-            return None
-    return None
+    first = next((k for k, line in enumerate(lines) if line.startswith("Căn cứ")), 0)
+    line = lines[first - 1] if first else ""
+    if not (line.isupper() and len(line.split()) <= 14):
+        return None
+    position = _SIGNER_POSITION.match(line)
+    rest = line[position.end():].strip() if position else ""
+    return name_case(_expand(rest if rest and _UNIT_START.match(rest) else line))
 
 
 # The heading of what is printed after the signature: "PHỤ LỤC I", "Phụ lục 02", "Mẫu số 01", "Biểu số 3".
