@@ -41,7 +41,7 @@ def _name_ends(use: str) -> str:
     return alternatives(flagged("name_ends.csv", use, "word"))
 
 
-_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_ends("issuer") + r"\b|[,;:.(“\"”\n|]|$)")
+_ISSUER = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+" + _name_ends("issuer") + r"\b|[,;:.()“\"”\n|]|$)")
 _TITLE = re.compile(r"^\s*,?\s*" + alternatives(sorted(words("title_openers.txt"), key=len, reverse=True)) + r"\s+(?P<title>[^;\n]+?)(?=;|\n|\.\s|\.$|$|\s+\(|,\s*(?:Chỉ thị|Kế hoạch|Nghị quyết|Quyết định|Luật|Nghị định)\b)")
 # Words that end a law's name: running text resumes ("Luật Phòng, chống ma túy trên địa bàn ...",
 # "Luật Đầu tư, gồm ..."). Lowercase words of names ("ma túy", "quy phạm", "ở cơ sở") go on.
@@ -247,6 +247,7 @@ def _first_word(text: str, phrase: str) -> int:
 
 
 _LEVEL = set(PLACE_LEVELS)
+_AFTER_KNOWN_NAME = {level.split()[0] for level in PLACE_LEVELS} | {"cấp", "khóa", "khoá", "lần", "và", "đặc", "đảng"}
 
 
 def _name_part(s: str) -> str:
@@ -264,9 +265,15 @@ def _name_part(s: str) -> str:
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", s)]
     for k in range(1, len(tokens)):
         at, word = tokens[k]
+        prev = tokens[k - 1][1]
+        # a known body's whole name (one masked token, "Chính_phủ") ends in lowercase: only a level,
+        # a term or a second body goes on ("... tỉnh", "... khóa XIII", "... và Bộ Công an"), any other
+        # lowercase word opens the title ("của Chính phủ sửa đổi ...", "của Chính phủ cơ sở dữ liệu ...")
+        if "_" in prev and prev.rsplit("_", 1)[-1][:1].islower() and word[:1].islower() \
+                and word not in _AFTER_KNOWN_NAME:
+            return s[:at].strip(" ,")
         if any(a <= at < b for a, b in protected) or not word[:1].islower() or word in allowed:
             continue
-        prev = tokens[k - 1][1]
         # after a place name ("tỉnh Nghệ An"), or after a lowercase word, a new lowercase word starts the title
         place_before = prev[:1].isupper() and any(t[1] in _LEVEL for t in tokens[max(0, k - 4):k])
         if prev[:1].islower() or place_before:
@@ -294,7 +301,7 @@ def _issuer_at(text: str, pos: int = 0):
     known = _known_issuer_in_place().match(text, pos)
     if known:  # the name as one token for the rules below; the issuer is read back from `text`
         a, b = known.span("name")
-        masked = text[pos:a] + re.sub(r"\s", "_", text[a:b]).replace("và", "v_").replace("-", "_") + text[b:]
+        masked = text[pos:a] + re.sub(r"[\s,-]", "_", text[a:b]).replace("và", "v_") + text[b:]
         m, base = _ISSUER.match(masked), pos  # masked is the text from pos on, its length unchanged
     else:
         m, base = _ISSUER_AT.match(text, pos), 0

@@ -131,3 +131,17 @@ def test_a_number_given_as_the_plans_own_but_cited_as_its_basis_is_cited():
     assert [c.number for c in find_citations(body, own_number="13-KH/TU")] == ["13-KH/TU", "13-KH/TU"]
     own = "Số: 12/KH-UBND\nKẾ HOẠCH\n(Ban hành kèm theo Kế hoạch số 12/KH-UBND)\nCăn cứ Kế hoạch số 5/KH-UBND."
     assert [c.number for c in find_citations(own, own_number="12/KH-UBND")] == ["5/KH-UBND"]
+
+
+def test_a_known_issuer_ends_where_the_title_runs_on_without_ve():
+    # "về" left out: the lowercase word after a known body's whole name opens the title; a closing
+    # bracket ends the mention; a known name with commas is held whole
+    text = ("Nghị định số 237/2025/NĐ-CP ngày 29 tháng 8 năm 2025 của Chính phủ sửa đổi, bổ sung; "
+            "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ cơ sở dữ liệu quốc gia; "
+            "(theo Nghị định số 118/2025/NĐ-CP của Chính phủ) và "
+            "Thông tư số 04/2011/TT-BVHTTDL ngày 26/11/2011 của Bộ Văn hóa, Thể thao và Du lịch quy định; "
+            "Nghị quyết số 27-NQ/TW ngày 09/11/2022 của Ban Chấp hành Trung ương đảng khóa XIII; "
+            "Quyết định số 12/QĐ-UBND ngày 3/3/2024 của Ủy ban nhân dân tỉnh Lâm Đồng ban hành")
+    assert [c.issuer for c in find_citations(text)] == [
+        "Chính phủ", "Chính phủ", "Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch",
+        "Ban Chấp hành Trung ương đảng khóa XIII", "Ủy ban nhân dân tỉnh Lâm Đồng"]
