@@ -26,6 +26,7 @@ _RECURRENCE = [
     # "theo quý", never "theo quy định" / "quy chế" (folded "quý" and "quy" are one word)
     (r"\b(?:hang|hung) quy|moi quy|theo quy" + _NOT_QUY_WORD, "quarterly"),
     (r"\b(?:hang|hung|moi) 6 thang|6 thang (?:mot|1) lan|dinh ky 6 thang|so ket 6 thang|ky 6 thang", "semiannual"),
+    (r"\b(?:hang|hung|moi) hoc ky", "semiannual"),  # a school year has two terms
     (r"\b(?:hang|hung) nam|moi nam|ky 12 thang|12 thang (?:mot|1) lan", "annual"),
     # "ít nhất 01 lần/tháng"
     (r"\blan\s*/\s*tuan\b", "weekly"), (r"\blan\s*/\s*thang\b", "monthly"),

@@ -80,3 +80,12 @@ def test_timeline_is_the_records_own_class():
     assert parse_timeline("  ") == Timeline()
     assert _prose_time("Sở Nội vụ báo cáo định kỳ hằng quý.", 2025) == Timeline("định kỳ hằng quý", None, None,
                                                                                    ["quarterly"])
+
+
+def test_each_year_and_each_term_in_prose_are_recurrences_as_every_year():
+    from extractors.tasks.reading import _prose_time
+    assert _prose_time("Phối hợp tuyên truyền (đảm bảo mỗi năm tại mỗi trường tổ chức ít nhất 1 buổi).", 2026) \
+        == parse_timeline("mỗi năm", 2026)
+    assert parse_timeline("mỗi năm").recurrence == ["annual"]
+    assert _prose_time("Bảo đảm mỗi học kỳ tổ chức ít nhất 1 buổi/cơ sở giáo dục.", 2026).recurrence == ["semiannual"]
+    assert _prose_time("Mỗi xã xây dựng 01 mô hình.", 2026).text is None  # "mỗi" before a unit is not a time

@@ -24,7 +24,8 @@ _PROSE_TIME = re.compile(
     r"(?:\s+nam\s+\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
-    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung)\s+(?:ngay|tuan|thang|quy|nam))"
+    # ... "mỗi năm", "mỗi học kỳ" as "hằng năm" ("đảm bảo mỗi năm tại mỗi trường tổ chức ít nhất 1 buổi")
+    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung|moi)\s+(?:ngay|tuan|thang|quy|nam|hoc ky))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
     r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat(?=\s*(?:theo|khi)\b)\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
