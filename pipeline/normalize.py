@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 
 from extractors.grammar import ends_inside_number, number_follows, number_joins_tight, opens_paragraph
+from extractors.lexicon import any_of, words
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
+
+# the printer's and the signing service's lines on every page (data/page_furniture.txt)
+_FURNITURE = re.compile(r"^\s*(?:" + "|".join(words("page_furniture.txt")) + r")\s*$")
+_STAMP_FIELD = re.compile(r"^\s*" + any_of("signature_stamp_fields.txt") + r"\s*:")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
 
 def _visual_lines(source: Source):
     """Yield (block index, table block) or (block index, (block, one line of its text))."""
@@ -57,12 +64,17 @@ def normalize(source: Source) -> Text:
         add_line(text, first.page, pieces, style=first.style, confidence=first.confidence)
         pending.clear()
 
+    after_furniture = False  # the line before was the page's furniture: its page number or stamp fields go too
     for bi, item in _visual_lines(source):
         if not isinstance(item, tuple):  # a table
             flush()
             tables.append(_add_table(item, bi, len(tables), add_line, lines, source))
             continue
         block, raw = item
+        if _FURNITURE.match(raw) or (after_furniture and (_PAGE_NUMBER.match(raw) or _STAMP_FIELD.match(raw))):
+            after_furniture = True
+            continue  # dropped without ending the paragraph: a page break can fall inside one
+        after_furniture = False
         part = _ocr_repaired(clean(raw), block, source)
         if not part:  # a blank line ends a paragraph, unless a number was split across it
             if not (pending and ends_inside_number(pending[-1][0])):

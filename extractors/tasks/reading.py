@@ -808,8 +808,33 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # "2. Các sở, ngành: ... các nội dung sau:" / "2.1. Trách nhiệm chung" / "a) Đánh giá ...":
             # a sub-heading that only names a topic passes its parent's units on
             units = _heading_units(parent.parent.text)
+        if units is None and parent.kind == "item" and parent.parent is not None \
+                and parent.parent.kind in ("part", "section") and any(c.kind == "bullet" for c in parent.children):
+            # "II. NHIỆM VỤ CỤ THỂ ↵ ..., các bộ, ..., Ủy ban nhân dân các tỉnh ... cần tổ chức triển khai thực
+            # hiện các nhiệm vụ sau đây: ↵ 1. Tăng cường ... ↵ - Đổi mới ...": the part's lead-in names who does
+            # the work of every item's bullets
+            units = _part_lead_in(parent.parent)
         return units
     return None
+
+
+def part_lead_in(part: Node) -> Node | None:
+    """A part's opening paragraph that hands the items below it to units ("Nhằm ..., các bộ, ... cần tổ chức
+    triển khai thực hiện các nhiệm vụ sau đây:"), or None."""
+    for k, child in enumerate(part.children):
+        if child.kind != "para":
+            return None  # the lead-in stands before the first item
+        folded = fold(child.text)
+        if (_LEAD_IN.search(folded) or _GROUPS_DUTIES.search(folded)) \
+                and any(c.kind == "item" for c in part.children[k + 1:]):
+            return child
+    return None
+
+
+def _part_lead_in(part: Node) -> tuple[str, ...] | None:
+    """The units a part's lead-in paragraph names (part_lead_in), or None."""
+    lead_in = part_lead_in(part)
+    return (tuple(_sentence_subject(lead_in.text)) or None) if lead_in is not None else None
 
 
 # One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội

@@ -24,6 +24,7 @@ from extractors.tasks.reading import (
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
+    part_lead_in,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -407,12 +408,17 @@ class NoneBareTitle(Shape):
 
 
 class NoneLeadInOverSteps(Shape):
-    """One sentence that only leads into the list below it: the steps are the tasks.
+    """One sentence that only leads into the list below it: the steps are the tasks; so is a part's opening
+    paragraph that hands the items after it to units (part_lead_in).
     Example: 2. Để ..., các sở, ngành triển khai thực hiện những nội dung sau: ↵ a) ..."""
     name = "none_lead_in_over_steps"
+    variants = ("none_part_lead_in",)
 
     def applies(self, r):
-        return r.steps and _LEAD_IN.search(r.folded)
+        node = r.node
+        return (r.steps and _LEAD_IN.search(r.folded)) or (
+            node.kind == "para" and node.parent is not None and node.parent.kind in ("part", "section")
+            and part_lead_in(node.parent) is node)
 
 
 # "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
