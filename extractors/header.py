@@ -381,7 +381,34 @@ def _name_lines(sign: list[str]) -> list[str]:
     return list(reversed(sign if below is None else sign[:below + 1]))
 
 
+def _signature_lines(line: str) -> list[str]:
+    """A signature block a crawler or a text layer printed on one line ("KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM
+    ĐỐC Phạm Lương Sơn", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp") as the lines it
+    was printed on: each authority, the position (from "PHÓ" on, or the known position the last
+    authority's words end with), the name. Any other line as it is."""
+    tokens = line.split()
+    k = next((i for i, t in enumerate(tokens) if t != t.upper()), len(tokens))
+    caps, name = " ".join(tokens[:k]), " ".join(tokens[k:])
+    if not name or not _NAME.match(name) or not authority_of(caps):
+        return [line]
+    parts = [p.strip() for p in _BEFORE_AUTHORITY.split(caps) if p.strip()]
+    found = authority_of(parts[-1])
+    rest = found[1] if found else ""
+    at = rest.find(" PHÓ ")
+    if at < 0:
+        at = max((len(rest) - len(p) - 1 for p in words("signer_positions.txt") if rest.endswith(" " + p)), default=-1)
+    if at > 0:
+        head = parts[-1][:len(parts[-1]) - len(rest) + at]
+        parts[-1:] = [head, rest[at + 1:]]
+    return [*parts, name]
+
+
+# before each authority prefix inside a line of capitals ("TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH")
+_BEFORE_AUTHORITY = re.compile(r"(?<=\S)\s+(?=(?:T/?M|K/?T|TL|TUQ|Q)\.?\s)")
+
+
 def _closing(lines: list[str], doc: Document) -> None:
+    lines = [part for line in lines for part in _signature_lines(line)]
     recipients: list[str] = []
     in_recipients = open_comma = False
     sign: list[str] = []

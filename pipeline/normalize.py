@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.grammar import ends_inside_number, number_follows, number_joins_tight, opens_paragraph
+from extractors.grammar import NUMBER, ends_inside_number, kind_words, number_follows, number_joins_tight, opens_paragraph
 from extractors.lexicon import any_of, words
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
@@ -19,14 +19,37 @@ _STAMP_FIELD = re.compile(r"^\s*" + any_of("signature_stamp_fields.txt") + r"\s*
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
+# A law-library crawler opens each section of a page with the document's name there, "Quyết định 435/QĐ-UBND
+# năm 2020. " (and its subject, "Công văn 296/BHXH-CSYT năm 2021 hướng dẫn ... ban hành. "), then the path of
+# headings above it ("CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG"): the site's, not the document's
+_BREADCRUMB = re.compile(r"^(?:" + kind_words() + r")\s+" + NUMBER + r"\s+năm\s+\d{4}\b[^.\n]*\.\s+(?=\S)")
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]+|\d+)\.\s")
+
+
+def _without_breadcrumb(raw: str) -> list[str]:
+    """A line without the crawler's name of the document and path of headings before its words; the
+    heading of an attached document named in the path stands on a line of its own, over its title."""
+    m = _BREADCRUMB.match(raw)
+    if not m:
+        return [raw]
+    rest, path = raw[m.end():], []
+    while (cut := rest.find(". ")) >= 3 and rest[:cut].isupper() and not _NUMBERED_HEADING.match(rest):
+        path.append(rest[:cut])
+        rest = rest[cut + 2:].lstrip()
+    if path and not _NUMBERED_HEADING.match(rest):
+        return [path[0], rest]  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "TRIỂN KHAI ... (Ban hành kèm theo ...)"
+    return [rest]
+
+
 def _visual_lines(source: Source):
     """Yield (block index, table block) or (block index, (block, one line of its text))."""
     for bi, block in enumerate(source.blocks):
         if block.is_table:
             yield bi, block
             continue
-        for part in block.text.split("\n"):
-            yield bi, (block, part)
+        for line in block.text.split("\n"):
+            for part in _without_breadcrumb(line):
+                yield bi, (block, part)
 
 
 def normalize(source: Source) -> Text:

@@ -348,3 +348,78 @@ def test_a_decision_whose_letterhead_was_lost_is_issued_by_the_body_that_decides
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
         "# QUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n", encoding="utf-8")
     assert extract_file(path).document.issuer == "Ủy ban nhân dân tỉnh Điện Biên"
+
+
+GAZETTE_DECISION = """CÔNG BÁO/Số 286/Ngày 27-05-2026
+89
+
+THỦ TƯỚNG CHÍNH PHỦ
+Số: 844/QĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 13 tháng 5 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch hành động thực hiện bảo hiểm y tế toàn dân
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động thực hiện bảo hiểm y tế toàn dân.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+[
+Phạm Thị Thanh Trà
+
+Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Cơ quan: VĂN PHÒNG CHÍNH PHỦ
+Ngày ký: 2026-05-27 07:55:25 +07:00
+
+CÔNG BÁO/Số 286/Ngày 27-05-2026
+90
+
+THỦ TƯỚNG CHÍNH PHỦ
+KẾ HOẠCH HÀNH ĐỘNG
+Thực hiện bảo hiểm y tế toàn dân
+(Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026 của Thủ tướng Chính phủ)
+I. NHIỆM VỤ
+1. Bộ Y tế chủ trì xây dựng đề án truyền thông về bảo hiểm y tế trong năm 2026.
+"""
+
+
+def test_a_gazette_reprint_keeps_the_decisions_number_and_signer_and_its_plans_tasks(tmp_path):
+    # the gazette's running head and the e-signature's stamp are the printer's; the reprint leaves out
+    # "Nơi nhận", so the signature after the articles closes the decision; "KẾ HOẠCH HÀNH ĐỘNG" opens its plan
+    path = tmp_path / "congbao.txt"
+    path.write_text(GAZETTE_DECISION, encoding="utf-8")
+    record = extract_file(path)
+    doc = record.document
+    assert (doc.kind, doc.number, doc.issuer) == ("Quyết định", "844/QĐ-TTg", "Thủ tướng Chính phủ")
+    assert (doc.signer.name, doc.signer.position) == ("Phạm Thị Thanh Trà", "Phó Thủ tướng")
+    assert [(t.lead, t.timeline.text) for t in record.tasks] == [(["Bộ Y tế"], "trong năm 2026")]
+    assert "Ký bởi" not in record.text and "CÔNG BÁO/Số" not in record.text
+
+
+CRAWLED_LETTER = """Công văn 296/BHXH-CSYT năm 2021 hướng dẫn một số quy định do Bảo hiểm xã hội Việt Nam ban hành. BẢO HIỂM XÃ HỘI VIỆT NAM --------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 296/BHXH-CSYT V/v hướng dẫn một số quy định
+Hà Nội, ngày 02 tháng 02 năm 2021
+Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.
+Công văn 296/BHXH-CSYT năm 2021 hướng dẫn một số quy định do Bảo hiểm xã hội Việt Nam ban hành. 1. Rà soát giường bệnh
+Đề nghị Bảo hiểm xã hội các tỉnh rà soát số giường bệnh kê thêm, báo cáo trước ngày 15/3/2021.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CSYT.
+KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Lương Sơn
+"""
+
+
+def test_a_crawled_page_loses_the_sites_breadcrumbs_and_its_one_line_signature_is_read(tmp_path):
+    # the crawler opens each section with the document's name ("Công văn 296/... năm 2021 ... ban hành. ");
+    # it prints the signature block on one line: authority, position, name
+    path = tmp_path / "crawled.txt"
+    path.write_text(CRAWLED_LETTER, encoding="utf-8")
+    record = extract_file(path)
+    assert record.document.issuer.casefold() == "bảo hiểm xã hội việt nam"  # (its casing is not this rule's)
+    assert (record.document.signer.name, record.document.signer.position) == ("Phạm Lương Sơn", "Phó Tổng giám đốc")
+    assert [t.text[:20] for t in record.tasks] == ["Đề nghị Bảo hiểm xã "]
+    assert "năm 2021 hướng dẫn một số quy định do" not in record.text.split("Hà Nội")[1]
