@@ -89,3 +89,9 @@ def test_each_year_and_each_term_in_prose_are_recurrences_as_every_year():
     assert parse_timeline("mỗi năm").recurrence == ["annual"]
     assert _prose_time("Bảo đảm mỗi học kỳ tổ chức ít nhất 1 buổi/cơ sở giáo dục.", 2026).recurrence == ["semiannual"]
     assert _prose_time("Mỗi xã xây dựng 01 mô hình.", 2026).text is None  # "mỗi" before a unit is not a time
+
+
+def test_work_a_superiors_instruction_sets_off_is_on_request():
+    from extractors.tasks.reading import _prose_time
+    found = _prose_time("Đẩy mạnh ứng dụng công nghệ thông tin (khi có chỉ đạo của Bộ Công an).", 2026)
+    assert (found.text, found.recurrence) == ("khi có chỉ đạo của Bộ Công an", ["on_request"])

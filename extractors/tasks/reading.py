@@ -36,6 +36,8 @@ _PROSE_TIME = re.compile(
     r"|\btheo dinh ky(?=\s*[;.]|$)"
     # on request: "(khi có yêu cầu)", "theo yêu cầu của cấp có thẩm quyền"; not "theo yêu cầu công tác"
     r"|\bkhi (?:co|duoc) yeu cau\b|\btheo (?:yeu cau|chi dao) cua cap (?:co tham quyen|tren)\b"
+    # "(khi có chỉ đạo của Bộ Công an)": work a superior's instruction sets off
+    r"|\bkhi co chi dao(?: cua [^,;.()]{1,40}?(?=[,;.()]|$))?"
     r"|(?:it nhat\s+)?(?:\d+|mot)\s+lan\s*/\s*(?:tuan|thang|quy|nam)\b"  # "ít nhất 01 lần/tháng"
     r"|" + REPORT_LIST +
     r"|(?<!\bchi )\bthuong xuyen(?:\s*,\s*lien tuc)?\b|\bky 6 thang(?:\s*,\s*ky (?:12 thang|nam))?"  # "thường xuyên kiểm tra ...": continuous work
