@@ -209,7 +209,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             if not _speck(plain):
                 issuer_lines.append(plain)
     if title_lines:
-        doc.title = " ".join(title_lines).strip()
+        # a rule printed under the title ("... tổ dân phố __") is no part of it
+        doc.title = re.sub(r"\s*[_\-–—=*]{2,}$", "", " ".join(title_lines).strip())
     if not doc.kind and any(re.match(r"^Kính gửi\b", ln) for ln in lines):
         doc.kind = "Công văn"  # a letter addressed "Kính gửi: ..." with no kind word printed is a Công văn
     doc.issuer = _canonical_places(_issuer(issuer_lines) or _issuer_from_preamble(body_text)

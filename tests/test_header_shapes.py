@@ -124,3 +124,9 @@ def test_ocr_specks_in_capitals_are_no_kind_word():
     doc = parse_header(["THỦ TƯỚNG CHÍNH PHỦ", "Số: 222/QĐ-TTg", "Hà Nội, ngày 23 tháng 01 năm 2025", "—- ———D",
                         "QUYẾT ĐỊNH", "Ban hành Kế hoạch hành động quốc gia"], [])
     assert doc.kind == "Quyết định"
+
+
+def test_a_rule_printed_under_the_title_is_no_part_of_it():
+    from extractors.header import parse_header
+    doc = parse_header(["CHỈ THỊ", "Về việc sắp xếp thôn, tổ dân phố __"], [])
+    assert doc.title == "Về việc sắp xếp thôn, tổ dân phố"
