@@ -285,6 +285,9 @@ def _issuer(lines: list[str]) -> str | None:
             place = LEVEL_AND_PLACE.search(parent_caps)
             if level and place:
                 child_caps = f"{child_caps} {place.group(1)}"
+            if child_caps.strip() in words("standing_bodies.txt"):
+                # "BAN THƯỜNG TRỰC" names no body without its parent (data/standing_bodies.txt)
+                return f"{name_case(child_caps)} {name_case(parent_caps)}"
             child = name_case(_expand(child_caps))
             parent = fold(parent_caps)
             for key, level_name in _PARENT_LEVEL:

@@ -423,3 +423,19 @@ def test_a_crawled_page_loses_the_sites_breadcrumbs_and_its_one_line_signature_i
     assert (record.document.signer.name, record.document.signer.position) == ("Phạm Lương Sơn", "Phó Tổng giám đốc")
     assert [t.text[:20] for t in record.tasks] == ["Đề nghị Bảo hiểm xã "]
     assert "năm 2021 hướng dẫn một số quy định do" not in record.text.split("Hà Nội")[1]
+
+
+def test_the_duties_of_a_team_named_by_its_work_are_led_by_that_team(tmp_path):
+    # "Điều 2. Nhiệm vụ của <Tổ ...>:" over bullets: the team leads each; its name keeps its commas
+    _, tasks = _tasks(tmp_path, "1. Nhiệm vụ của Tổ tiếp công dân, xử lý khiếu nại, tố cáo của công dân:\n"
+                                "- Tiếp nhận, phân loại các đơn thư của công dân.\n"
+                                "2. Tổ chức hội nghị triển khai có nhiệm vụ:\n"
+                                "- Chuẩn bị tài liệu hội nghị.\n")
+    assert [t.lead for t in tasks.values()] == [["Tổ tiếp công dân, xử lý khiếu nại, tố cáo của công dân"]]
+
+
+def test_a_standing_body_under_its_parent_is_named_with_it():
+    from extractors.header import _issuer
+    assert _issuer(["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]).casefold() \
+        == "ban thường trực ủy ban mttq việt nam xã lương minh"
+    assert _issuer(["ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN"]) == "Tiểu ban Thông tin, tuyên truyền"

@@ -22,6 +22,8 @@ _PROSE_TIME = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
+    # "(từ 17/12/2025 đến 25/01/2026)": two dates without "ngày"
+    r"|\btu\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
     # ... "mỗi năm", "mỗi học kỳ" as "hằng năm" ("đảm bảo mỗi năm tại mỗi trường tổ chức ít nhất 1 buổi")
@@ -672,6 +674,10 @@ def _subject(body: str) -> list[str]:
     return []
 
 
+_DUTIES_OF = re.compile(r"^(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ(?:,| và) quyền hạn)\s+của\s+(?=\S)", re.I)
+_HAS_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?:\s+(?:như\s+)?sau)?\s*:$")
+
+
 @lru_cache(maxsize=1024)
 def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
@@ -681,6 +687,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     if (committee := _committee_of_places(s)) and committee == s.rstrip(" :"):
         return (committee,)
     colon = s.endswith(":")
+    if colon:  # "Nhiệm vụ của Tổ tiếp công dân:", "Tổ công tác có nhiệm vụ:": the unit whose duties follow
+        s = _DUTIES_OF.sub("", _HAS_DUTIES.sub(":", s))
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith("."):
         return None
@@ -699,7 +707,7 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return (m.group(1).strip(" .:"),)
     head = re.split(r"\s+(?:theo|trong phạm vi|căn cứ)\s+", m.group(1))[0]
     head = _APPOSITION.sub("", head)  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:": the unit is Bộ Nội vụ
-    if _qualified_group(head) and not _verb_at(head):
+    if (_qualified_group(head) and not _verb_at(head)) or _team_named_by_its_work(head):
         return (head,)
     if len(head.split()) > 60 or not names_actor(head):
         return None
@@ -713,6 +721,14 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
+
+
+def _team_named_by_its_work(s: str) -> bool:
+    """"Tổ tiếp công dân, xử lý khiếu nại, tố cáo": a team named by the work it is set up for, its commas
+    inside the name (the words after them name work, not bodies): one actor."""
+    pieces = split_units(s)
+    return len(pieces) > 1 and bool(re.match(r"(?:Tổ(?!\s+chức\b)|Tiểu ban|Nhóm|Đoàn)\s", s)) and len(s.split()) <= 30 \
+        and all(p[:1].islower() and not starts_actor(p) for p in pieces[1:])
 
 
 def _qualified_group(s: str) -> bool:
@@ -817,6 +833,23 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # the work of every item's bullets
             units = _part_lead_in(parent.parent)
         return units
+    return None
+
+
+# "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026 gồm các nội dung trọng tâm:", "Đợt 2: Trong tháng 12/2025":
+# a phase of the plan and its period, over the work done in it
+_PHASE = re.compile(r"^(?:Đợt|Giai đoạn|Phase)\s+[\dIVX]+\s*[:.\-–]\s*(?P<period>[^:]+?)"
+                    r"(?:\s*,?\s+(?:gồm|bao gồm|với)\b[^:]*)?\s*[:.]?\s*$", re.I)
+
+
+def phase_period(node: Node, plan_year) -> Timeline | None:
+    """The period of the phase heading (an item or bullet above `node`) the node's work is done in, or None."""
+    parent = node.parent
+    while parent is not None and parent.kind in ("item", "bullet"):
+        if m := _PHASE.match(parent.text.strip()):
+            period = parse_timeline(m.group("period"), plan_year)
+            return period if period.start or period.end else None
+        parent = parent.parent
     return None
 
 

@@ -24,7 +24,7 @@ from extractors.tasks.reading import (
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
-    part_lead_in,
+    part_lead_in, phase_period,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -643,6 +643,26 @@ class ProseUnderUnitHeading(ProseShape):
         return tasks
 
 
+class ProseInPhase(ProseShape):
+    """Work listed under a phase of the plan and its period ("Đợt 1: Từ ngày 05/12/2025 đến ngày
+    20/02/2026:"), naming no unit: a task of that period (its own time when it names one), whoever does it.
+    Example: 1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026: ↵ - Kiểm tra việc tổ chức hội nghị cử tri."""
+    name = "prose_in_phase"
+    names_unit = False
+
+    def applies(self, r):
+        return r.node.kind in ("item", "bullet") and not r.steps and phase_period(r.node, r.doc.plan_year)
+
+    def read(self, r, found):
+        own = _prose_time(r.body, r.doc.plan_year)
+        line = r.line
+        t = Task(id=r.node.id, origin="prose", text=_strip_end(r.body), timeline=own if own.text else found,
+                 span=Span(line.page, line.start, line.end))
+        t.lead = list(r.heading or [])
+        t.coordinators = _coordinators(r.body)
+        return [t]
+
+
 # The rules that read a sentence for its unit, in order; a calendar line's words after its period are
 # read by these (ProsePeriodColon), as well as the words of any prose node.
 _SENTENCE_RULES: list[Shape] = [ProseTitlingUnit(), ProseAssignOpener(), ProseSubjectVerb(), ProseFrontedPeriod(),
@@ -654,7 +674,7 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 WORD_RULES: list[Shape] = [
     NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
     ProsePeriodColon(), ProseTitledNumberedClauses(), ProsePartnersBelowLeadIn(), *_SENTENCE_RULES,
-    ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES,
+    ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES, ProseInPhase(),
 ]
 
 
