@@ -44,16 +44,16 @@ def _unprotect(s: str) -> str:
     return s.replace(_PROTECT, ",").replace("\u0002\u0002", "và").replace("\u0003\u0003\u0003", "với")
 
 
-def _collective(piece: str) -> bool:
+def _collective(piece: str, longest: int = 8) -> bool:
     """A bare group noun ("đơn vị", "thành phố trực thuộc trung ương", "cơ quan thuộc Chính phủ"):
-    written in lower case, it names no one body of its own."""
+    written in lower case, it names no one body of its own (in at most `longest` words)."""
     from extractors.lexicon import collective_nouns
 
     # "Các bộ, các tỉnh": one group of both; "cơ quan, đơn vị": a group already glued, judged by its first noun
     f = re.split(r"\s*[,;" + _PROTECT + r"]\s*", re.sub(r"^(?:cac|nhung) ", "", fold(piece)))[0]
     if f in collective_nouns():  # "Cơ quan, địa phương có liên quan": a bare group noun opening the sentence
-        return len(piece.split()) <= 8
-    return piece[:1].islower() and len(piece.split()) <= 8 \
+        return len(piece.split()) <= longest
+    return piece[:1].islower() and len(piece.split()) <= longest \
         and any(f.startswith(n + " ") for n in collective_nouns())
 
 
@@ -205,7 +205,10 @@ def split_units(value: str) -> list[str]:
             # ("Trung tâm Y tế các huyện, thành phố, thị xã", "Trưởng các thôn, tổ dân phố" likewise);
             # one that "và" put apart opens an actor of its own
             # ("các cơ quan, đơn vị trung ương" with its own "các" joins only a bare group: "Các bộ, các tỉnh")
-            if pieces and not after_and and (_groups_many(pieces[-1]) and _collective(m)
+            # ("cơ quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử": after bare group nouns the last one's
+            # qualifier, however long, qualifies them all)
+            if pieces and not after_and and (_groups_many(pieces[-1])
+                                             and _collective(m, 16 if _bare_group(pieces[-1]) else 8)
                                              and _group_open(pieces[-1])
                                              and (not re.match(r"(?:các|những)\s", m, re.I)
                                                   or _bare_group(pieces[-1]) and not _OTHERS_END.search(m))

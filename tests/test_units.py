@@ -174,3 +174,11 @@ def test_units_command_lists_the_merges(tmp_path, capsys):
     assert "Công an tỉnh" not in rules  # one printing per province: nothing merged
     assert main(["units", "--db", str(db), "--format", "csv"]) == 0
     assert "Sở Khoa học và Công nghệ; Sở Khoa học Công nghệ" in capsys.readouterr().out
+
+
+def test_after_bare_group_nouns_the_last_ones_long_qualifier_qualifies_them_all():
+    from extractors.units import split_units
+    assert split_units("cơ quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử") == [
+        "cơ quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử"]
+    assert split_units("Sở Y tế, các đơn vị trực tiếp quản lý người ứng cử") == [
+        "Sở Y tế", "các đơn vị trực tiếp quản lý người ứng cử"]
