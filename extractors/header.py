@@ -400,7 +400,8 @@ def _signature_lines(line: str) -> list[str]:
     rest = found[1] if found else ""
     at = rest.find(" PHÓ ")
     if at < 0:
-        at = max((len(rest) - len(p) - 1 for p in words("signer_positions.txt") if rest.endswith(" " + p)), default=-1)
+        # the longest position it ends with ("BỘ TRƯỞNG THỨ TRƯỞNG": "THỨ TRƯỞNG", not "TRƯỞNG")
+        at = min((len(rest) - len(p) - 1 for p in words("signer_positions.txt") if rest.endswith(" " + p)), default=-1)
     if at > 0:
         head = parts[-1][:len(parts[-1]) - len(rest) + at]
         parts[-1:] = [head, rest[at + 1:]]

@@ -439,3 +439,18 @@ def test_a_standing_body_under_its_parent_is_named_with_it():
     assert _issuer(["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]).casefold() \
         == "ban thường trực ủy ban mttq việt nam xã lương minh"
     assert _issuer(["ỦY BAN BẦU CỬ XÃ PHỐ BẢNG", "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN"]) == "Tiểu ban Thông tin, tuyên truyền"
+
+
+def test_who_is_asked_does_the_work_and_a_requested_lead_in_hands_its_bullets_on(tmp_path):
+    _, tasks = _tasks(tmp_path, "1. Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo BHXH các tỉnh triển khai thực hiện.\n"
+                                "2. Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với BHXH tỉnh và các cơ quan có liên quan:\n"
+                                "a) Quán triệt đến viên chức thuộc quyền quản lý.\n")
+    assert [(t.lead, t.coordinators) for t in tasks.values()] == [
+        (["BHXH Việt Nam"], []),
+        (["Thủ trưởng các đơn vị"], ["BHXH tỉnh", "các cơ quan có liên quan"])]
+
+
+def test_a_one_line_signature_takes_the_longest_position_it_ends_with():
+    from extractors.header import _signature_lines
+    assert _signature_lines("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trường Sơn") == [
+        "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trường Sơn"]

@@ -667,6 +667,9 @@ def _subject(body: str) -> list[str]:
         if verb and 0 < verb[0] <= 300:
             # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
             subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
+            # "Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo ...": who is asked does the work, not who asks
+            if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]):
+                subject = subject[asked.end():]
             units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
             # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
             if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
@@ -757,7 +760,7 @@ _LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?)\s+(?:chủ trì,?\s*(?:và\s
 def _lead_in_heading(s: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """"Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" → (("Sở Tài chính",), ("các sở, ban, ngành",));
     None unless the words are units and the lead-in verb only (a verb after the partners is work)."""
-    m = _LEAD_IN_HEADING.match(s.strip())
+    m = _LEAD_IN_HEADING.match(re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", s.strip()))  # "Đề nghị X chủ trì, ..."
     if not m or not names_actor(m.group("lead")) or _verb_outside_names(m.group("lead")):
         return None
     partners = split_units(m.group("partners")) if m.group("partners") else []
