@@ -454,3 +454,18 @@ def test_a_one_line_signature_takes_the_longest_position_it_ends_with():
     from extractors.header import _signature_lines
     assert _signature_lines("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trường Sơn") == [
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trường Sơn"]
+
+
+def test_a_heading_asking_a_unit_to_work_with_others_hands_its_bullets_on(tmp_path):
+    # "Đề nghị X phối hợp" over bullets: X leads each, the heading is no task; "X tổ chức ... phối hợp với Y
+    # thực hiện các nội dung sau:" gives Y to each bullet; "Nội dung:" is a label, not a unit
+    _, tasks = _tasks(tmp_path, "1. Đề nghị Ủy ban nhân dân xã phối hợp\n"
+                                "- Bảo đảm an ninh trật tự tại hội nghị.\n"
+                                "2. Ban Thường trực Ủy ban MTTQ xã tổ chức hội nghị phối hợp với Ủy ban nhân dân xã "
+                                "thực hiện các nội dung sau:\n"
+                                "a) Xây dựng kế hoạch tổ chức hội nghị tiếp xúc cử tri.\n"
+                                "3. Nội dung: Công an xã phối hợp với Ủy ban nhân dân xã bảo đảm an ninh.\n")
+    assert [(t.lead, t.coordinators) for t in tasks.values()] == [
+        (["Ủy ban nhân dân xã"], []),
+        (["Ban Thường trực Ủy ban MTTQ xã"], ["Ủy ban nhân dân xã"]),
+        (["Công an xã"], ["Ủy ban nhân dân xã"])]

@@ -651,6 +651,7 @@ def _qualified_collective(body: str) -> list[str]:
 
 def _subject(body: str) -> list[str]:
     """The units a sentence opens with: "Giao/Đề nghị X <verb> …", or "X <verb> …"."""
+    body = _CONTENT_LABEL.sub("", body)  # "Nội dung: Ban Thường trực ... phối hợp với UBND xã tổ chức ..."
     if qualified := _qualified_collective(body):
         return qualified
     folded = fold(body)
@@ -753,7 +754,7 @@ def _unit_list(s: str) -> bool:
 # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành", "Chủ tịch UBND cấp xã chỉ đạo": a heading without a
 # colon over bullets that names who leads the work they list (and who joins it), and nothing else
 _LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?)\s+(?:chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?"
-                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo)\s*:?$")
+                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo|phối hợp(?:\s+thực hiện)?)\s*:?$")  # "Đề nghị UBND xã phối hợp"
 
 
 @lru_cache(maxsize=1024)
@@ -798,8 +799,14 @@ def _heading_partners(node: Node) -> tuple[str, ...]:
     parent = node.parent
     while parent is not None and parent.kind == "bullet":
         parent = parent.parent
-    lead_in = _lead_in_heading(parent.text) if parent is not None and parent.kind in ("item", "article") else None
-    return lead_in[1] if lead_in else ()
+    if parent is None or parent.kind not in ("item", "article"):
+        return ()
+    if lead_in := _lead_in_heading(parent.text):
+        return lead_in[1]
+    if _LEAD_IN.search(fold(parent.text)):
+        # "X tổ chức ... phối hợp với Y thực hiện các nội dung sau:": Y works with X on each of them
+        return tuple(_coordinators(parent.text))
+    return ()
 
 
 # "Cơ quan chủ trì ...", "Đơn vị phối hợp": a body named by its part in the work, heading what it does
