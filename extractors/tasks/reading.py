@@ -848,7 +848,7 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
 
 # "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026 gồm các nội dung trọng tâm:", "Đợt 2: Trong tháng 12/2025":
 # a phase of the plan and its period, over the work done in it
-_PHASE = re.compile(r"^(?:Đợt|Giai đoạn|Phase)\s+[\dIVX]+\s*[:.\-–]\s*(?P<period>[^:]+?)"
+_PHASE = re.compile(r"^(?:Đợt|Giai đoạn)\s+[\dIVX]+\s*[:.\-–]\s*(?P<period>[^:]+?)"
                     r"(?:\s*,?\s+(?:gồm|bao gồm|với)\b[^:]*)?\s*[:.]?\s*$", re.I)
 
 
