@@ -287,16 +287,22 @@ RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
 
 
 @lru_cache(maxsize=1)
+def authority_prefix() -> str:
+    """The printed authority prefixes as one regex alternation ("KT.", "K/T", "TM", "Q.", ...)."""
+    alts = []
+    for r in rows("signer_authorities.csv"):
+        code = r["code"]
+        printed = re.escape(code[0]) + "/?" + re.escape(code[1:]) if "/" in r["canonical"] else re.escape(code)
+        alts.append(printed + (r"\.?" if r["dot_optional"] == "1" else r"\."))
+    return "|".join(alts)
+
+
+@lru_cache(maxsize=1)
 def _authorities() -> tuple[dict[str, str], re.Pattern]:
     """Printed code → canonical prefix, and the pattern of a line that opens with one
     ("KT. CHỦ TỊCH", "K/T GIÁM ĐỐC", "TM. BAN THƯỜNG VỤ", "Q. TRƯỞNG BAN")."""
-    canon, alts = {}, []
-    for r in rows("signer_authorities.csv"):
-        code = r["code"]
-        canon[code] = r["canonical"]
-        printed = re.escape(code[0]) + "/?" + re.escape(code[1:]) if "/" in r["canonical"] else re.escape(code)
-        alts.append(printed + (r"\.?" if r["dot_optional"] == "1" else r"\."))
-    return canon, re.compile(r"^(" + "|".join(alts) + r")\s*(.+)$")
+    canon = {r["code"]: r["canonical"] for r in rows("signer_authorities.csv")}
+    return canon, re.compile(r"^(" + authority_prefix() + r")\s*(.+)$")
 
 
 def authority_of(line: str) -> tuple[str, str] | None:

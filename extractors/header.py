@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of,
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
                                 authority_words, heading_kind)
 from extractors.facts import Document, Signer
 from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
@@ -409,7 +409,7 @@ def _signature_lines(line: str) -> list[str]:
 
 
 # before each authority prefix inside a line of capitals ("TM. ỦY BAN NHÂN DÂN | KT. CHỦ TỊCH")
-_BEFORE_AUTHORITY = re.compile(r"(?<=\S)\s+(?=(?:T/?M|K/?T|TL|TUQ|Q)\.?\s)")
+_BEFORE_AUTHORITY = re.compile(r"(?<=\S)\s+(?=(?:" + authority_prefix() + r")\s)")
 
 
 def _closing(lines: list[str], doc: Document) -> None:

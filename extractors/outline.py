@@ -20,7 +20,6 @@ _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
 # (data/attached_kinds.txt)
 _ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + "$")
-_ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]")
 
 
 @dataclass
@@ -187,7 +186,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             if m and m[0] in opening_styles and (m[2] or m[0] == "part") and not RECIPIENTS.match(line):
                 started = True
             elif RECIPIENTS.match(line) or (_signed_with_authority(line) and line.isupper() and any(
-                    _ARTICLE.match(text.line_text(j)) for j in preamble)):
+                    (a := marker_of(text.line_text(j))) and a[0] == "article" for j in preamble)):
                 # "Nơi nhận", or the signature after a decision's articles where the gazette's reprint
                 # leaves "Nơi nhận" out ("Điều 3. ... chịu trách nhiệm thi hành" / "KT. THỦ TƯỚNG")
                 ended = True
