@@ -174,7 +174,10 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> Timeline:
     start = end = None
 
     rng = _month_range(s, year)
-    m_span = re.search(r"(?:tu|bat dau tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s)
+    # "từ ngày 05/02/2026 - 08/02/2026": a dash between two whole dates spans them as "đến" does
+    m_span = re.search(r"(?:tu|bat dau tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)", s) \
+        or re.search(r"(?:tu|bat dau tu|ke tu)\s+((?:ngay\s+)?\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4})\s*[-–]\s*"
+                     r"((?:ngay\s+)?\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4})", s)
     m_from = re.search(r"(?:^|\s)(?:tu|bat dau tu|ke tu)\s+(?=ngay|thang|quy|nam|\d)", s) if not m_span else None
     m_before = _DEADLINE.search(s)
     m_until = re.search(r"(?:^|\s)(?:den|toi)\s+(?:het\s+)?(?:nam|thang|quy|ngay|\d)(.*)", s)

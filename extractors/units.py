@@ -14,7 +14,7 @@ from extractors.text import fold
 
 _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
 
-_CONJ = re.compile(r"\s+" + any_of("actor_conjunctions.txt") + r"\s+")  # "và", "với", "cùng"
+_CONJ = re.compile(r"(\s+" + any_of("actor_conjunctions.txt") + r"\s+)")  # "và", "với", "cùng", "hoặc"
 _DROP_PREFIX = re.compile("^" + any_of("actor_quantifiers.txt") + r"\s+", re.I)  # "từng", "toàn thể"
 _EDGE = " .;,:-–—_"
 
@@ -182,9 +182,9 @@ def split_units(value: str) -> list[str]:
     pieces: list[str] = []
     parts = re.split(r"\s*[;,]\s*", text)
     for k, part in enumerate(parts):
-        sub = _CONJ.split(part)
+        sub = _CONJ.split(part)  # pieces with the printed conjunction between each two
         merged = [sub[0]]
-        for s in sub[1:]:
+        for conjunction, s in zip(sub[1::2], sub[2::2]):
             # "và" splits only when what follows can start an actor's name, and not inside a
             # collective: "các bộ, ngành và địa phương" is one actor (a short group noun closing the list;
             # "... và cơ quan, tổ chức khác" opens a list of its own)
@@ -196,7 +196,7 @@ def split_units(value: str) -> list[str]:
             if starts_actor(s) and not collective_goes_on:
                 merged.append(s)
             else:
-                merged[-1] = merged[-1] + " và " + s
+                merged[-1] = merged[-1] + conjunction + s
         for after_and, m in enumerate(merged):
             m = m.strip(_EDGE)
             if not m:

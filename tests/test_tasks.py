@@ -601,3 +601,14 @@ def test_a_norm_addressed_to_families_is_no_task(tmp_path):
     _, tasks = _tasks(tmp_path, "1. Cơ quan, đoàn thể, gia đình tổ chức lễ cưới đảm bảo trang trọng, tiết kiệm.\n"
                                 "2. Ủy ban nhân dân cấp xã tổ chức trao Giấy chứng nhận kết hôn.\n")
     assert sorted(tasks) == ["II.2"]
+
+
+def test_a_long_summing_up_under_the_last_bullet_is_no_task(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nTổ chức hội nghị cử tri\n\nV. TỔ CHỨC THỰC HIỆN\n1. Ban Công tác Mặt trận thôn\n"
+                    "- Tham gia điều hành hội nghị theo phân công.\n"
+                    "Trên đây là Kế hoạch tổ chức hội nghị lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú "
+                    "đối với người ứng cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031 của Ban Thường trực "
+                    "Ủy ban MTTQ Việt Nam xã, đề nghị các đơn vị phối hợp thực hiện./.\n", encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    assert [t["text"] for t in tasks] == ["Tham gia điều hành hội nghị theo phân công."]

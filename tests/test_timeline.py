@@ -17,6 +17,8 @@ from extractors.timeline import parse_timeline
     ("Ban hành kế hoạch chậm nhất là ngày 15/4/2026 và tổ chức thực hiện", None, "2026-04-15", []),
     # a start with a bare date
     ("Từ 01/7/2025", "2025-07-01", None, []),
+    # a dash between two whole dates after "từ" spans them, as "đến" does
+    ("Từ ngày 05/02/2026 - 08/02/2026", "2026-02-05", "2026-02-08", []),
     # a year and the years after it: a start only
     ("Năm 2025 và các năm tiếp theo", "2025-01-01", None, []),
     # as the centre directs: on request

@@ -182,3 +182,12 @@ def test_after_bare_group_nouns_the_last_ones_long_qualifier_qualifies_them_all(
         "cơ quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử"]
     assert split_units("Sở Y tế, các đơn vị trực tiếp quản lý người ứng cử") == [
         "Sở Y tế", "các đơn vị trực tiếp quản lý người ứng cử"]
+
+
+def test_either_or_names_two_actors_and_a_conjunction_not_split_on_stays_as_printed():
+    from extractors.units import split_units
+    assert split_units("cơ quan, tổ chức, đơn vị trực tiếp quản lý người đó hoặc Ủy ban nhân dân xã nơi người đó cư trú") \
+        == ["cơ quan, tổ chức, đơn vị trực tiếp quản lý người đó", "Ủy ban nhân dân xã nơi người đó cư trú"]
+    # "cùng cấp" is no second actor, and it keeps its own word (it was rewritten "và cấp")
+    assert split_units("Ủy ban nhân dân cùng cấp") == ["Ủy ban nhân dân cùng cấp"]
+    assert split_units("Trưởng thôn và các chi hội, đoàn thể ở thôn") == ["Trưởng thôn", "các chi hội, đoàn thể ở thôn"]

@@ -63,11 +63,13 @@ _COORDINATION = re.compile(r"chu tri,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s
                            r"|phoi hop(?:\s+chat che)? voi\s+")
 # "Nội dung: Tổ chức ...; Đơn vị chủ trì: ...": the label of the task's own words
 _CONTENT_LABEL = re.compile(r"^(?:Nội dung(?: công việc| nhiệm vụ)?|Nhiệm vụ)\s*:\s*", re.I)
+_DAY = r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?"
 # "Tháng 3/2025: Ra quân ... (Ban Thanh niên chủ trì)": a line of a work calendar, its period first
 # "- Trước ngày 30/6/2024: Công an cấp xã hoàn thành ...": a line of a timetable, its deadline first
+# "- Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực ... trao đổi với ...": its span first
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?"
-                           r"|(?:Trước|Chậm nhất(?: là)?|Hạn chót|Trong|Đến)\s+ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}"
-                           r"(?:\s*[/.\-]\s*\d{4})?)\s*:\s*(\S.*)$", re.I)
+                           r"|(?:Trước|Chậm nhất(?: là)?|Hạn chót|Trong|Đến|Từ)?\s*ngày\s+" + _DAY +
+                           r"(?:\s*(?:-|–|đến(?:\s+ngày)?)\s*" + _DAY + r")?)\s*:\s*(\S.*)$", re.I)
 # "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
 # introduces the list of duties below it
 _GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")
@@ -79,6 +81,7 @@ _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
 # "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
 _CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
+_SUMMING_UP = re.compile(r"tren day la\b")
 
 
 # "Chánh Văn phòng ..., Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này": the execution
@@ -268,6 +271,8 @@ def _closing_remark(node: Node, last_line: int | None = None) -> bool:
         return False
     if node.line == last_line and (len(node.text) < 150 and _CLOSING_FORMULA.search(fold(node.text))):
         return True
+    if _SUMMING_UP.match(fold(node.text)):  # "Trên đây là Kế hoạch …" sums the plan up, however long
+        return True
     siblings = node.parent.children
     return any(c.kind in ("item", "bullet") for c in siblings[: siblings.index(node)])
 
@@ -276,7 +281,9 @@ def _in_excluded_part(node: Node) -> bool:
     # the heading's opening words name the part: "Mục đích, yêu cầu", not "... theo yêu cầu" deep in a sentence
     # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
     # ("CHỈ TIÊU, NHIỆM VỤ" over "a) Mục tiêu" and "b) Nhiệm vụ" names tasks too: only its aims items are aims)
-    return any(n.kind in ("section", "part", "item") and n is not node and _NOT_TASK_PARTS.search(fold(n.text)[:40])
+    # ("Thời gian: Căn cứ vào tình hình thực tế, …" is a part of timing: a label names the part, not what follows it)
+    return any(n.kind in ("section", "part", "item") and n is not node
+               and _NOT_TASK_PARTS.search(fold(n.text)[:40].split(":")[0])
                and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
 
 

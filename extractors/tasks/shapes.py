@@ -467,6 +467,7 @@ class ProsePeriodColon(ProseShape):
     Example: 1. Lịch hoạt động ↵ - Tháng 3/2025: Ra quân Tháng Thanh niên (Ban Thanh niên chủ trì)."""
     name = "prose_period_colon"
     names_unit = False
+    variants = ("prose_span_colon",)
 
     def applies(self, r):
         return _PERIOD_COLON.match(r.body)
