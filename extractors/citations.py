@@ -26,8 +26,8 @@ _KINDS = kind_words(cited_only=True)
 def _clean_number(printed: str) -> str:
     return re.sub(r"-(?:-)+", "-", re.sub(r"\s*([/\-])\s*", r"\1", printed))
 _NUMBERED = re.compile(
-    r"(?P<kind>" + _KINDS + r")(?:\s+" + alternatives(flagged("kind_qualifiers.csv", "after_cited_kind", "qualifier"))
-    + r")?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
+    r"(?P<kind>" + _KINDS + r")(?:\s+(?i:" + alternatives(flagged("kind_qualifiers.csv", "after_cited_kind", "qualifier"))
+    + r"))?\s+(?:số\s*:?\s*)?(?P<number>" + NUMBER
     + r")(?![\w/])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
                    r"|^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng[.,]?\s*(\d{1,2})\s+năm\s+(\d{4})"
@@ -52,6 +52,10 @@ _NOT_A_LAW = r"(?!(?:sư|gia|pháp|học)\b)"
 _LAW = re.compile(r"(?P<kind>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?P<name>(?:\s+(?!" + _LAW_NAME_STOP + r")" + _NOT_A_LAW
                   + r"[\wÀ-ỹđĐ][\wÀ-ỹđĐ\-]*)(?:(?:\s+|,\s+)(?!" + _LAW_NAME_STOP
                   + r")[a-zà-ỹđ][\wà-ỹđ\-]*|\s+[A-ZĐ][\wÀ-ỹđĐ\-]*(?<!Luật))*)")
+# "... và <words, no other kind, no punctuation> số 85/2015/QH13": the law's name goes on to its number (a
+# number of the National Assembly's: "... và các văn bản số 12/UBND-KT" is another document)
+_NAME_GOES_ON_TO_NUMBER = re.compile(r"(\s+và(?:\s+(?!" + _KINDS + r"|số\b)[^\s,;:.()]+){1,12}?)(?=\s+số\s*:?\s*"
+                                     r"\d{1,4}/\d{4}/(?:UBTV)?QH\d{0,2}(?![\w/]))")
 _PASSED_BY = re.compile(r"\s+được\s+(?P<issuer>" + any_of("law_makers.txt") + r")(?:\s+khóa\s+[IVXLC\d]+)?\s+"
                         r"(?:thông qua|ban hành)(?:\s+tại\s+kỳ họp\s+thứ\s+\w+)?(?=\s*,?\s*ngày\s+\d)")
 _NEW_PARAGRAPH = re.compile(r"\s*" + alternatives(flagged("paragraph_openers.csv", "new_paragraph", "opener")) + r"\b")
@@ -534,6 +538,10 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
             issuer = passed.group("issuer")
             d, n = _date_at(text[end + passed.end():])
             end += passed.end() + n
+        # "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13": a name with "và" in
+        # it, whose number shows where it ends
+        if joined := _NAME_GOES_ON_TO_NUMBER.match(text[end:]):
+            name, end = name + joined.group(1), end + len(joined.group(1))
         # "Luật Lưu trữ số 01/2011/QH13 ngày 11 tháng 11 năm 2011": a law named and numbered
         if numbered := re.match(r"\s+số\s*:?\s*(" + NUMBER + r")(?![\w/])", text[end:]):
             law_number = _clean_number(numbered.group(1))

@@ -145,3 +145,23 @@ def test_a_known_issuer_ends_where_the_title_runs_on_without_ve():
     assert [c.issuer for c in find_citations(text)] == [
         "Chính phủ", "Chính phủ", "Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch",
         "Ban Chấp hành Trung ương đảng khóa XIII", "Ủy ban nhân dân tỉnh Lâm Đồng"]
+
+
+def test_a_law_name_with_and_in_it_runs_to_its_number():
+    from extractors.citations import find_citations
+    (law,) = find_citations("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, "
+                            "ngày 25/6/2015;")
+    assert (law.number, law.date, law.title) == ("85/2015/QH13", "2015-06-25",
+                                                 "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân")
+    # another document after "và" is a mention of its own
+    found = find_citations("theo Luật Đất đai và các văn bản số 12/UBND-KT")
+    assert [(c.kind, c.number) for c in found] == [("Luật", None), ("Công văn", "12/UBND-KT")]
+
+
+def test_a_capitalised_qualifier_and_a_thong_tri_are_read():
+    from extractors.citations import find_citations
+    (nq,) = find_citations("Căn cứ Nghị quyết Liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, ngày 15/6/2017")
+    assert nq.number == "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN"
+    (tri,) = find_citations("theo Thông tri số 04/TT-MTTW-BTT, ngày 04/11/2025 của Ban Thường trực Ủy ban Trung ương "
+                            "MTTQ Việt Nam; hướng dẫn")
+    assert (tri.kind, tri.text.split(" số")[0]) == ("Thông tri", "Thông tri")

@@ -890,9 +890,10 @@ def _part_lead_in(part: Node) -> tuple[str, ...] | None:
 
 
 # One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội
-# dung sau:" (folded); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
-_LEAD_IN = re.compile(r"^[^.]*\b(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
-                      r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau\s*:\s*$")
+# dung sau:", "X thực hiện chế độ báo cáo với Y (... Email: a@b.com) như sau:" (folded; a dot inside a word is no
+# sentence end); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
+_LEAD_IN = re.compile(r"^(?:[^.]|\.(?!\s))*\b(?:(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
+                      r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau|nhu sau)\s*:\s*$")
 
 
 def _sentence_subject(body: str) -> list[str]:
