@@ -115,3 +115,14 @@ def test_a_crawled_letter_is_headed_by_its_own_letterhead_and_subject(tmp_path):
     assert (doc.kind, doc.number, doc.issuer) == ("Công văn", "88/CT-CS", "Cục Thuế")
     # the subject is the V/v line: a paragraph of the body opening "Về việc" is not
     assert doc.title == "hoàn thuế giá trị gia tăng"
+
+
+def test_an_item_marker_after_a_page_break_opens_its_own_item(tmp_path):
+    # a gazette text: the running head and the page number stand between "1. Bộ Ngoại giao" and its "a)"
+    from pipeline.readers.text import _blocks
+    lines = ["VI. TỔ CHỨC THỰC HIỆN", "1. Bộ Ngoại giao", "", "CÔNG BÁO/Số 302/Ngày 02-06-2026", "52", "", "",
+             "a) Chủ trì, phối hợp tổ chức thực hiện các nhiệm vụ của Đề án.", "", "CÔNG BÁO/Số 302/Ngày 02-06-2026",
+             "53", "", "b) Tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện"]
+    texts = [b.text for b in _blocks(lines) if b.text.strip()]
+    assert "1. Bộ Ngoại giao" in texts
+    assert texts[-1].startswith("b) Tổng hợp")

@@ -625,3 +625,33 @@ def test_a_sentence_ending_as_follows_hands_its_subject_to_the_items_below(tmp_p
     assert [(t["text"][:30], t["lead"], t["timeline"]["end"]) for t in tasks] == [
         ("Báo cáo tình hình hiệp thương ", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-02-03"),
         ("Báo cáo nhanh kết quả ngày bầu", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-03-15")]
+
+
+def test_a_mandate_after_the_units_is_not_their_name_and_a_related_group_ends_at_its_work():
+    from extractors.tasks.reading import _coordinators, _subject
+    assert _subject("Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công kiểm tra, đôn đốc các Bộ") == [
+        "các Phó Thủ tướng Chính phủ"]
+    assert _coordinators("Chỉ đạo lực lượng hải quan phối hợp với các đơn vị liên quan quản lý, kiểm soát hàng hóa") \
+        == ["các đơn vị liên quan"]
+    assert _coordinators("phối hợp với các bộ, ngành liên quan và các địa phương xây dựng mô hình") == [
+        "các bộ, ngành liên quan", "các địa phương"]
+
+
+def test_a_group_of_solutions_is_no_team_and_a_scope_part_assigns_nothing(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("QUYẾT ĐỊNH\nPhê duyệt Đề án bồi dưỡng\n\nIV. NHIỆM VỤ, GIẢI PHÁP\n"
+                    "1. Nhóm giải pháp về tuyên truyền, nâng cao nhận thức\n"
+                    "- Tuyên truyền, phổ biến rộng rãi về tầm quan trọng của Đề án.\n"
+                    "VI. TỔ CHỨC THỰC HIỆN\n"
+                    "3. Các bộ, ngành, Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương tổ chức thực hiện các "
+                    "nhiệm vụ nêu trong Đề án.\nCụ thể:\n- Phối hợp với Bộ Ngoại giao theo dõi, đánh giá Đề án.\n",
+                    encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    assert [(t["text"][:25], t["lead"]) for t in tasks] == [
+        ("Các bộ, ngành, Ủy ban nhâ", ["Các bộ, ngành", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"]),
+        ("Phối hợp với Bộ Ngoại gia", ["Các bộ, ngành", "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương"])]
+    decision = tmp_path / "decision.txt"
+    decision.write_text("QUYẾT ĐỊNH\nPhân cấp tuyển dụng viên chức\n\nĐiều 1. Phạm vi điều chỉnh và đối tượng áp dụng\n"
+                        "2. Đối tượng áp dụng\na) Ủy ban nhân dân các xã, phường (gọi chung là UBND cấp xã);\n",
+                        encoding="utf-8")
+    assert extract_file(decision).to_dict()["tasks"] == []

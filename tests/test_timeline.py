@@ -97,3 +97,8 @@ def test_work_a_superiors_instruction_sets_off_is_on_request():
     from extractors.tasks.reading import _prose_time
     found = _prose_time("Đẩy mạnh ứng dụng công nghệ thông tin (khi có chỉ đạo của Bộ Công an).", 2026)
     assert (found.text, found.recurrence) == ("khi có chỉ đạo của Bộ Công an", ["on_request"])
+
+
+def test_those_months_are_no_recurrence():
+    # "những tháng" folds to "nhung thang", which holds "hung thang" (hằng tháng)
+    assert _prose_time("xuất nhập khẩu linh hoạt trong những tháng cuối năm; tăng cường", 2025).recurrence == []

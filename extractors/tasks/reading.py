@@ -14,7 +14,8 @@ from extractors.timeline import REPORT_LIST, parse_timeline
 from extractors.units import known_name_spans, names_actor, person_named, split_units, starts_actor
 
 # Parts whose items state aims or figures, not work: no prose tasks there.
-_NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua")
+_NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua"
+                             r"|doi tuong ap dung|pham vi dieu chinh|giai thich tu ngu")  # a regulation's scope and terms
 _ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
 # Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
@@ -26,8 +27,9 @@ _PROSE_TIME = re.compile(
     r"|\btu\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
     # "Định kỳ (vào) ngày Thứ Sáu hằng tuần"
-    # ... "mỗi năm", "mỗi học kỳ" as "hằng năm" ("đảm bảo mỗi năm tại mỗi trường tổ chức ít nhất 1 buổi")
-    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?(?:hang|hung|moi)\s+(?:ngay|tuan|thang|quy|nam|hoc ky))"
+    # ... "mỗi năm", "mỗi học kỳ" as "hằng năm" ("đảm bảo mỗi năm tại mỗi trường tổ chức ít nhất 1 buổi"); a word
+    # of its own ("những tháng cuối năm" folds to "nhung thang", which holds "hung thang")
+    r"|(?:(?:dinh ky\s+)?(?:vao\s+)?(?:ngay\s+)?thu (?:hai|ba|tu|nam|sau|bay)\s+)?\b(?:hang|hung|moi)\s+(?:ngay|tuan|thang|quy|nam|hoc ky))"
     r"(?:\s*(?:,|va)\s*(?:dinh ky\s+)?(?:(?:hang|hung)\s+)?(?:0?1\s+)?(?:6 thang|quy|thang|nam)(?!\s*\d))*(?!\s*\d)"
     # "định kỳ hằng năm hoặc đột xuất theo yêu cầu": the request that can come in between
     r"(?:\s*(?:,|va|hoac)\s*(?:dot xuat(?=\s*(?:theo|khi)\b)\s*)?(?:theo (?:yeu cau|chi dao)(?: cua [^,;.]{1,40}?(?=[,;.]|$|\s+(?:bao cao|thuc hien|to chuc|trien khai|tong hop|gui)\b))?"
@@ -287,6 +289,19 @@ def _in_excluded_part(node: Node) -> bool:
                and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
 
 
+# "Kiện toàn Ban Chỉ đạo …, gồm các thành viên sau đây:", "Thành phần Tổ công tác gồm:" (folded): a list of members
+_MEMBERS = re.compile(r"\bgom(?: co)?(?: cac)? (?:thanh vien|ong(?:,| va) ba|dong chi)\b[^:]*:\s*$"
+                      r"|\bthanh phan\b[^:]*\bgom\b[^:]*:\s*$")
+
+
+def _in_membership_list(node: Node) -> bool:
+    """Is the node a member of the list an ancestor opens ("… gồm các thành viên sau đây:"): people in their
+    posts ("1. Trưởng ban: Phó Thủ tướng Chính phủ …", "- 01 Thứ trưởng Bộ Nội vụ;"), with no verb of work
+    outside the names of units (a member given duties is a task, as in a staff roster)?"""
+    return not _verb_outside_names(node.text) and any(
+        n is not node and n.kind != "root" and _MEMBERS.search(fold(n.text)) for n in node.path)
+
+
 # "Chỉ tiêu, nhiệm vụ", "Mục tiêu và nhiệm vụ" (folded): a heading over aims and tasks alike
 _AIMS_AND_TASKS = re.compile(r"^(?:[\divx]+\.\s*)?(?:muc tieu|chi tieu)\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b")
 
@@ -462,7 +477,8 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
     # the words after "phối hợp" are its partners only when they name one ("phối hợp tổ chức" does not);
     # "quy chế phối hợp với ..." names a document of the work, not partners
     loose = re.compile(r"phoi hop(?:\s+chat che)?(\s+cung)?\s+")
-    found = sorted([(x.start(), x.end(), True) for x in _COORDINATION.finditer(folded, start)]
+    # ("Chủ trì, phối hợp tổ chức thực hiện …. Chủ trì, phối hợp với các bộ, …": the first names no partner)
+    found = sorted([(x.start(), x.end(), x.group().rstrip().endswith(" voi")) for x in _COORDINATION.finditer(folded, start)]
                    + [(x.start(), x.end(), bool(x.group(1))) for x in loose.finditer(folded, start)])
     end = next((b for a, b, sure in found
                 # (in lower case: "Phòng Tài chính - Kế hoạch chủ trì, phối hợp với …" is a unit's name)
@@ -485,7 +501,10 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
         if kept and not starts_actor(piece):
             break
         kept.append(piece)
-    clause = ";".join(kept)
+    # "với các đơn vị liên quan quản lý, kiểm soát …": a group's "liên quan" closes it; the work follows
+    # (a verb the lexicon lacks); "liên quan đến công tác …" goes on
+    clause = re.sub(r"(\b(?:có\s+)?liên quan)\s+(?!(?:đến|tới|với|trong|của|khác|và|hoặc|cùng)\b)[a-zà-ỹđ].*$", r"\1",
+                    ";".join(kept), flags=re.S)
     if head and clause[:1].isupper() and not starts_actor(clause):
         units = split_units(clause)
         for k, u in enumerate(units):
@@ -669,7 +688,7 @@ def _subject(body: str) -> list[str]:
         return names
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
-        return split_units(body[m.end():verb[0]]) if verb and verb[0] > m.end() else []
+        return split_units(_MANDATE_AFTER.sub("", body[m.end():verb[0]])) if verb and verb[0] > m.end() else []
     if names_actor(body):
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 300:
@@ -678,13 +697,15 @@ def _subject(body: str) -> list[str]:
             # "Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo ...": who is asked does the work, not who asks
             if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]):
                 subject = subject[asked.end():]
-            units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", subject))
+            units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", _MANDATE_AFTER.sub("", subject)))
             # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
             if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
                 return units
     return []
 
 
+# "các Phó Thủ tướng theo nhiệm vụ được phân công kiểm tra …": the mandate the units act under, not their name
+_MANDATE_AFTER = re.compile(r"\s+theo\s+(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực|phân công)\b.*$", re.S)
 _DUTIES_OF = re.compile(r"^(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ(?:,| và) quyền hạn)\s+của\s+(?=\S)", re.I)
 _HAS_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?:\s+(?:như\s+)?sau)?\s*:$")
 
@@ -734,11 +755,17 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     return units if all(len(u.split()) <= 14 for u in units) else None
 
 
+# "Nhóm giải pháp về tuyên truyền, nâng cao nhận thức": a group of solutions or tasks, a heading of content
+_GROUP_OF_CONTENT = re.compile(r"Nhóm\s+(?:giải pháp|nhiệm vụ|chỉ tiêu|vấn đề|nội dung|hoạt động|chính sách|tiêu chí)\b",
+                               re.I)
+
+
 def _team_named_by_its_work(s: str) -> bool:
     """"Tổ tiếp công dân, xử lý khiếu nại, tố cáo": a team named by the work it is set up for, its commas
     inside the name (the words after them name work, not bodies): one actor."""
     pieces = split_units(s)
     return len(pieces) > 1 and bool(re.match(r"(?:Tổ(?!\s+chức\b)|Tiểu ban|Nhóm|Đoàn)\s", s)) and len(s.split()) <= 30 \
+        and not _GROUP_OF_CONTENT.match(s) \
         and all(p[:1].islower() and not starts_actor(p) for p in pieces[1:])
 
 
@@ -810,7 +837,7 @@ def _heading_partners(node: Node) -> tuple[str, ...]:
         return ()
     if lead_in := _lead_in_heading(parent.text):
         return lead_in[1]
-    if _LEAD_IN.search(fold(parent.text)):
+    if _LEAD_IN.search(fold(lead_in_text(parent))):
         # "X tổ chức ... phối hợp với Y thực hiện các nội dung sau:": Y works with X on each of them
         return tuple(_coordinators(parent.text))
     return ()
@@ -836,7 +863,7 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
         units = _heading_units(parent.text)
         if units is None and (lead_in := _lead_in_heading(parent.text)):
             units = lead_in[0]
-        if units is None and _LEAD_IN.search(fold(parent.text)):
+        if units is None and (_LEAD_IN.search(words := fold(lead_in_text(parent))) or _SPELLED_OUT.search(words)):
             units = tuple(_sentence_subject(parent.text)) or None
         if units is None and _bare_title(parent.text) and parent.parent is not None \
                 and parent.parent.kind in ("item", "article"):
@@ -894,6 +921,19 @@ def _part_lead_in(part: Node) -> tuple[str, ...] | None:
 # sentence end); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
 _LEAD_IN = re.compile(r"^(?:[^.]|\.(?!\s))*\b(?:(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
                       r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau|nhu sau)\s*:\s*$")
+# "X tổ chức thực hiện các nhiệm vụ … của Đề án. Cụ thể:": a sentence of work, then the items that spell it
+# out (folded): the sentence is a task, and so is each item, of the same units
+_SPELLED_OUT = re.compile(r"(?:^|[.;]\s+)cu the(?: nhu sau)?\s*:\s*$")
+
+
+def lead_in_text(node: Node) -> str:
+    """A node's words, with the short paragraph that leads into the list under it when it stands on a line
+    of its own ("3. Các bộ, ngành … tổ chức thực hiện … . ↵ Cụ thể: ↵ - …")."""
+    first = node.children[0] if node.children else None
+    if first is not None and first.kind == "para" and len(first.text) < 40 \
+            and (_LEAD_IN.search(fold(first.text)) or _SPELLED_OUT.search(fold(first.text))):
+        return node.text.rstrip() + " " + first.text.strip()
+    return node.text
 
 
 def _sentence_subject(body: str) -> list[str]:

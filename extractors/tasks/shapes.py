@@ -23,8 +23,8 @@ from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
     _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
-    _heading_partners, _in_excluded_part, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
-    part_lead_in, phase_period,
+    _heading_partners, _in_excluded_part, _in_membership_list, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
+    lead_in_text, part_lead_in, phase_period,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -309,6 +309,16 @@ class NoneInAimsPart(Shape):
         return _in_excluded_part(r.node)
 
 
+class NoneMembershipList(Shape):
+    """The members a decision names for a committee or team: people in their posts, no work.
+    Example: Điều 1. Kiện toàn Ban Chỉ đạo ..., gồm các thành viên sau đây: ↵ 1. Trưởng ban: Phó Thủ tướng
+    Chính phủ. ↵ 2. Các ủy viên: ↵ - 01 Thứ trưởng Bộ Nội vụ;"""
+    name = "none_membership_list"
+
+    def applies(self, r):
+        return _in_membership_list(r.node)
+
+
 class NoneClosingRemark(Shape):
     """A plain paragraph after a part's numbered items, or the closing formula that ends the body:
     the assignments are the items.
@@ -416,7 +426,7 @@ class NoneLeadInOverSteps(Shape):
 
     def applies(self, r):
         node = r.node
-        return (r.steps and _LEAD_IN.search(r.folded)) or (
+        return (r.steps and _LEAD_IN.search(fold(lead_in_text(node)))) or (
             node.kind == "para" and node.parent is not None and node.parent.kind in ("part", "section")
             and part_lead_in(node.parent) is node)
 
@@ -710,7 +720,7 @@ SHAPES: list[Shape] = [
     ProseLetterRequest(),
     TableRows(),
     ItemFieldLines(), ItemTitledByUnit(), ItemLeadClause(), ItemWithoutUnit(),
-    NoneHeading(), NoneInsideItemFields(), NoneInAimsPart(), NoneClosingRemark(), NoneJoinedToTaskAbove(),
+    NoneHeading(), NoneInsideItemFields(), NoneInAimsPart(), NoneMembershipList(), NoneClosingRemark(), NoneJoinedToTaskAbove(),
     ProseResponsibilityParagraph(),
     *WORD_RULES,
 ]

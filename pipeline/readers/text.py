@@ -144,7 +144,9 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or _stands_alone(lines, j, running)):
         skipped |= bool(lines[j].strip())
         j += 1
-    return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() else None
+    # ("a) Chủ trì ..." after "1. Bộ Ngoại giao" and a page break opens an item of its own)
+    return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() and not opens_paragraph(lines[j]) \
+        else None
 
 
 def _blank_separated(lines: list[str]) -> bool:
