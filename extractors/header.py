@@ -272,7 +272,7 @@ def _canonical_places(name: str | None) -> str | None:
 
 
 def _issuer(lines: list[str]) -> str | None:
-    lines = [line.strip(" *-") for line in lines if line.strip(" *-")]
+    lines = [line.strip(" *-/\\") for line in lines if line.strip(" *-/\\")]  # a drawn rule ("/") is no letter
     if not lines:
         return None
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.

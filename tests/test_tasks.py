@@ -655,3 +655,12 @@ def test_a_group_of_solutions_is_no_team_and_a_scope_part_assigns_nothing(tmp_pa
                         "2. Đối tượng áp dụng\na) Ủy ban nhân dân các xã, phường (gọi chung là UBND cấp xã);\n",
                         encoding="utf-8")
     assert extract_file(decision).to_dict()["tasks"] == []
+
+
+def test_the_day_an_event_is_set_for_and_a_plan_to_do_it():
+    from extractors.tasks import _prose_time
+    from extractors.tasks.reading import _subject
+    body = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã dự kiến tổ chức hội nghị vào ngày 02/02/2026."
+    assert _subject(body) == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
+    t = _prose_time(body, 2026)
+    assert (t.text, t.start, t.end) == ("ngày 02/02/2026", "2026-02-02", "2026-02-02")

@@ -23,6 +23,8 @@ _PROSE_TIME = re.compile(
     r"(?:truoc|cham nhat(?: la)?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
+    # "tổ chức hội nghị vào ngày 02/02/2026": the day an event is set for
+    r"|(?<=\bvao )ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
     # "(từ 17/12/2025 đến 25/01/2026)": two dates without "ngày"
     r"|\btu\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?"
     r"|(?:dinh ky\s+(?:(?:hang|hung)\s+)?(?:6 thang|quy|thang|nam|tuan)"
