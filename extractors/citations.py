@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from extractors.facts import Citation, Span
-from extractors.grammar import NUMBER, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
+from extractors.grammar import NUMBER, PLACE_DATE, PLACE_LEVELS, kind_code, kind_words, province_code, split_number
 from extractors.lexicon import alternatives, any_of, flagged, issuer_codes, kinds, words
 from extractors.text import fold
 
@@ -524,7 +524,7 @@ def find_citations(text: str, own_number: str | None = None, home_issuer: str | 
         covered = m.end()
         for brk in re.finditer(r"\s*\n\s*", name):
             rest = printed[name_at + brk.end():].split("\n", 1)[0]
-            if _is_capitals(rest) or _NEW_PARAGRAPH.match(rest):
+            if _is_capitals(rest) or _NEW_PARAGRAPH.match(rest) or PLACE_DATE.match(rest):  # "Hà Nội, ngày …"
                 name, covered = name[:brk.start()], name_at + brk.start()
                 law_at = covered  # the next paragraph may name a law of its own
                 break

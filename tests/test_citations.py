@@ -165,3 +165,10 @@ def test_a_capitalised_qualifier_and_a_thong_tri_are_read():
     (tri,) = find_citations("theo Thông tri số 04/TT-MTTW-BTT, ngày 04/11/2025 của Ban Thường trực Ủy ban Trung ương "
                             "MTTQ Việt Nam; hướng dẫn")
     assert (tri.kind, tri.text.split(" số")[0]) == ("Thông tri", "Thông tri")
+
+
+def test_a_law_name_ends_before_who_issued_the_letter_and_before_a_place_date_line():
+    from extractors.citations import find_citations
+    assert [c.text for c in find_citations("về Điều 22 Luật Bảo hiểm y tế do Bộ Y tế ban hành")] == ["Luật Bảo hiểm y tế"]
+    assert [c.text for c in find_citations("V/v thực hiện Điều 22 Luật BHYT\nHà Nội, ngày 27 tháng 01 năm 2021")] \
+        == ["Luật BHYT"]

@@ -664,3 +664,13 @@ def test_the_day_an_event_is_set_for_and_a_plan_to_do_it():
     assert _subject(body) == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
     t = _prose_time(body, 2026)
     assert (t.text, t.start, t.end) == ("ngày 02/02/2026", "2026-02-02", "2026-02-02")
+
+
+def test_a_recurrence_closed_by_its_comma_fronts_the_sentence_and_a_tense_is_no_name():
+    from extractors.tasks.reading import _fronted_subject
+    assert _fronted_subject("Định kỳ hoặc đột xuất, Bộ Y tế sẽ phối hợp với các cơ quan có liên quan tổ chức kiểm tra.") \
+        == ["Bộ Y tế"]
+    assert _fronted_subject("Hằng năm, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.") == ["Sở Nội vụ"]
+    # work first, its comma far away: no fronted period
+    assert _fronted_subject("Định kỳ báo cáo Thủ tướng Chính phủ kết quả thực hiện (qua Bộ Nội vụ, Văn phòng Chính "
+                            "phủ) vào thứ Sáu hàng tuần") == []

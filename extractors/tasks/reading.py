@@ -626,7 +626,10 @@ _A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 
 
 # A clause put before the subject: "Căn cứ …,", "Trên cơ sở …,", "Đối với …," (data/fronted_clauses.txt), "Quý I/2026,"
-_FRONTED_PERIOD_WORDS = r"(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10}"
+# ... or a recurrence closed by its comma: "Định kỳ hoặc đột xuất, Bộ Y tế ...", "Hằng năm, Sở Nội vụ ..."
+# ("Định kỳ báo cáo …, Văn phòng …" is work, its comma far away)
+_FRONTED_PERIOD_WORDS = (r"(?:(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10}"
+                         r"|(?:Định kỳ|Hằng|Hàng)\s[^,.;]{0,25}(?=,))")
 _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_clauses.txt")))
                              + r"|" + _FRONTED_PERIOD_WORDS + r")\b")
 # only the period: "Quý I/2026, Sở Nội vụ ..." (the shape prose_fronted_period)
@@ -696,6 +699,7 @@ def _subject(body: str) -> list[str]:
         if verb and 0 < verb[0] <= 300:
             # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
             subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
+            subject = re.sub(r"\s+(?:sẽ|đã|đang|vẫn|cũng)\s*$", "", subject)  # "Bộ Y tế sẽ phối hợp": a tense, no name
             # "Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo ...": who is asked does the work, not who asks
             if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]):
                 subject = subject[asked.end():]
