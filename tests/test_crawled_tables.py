@@ -254,3 +254,30 @@ Sở Nội vụ
     table = [t for t in extract_file(path).tasks if t.origin == "table"]
     assert [(t.id, t.lead, t.timeline.text) for t in table][-2:] == [
         ("II.1", ["Sở Nội vụ"], "Hằng năm"), ("II.1", ["Sở Giáo dục và Đào tạo"], "Hằng năm")]
+
+
+def test_a_gazette_task_table_wrapped_without_its_layout_is_read_row_by_row(tmp_path):
+    # the official gazette's text of a PDF table: the header's titles, then each row's number and its cells,
+    # each wrapped in its narrow column; the page's running head, number and footnotes fall between rows
+    plan = tmp_path / "gazette.txt"
+    plan.write_text("\n".join([
+        "NGHỊ QUYẾT", "Ban hành danh mục nhiệm vụ bổ sung", "", "Phụ lục",
+        "TT ", "Tên nhiệm vụ ", "Cơ quan  ", "chủ trì  ", "Cơ quan  ", "phối hợp  ", "Kết quả ", "Thời gian ",
+        "hoàn thành ", "Căn cứ  ", "bổ sung ",
+        "1  ", "Thực hiện nghiêm quy định các bộ, cơ ", "quan ngang bộ cơ cấu ít nhất một lãnh ",
+        "đạo có chuyên môn pháp luật ", "Các bộ,          ", "cơ quan ngang bộ ", "Bộ Nội vụ ", "Báo cáo  ",
+        "hằng năm ", "2026 và ", "hằng năm ", "Nghị quyết ", "số 66-", "NQ/TW1 ",
+        " ", "1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác xây dựng và thi hành "
+        "pháp luật.", "", "CÔNG BÁO/Số 238/Ngày 21-04-2026 ", "95", " ",
+        "TT ", "Tên nhiệm vụ ", "Cơ quan  ", "chủ trì  ", "Cơ quan  ", "phối hợp  ", "Kết quả ", "Thời gian ",
+        "hoàn thành ", "Căn cứ  ", "bổ sung ",
+        "2  Tiếp tục thể chế hóa đầy đủ, kịp thời các chủ ", "trương phát triển giáo dục theo Nghị quyết ",
+        "số 71-NQ/TW của ", "Bộ Chính trị ", "Bộ Giáo dục và ", "Đào tạo ", "Các bộ, cơ ", "quan ngang bộ ",
+        "Báo cáo chuyên ", "đề được trình ", "Tháng ", "5/2026 ", "Chương ", "trình số 12-", "CTr/BCĐ "]) + "\n",
+        encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    assert [(t["text"], t["lead"], t["coordinators"], t["timeline"]["text"]) for t in tasks] == [
+        ("Thực hiện nghiêm quy định các bộ, cơ quan ngang bộ cơ cấu ít nhất một lãnh đạo có chuyên môn pháp luật",
+         ["Các bộ, cơ quan ngang bộ"], ["Bộ Nội vụ"], "2026 và hằng năm"),
+        ("Tiếp tục thể chế hóa đầy đủ, kịp thời các chủ trương phát triển giáo dục theo Nghị quyết số 71-NQ/TW của "
+         "Bộ Chính trị", ["Bộ Giáo dục và Đào tạo"], ["Các bộ, cơ quan ngang bộ"], "Tháng 5/2026")]

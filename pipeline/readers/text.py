@@ -7,7 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.grammar import WHOLE_NUMBER, opens_paragraph
-from extractors.lexicon import heads
+from extractors.lexicon import heads, words
+from extractors.text import fold
+from extractors.units import starts_actor
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
@@ -356,6 +358,138 @@ def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[li
     return rows, end, merged
 
 
+# A task table whose PDF text was extracted without its layout (the gazette's texts): the header's titles, then
+# each row as its number alone on a line and its cells one after another, each wrapped over narrow lines
+# (a row's number alone on its line, or before its first cell after a run of spaces: "7  Đề án về …")
+_ROW_NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(\S.*)$)")
+_GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
+# where a cell of the time or basis column opens (folded words would do; these are as printed)
+_TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo)")
+# a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị")
+_GOES_ON = re.compile(r"\s(?:và|của|về|với|các|cho|trong|tại|theo|đối với)$")
+_BASIS_START = re.compile(r"^(?:Nghị quyết|Chương|Kết luận|Quyết định|Chỉ thị|Luật|Nghị định|Thông báo|Kế hoạch|Văn bản)")
+
+
+def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a wrapped, layout-less task table that opens at line k ("TT"/"STT" alone on its line),
+    and the index after it; None for anything else. The cells of a row are told apart by how they wrap:
+    the task's column is the widest, so its lines run near its width until its last; every other cell
+    opens on a capital (a lower-case line goes on with the cell above) and its kind names its column: the
+    units first, then the result, then a time ("Thường xuyên", "2026", "Tháng 5/2026"), then the
+    document it rests on ("Nghị quyết số …"). Page furniture, a repeated header and footnotes (lines far
+    wider than any cell) between rows are dropped."""
+    if not _INDEX_HEADER.fullmatch(lines[k].strip()):
+        return None
+    header, at = [lines[k].strip()], k + 1
+    header_lines = {lines[k].strip()}
+    while at < len(lines) and not _ROW_NUMBER_LINE.match(lines[at]) and not _GROUP_LINE.match(lines[at]):
+        line = lines[at].strip()
+        header_lines.add(line)
+        if line and (line[:1].isupper() or len(header) == 1):
+            header.append(line)
+        elif line:
+            header[-1] += " " + line
+        at += 1
+        if len(header) > 9:
+            return None
+    titles = [fold(" ".join(h.split())) for h in header[1:]]
+    if len(header) < 4 or "lead" not in map(_column_kind, titles) or "task" not in map(_column_kind, titles):
+        return None
+    rows: list[list[str]] = [header]
+    body: list[str] = []
+    number: str | None = None
+    after_furniture = False
+
+    def close() -> None:
+        if number is not None and body:
+            rows.append([number, *_wrapped_cells(body, titles)])
+
+    while at < len(lines):
+        raw = lines[at]
+        line = raw.strip()
+        at += 1
+        furniture = _furniture().match(line) or (after_furniture and _PAGE_NUMBER.match(raw))
+        after_furniture = bool(furniture) or (after_furniture and not line)
+        # the page's running head and number, the header printed again, a footnote (wider than any cell)
+        if not line or furniture or line in header_lines or len(line) > 60 and not _GROUP_LINE.match(raw):
+            continue
+        if (m := _ROW_NUMBER_LINE.match(raw)) and (number is None or int(m.group(1)) == int(number) + 1):
+            close()
+            number, body = m.group(1), [m.group(2)] if m.group(2) else []
+        elif _GROUP_LINE.match(raw):
+            close()
+            group_number, title = line.split(".", 1)
+            rows.append([group_number, title.strip()] + [""] * (len(titles) - 1))
+            number, body = None, []
+        elif number is not None:
+            body.append(raw.rstrip())
+        elif len(rows) > 1 and line[:1].islower() and not any(rows[-1][2:]):
+            rows[-1][1] += " " + line  # a group's title wrapped
+        elif len(rows) > 1:
+            break  # text after the table
+    close()
+    return (rows, at) if len(rows) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern:
+    return re.compile(r"^\s*(?:" + "|".join(words("page_furniture.txt")) + r")\s*$")
+
+
+def _wrapped_cells(body: list[str], titles: list[str]) -> list[str]:
+    """A wrapped row's lines → its cells under `titles` (folded header titles, the index column left out)."""
+    # two cells on one line, set apart by a run of spaces ("cơ quan ngang bộ  Bộ Tư pháp")
+    lines = [part for line in body for part in re.split(r"(?<=\S)\s{2,}(?=[A-ZĐÀ-Ỹ])", line.strip()) if part]
+    width = max(len(line) for line in lines)
+    task = [lines[0]]
+    i = 1
+    # the task's cell: a line near its width goes on into a line that is long itself or opens in lower case
+    while i < len(lines) and (len(lines[i - 1]) >= 0.7 * width and (len(lines[i]) >= 0.5 * width or lines[i][:1].islower())
+                              or _GOES_ON.search(lines[i - 1])):
+        task.append(lines[i])
+        i += 1
+    segments: list[str] = []
+    for line in lines[i:]:
+        if segments and (line[:1].islower() or not line[:1].isalpha() and not line[:1].isdigit()
+                         or segments[-1].endswith(",") or _GOES_ON.search(segments[-1])):
+            segments[-1] += " " + line
+        else:
+            segments.append(line)
+    cells = {"task": " ".join(task)}
+    kinds = [_column_kind(t) for t in titles]
+    # from the right: the document it rests on, then the time
+    if "basis" in kinds:
+        at = next((j for j in range(len(segments) - 1, -1, -1) if _BASIS_START.match(segments[j])), len(segments))
+        cells["basis"], segments = " ".join(segments[at:]), segments[:at]
+    if "time" in kinds:
+        when = next((j for j in range(len(segments) - 1, -1, -1) if _TIME_START.match(segments[j])), None)
+        if when is not None:
+            cells["time"], segments = " ".join(segments[when:]), segments[:when]
+    # from the left: the units, then the result
+    for kind in ("lead", "partners"):
+        if kind in kinds and segments and starts_actor(segments[0]):
+            cells[kind], segments = segments[0], segments[1:]
+    if "result" in kinds:
+        cells["result"], segments = " ".join(segments), []
+    return [" ".join(cells.get(kind, "").split()) for kind in kinds]
+
+
+def _column_kind(title: str) -> str:
+    if "chu tri" in title or title.startswith("co quan thuc hien") or title.startswith("don vi thuc hien"):
+        return "lead"
+    if "phoi hop" in title:
+        return "partners"
+    if title.startswith(("thoi gian", "thoi han", "tien do")):
+        return "time"
+    if title.startswith(("can cu", "co so")):
+        return "basis"
+    if title.startswith(("ket qua", "san pham")):
+        return "result"
+    if "nhiem vu" in title or "noi dung" in title:
+        return "task"
+    return "other"
+
+
 def _unstacked(row: list[str]) -> list[list[str]]:
     """A row that a crawled page printed as two or more stacked in one: the task cell (after the
     number) and two cells more each hold k paragraphs, one a row, the other cells one or none, which
@@ -400,6 +534,10 @@ def _blocks(lines: list[str]) -> list[Block]:
     k = 0
     while k < len(lines):
         line = lines[k]
+        if _INDEX_HEADER.fullmatch(line.strip()) and (wrapped := _wrapped_table(lines, k)):
+            rows, k = wrapped
+            blocks.append(Block(text="", rows=rows))
+            continue
         if flattened := table_at(k):
             rows, k, merged = flattened
             blocks.append(Block(text="", rows=rows, repeats_are_merges=False, merged_down=merged or None))
