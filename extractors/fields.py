@@ -104,7 +104,9 @@ def twin_columns(text: Text, index: int) -> dict:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     labels = [label for label, role in field_labels() if role not in ("task", "index", "note")]
-    return re.compile(r"(?:^|(?<=[(;.,])\s*|(?<=[(;.,]))(" + "|".join(re.escape(label) for label in labels) + r")\s*:")
+    # ("… và địa phương -Thời gian thực hiện: …": a crawled page glued the next field line on after its dash)
+    return re.compile(r"(?:^|(?<=[(;.,])\s*|(?<=[(;.,])|(?<=\s[-–]))(" + "|".join(re.escape(label) for label in labels)
+                      + r")\s*:")
 
 
 def split_fields(text: str) -> tuple[str, list[Field]]:
@@ -118,9 +120,9 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
     fields = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        value = text[m.end():end].strip(" .;,").rstrip(")").strip(" .;,")
+        value = text[m.end():end].strip(" .;,").rstrip(")").strip(" .;,-–")
         role = next(r for label, r in field_labels() if label == m.group(1))
         if value:
             fields.append(Field(role=role, label=text[m.start(1):m.end(1)], value=value, has_colon=True))
-    head = text[: marks[0].start()].rstrip(" (;,")
+    head = text[: marks[0].start()].rstrip(" (;,-–")
     return head, fields

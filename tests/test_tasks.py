@@ -674,3 +674,17 @@ def test_a_recurrence_closed_by_its_comma_fronts_the_sentence_and_a_tense_is_no_
     # work first, its comma far away: no fronted period
     assert _fronted_subject("Định kỳ báo cáo Thủ tướng Chính phủ kết quả thực hiện (qua Bộ Nội vụ, Văn phòng Chính "
                             "phủ) vào thứ Sáu hàng tuần") == []
+
+
+def test_a_field_glued_on_after_a_dash_and_partners_that_end_at_the_work():
+    from extractors.fields import split_fields
+    head, fields = split_fields("Sở Văn hóa chủ trì, phối hợp với các sở, ngành và địa phương -Thời gian thực hiện: "
+                                "Thực hiện thường xuyên hằng năm.")
+    assert head == "Sở Văn hóa chủ trì, phối hợp với các sở, ngành và địa phương"
+    assert [(f.role, f.value) for f in fields] == [("timeline", "Thực hiện thường xuyên hằng năm")]
+    from extractors.facts import Task
+    from extractors.tasks.reading import _add_roles
+    task = Task(id="1", origin="item", text="Hướng dẫn, phổ biến Luật Doanh nghiệp")
+    _add_roles(task, "implementers", "Sở Kế hoạch và Đầu tư chủ trì phối hợp với đơn vị, địa phương có liên quan "
+                                     "tham mưu thực hiện.")
+    assert (task.lead, task.coordinators) == (["Sở Kế hoạch và Đầu tư"], ["đơn vị, địa phương có liên quan"])

@@ -328,6 +328,13 @@ _LEAD_IN_VALUE = re.compile(r"^(?P<lead>.+?)\s+chủ trì(?:\s+thực hiện)?\s
                             r"(?P<coord>.+))?$")
 
 
+def _close_related_group(clause: str) -> str:
+    """"các đơn vị liên quan quản lý, kiểm soát …": a group's "liên quan" closes it, and what follows is the work
+    (a verb the lexicon lacks); "liên quan đến công tác …" and "liên quan và các địa phương" go on."""
+    return re.sub(r"(\b(?:có\s+)?liên quan)\s+(?!(?:đến|tới|với|trong|của|khác|và|hoặc|cùng)\b)[a-zà-ỹđ].*$", r"\1",
+                  clause, flags=re.S)
+
+
 def _add_roles(task: Task, role: str, value: str) -> None:
     """Add a field's units to the task under `role` (one of ROLES); "X chủ trì, phối hợp với Y" inside any field
     names the lead and the coordinators itself."""
@@ -336,8 +343,10 @@ def _add_roles(task: Task, role: str, value: str) -> None:
     m = _LEAD_IN_VALUE.match(value.strip().rstrip("."))
     if m and role != "lead" and starts_actor(m.group("lead")):
         task.lead.extend(split_units(m.group("lead")))
-        if m.group("coord"):
-            task.coordinators.extend(split_units(m.group("coord")))
+        if coord := m.group("coord"):
+            # "… phối hợp với đơn vị, địa phương có liên quan tham mưu thực hiện": the partners end at the work
+            verb = _verb_at(coord)
+            task.coordinators.extend(split_units(_close_related_group(coord[:verb[0]] if verb else coord)))
         return
     getattr(task, role).extend(split_units(value))
 
@@ -503,10 +512,7 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
         if kept and not starts_actor(piece):
             break
         kept.append(piece)
-    # "với các đơn vị liên quan quản lý, kiểm soát …": a group's "liên quan" closes it; the work follows
-    # (a verb the lexicon lacks); "liên quan đến công tác …" goes on
-    clause = re.sub(r"(\b(?:có\s+)?liên quan)\s+(?!(?:đến|tới|với|trong|của|khác|và|hoặc|cùng)\b)[a-zà-ỹđ].*$", r"\1",
-                    ";".join(kept), flags=re.S)
+    clause = _close_related_group(";".join(kept))
     if head and clause[:1].isupper() and not starts_actor(clause):
         units = split_units(clause)
         for k, u in enumerate(units):
