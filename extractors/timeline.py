@@ -227,8 +227,8 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> Timeline:
         # several periods named in a row ("quý III và quý IV/2026", "tháng 6 và tháng 12") span
         # from the first's start to the last's end
         later = [p for pos, p in periods if pos > at and p[1] and (end is None or p[1] > end)]
-        if later and start is not None and end is not None:
-            end = later[-1][1]
+        if later and end is not None and (start is not None or ";" in s):
+            end = later[-1][1]  # ... and so do deadlines set apart by ";" ("trước ngày …; trước ngày …")
 
     # "năm 2025 và các năm tiếp theo": from that year on, with no end
     if _ONWARD.search(s) and start and end and start.endswith("-01-01") and end == start[:4] + "-12-31":

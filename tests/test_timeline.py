@@ -102,3 +102,9 @@ def test_work_a_superiors_instruction_sets_off_is_on_request():
 def test_those_months_are_no_recurrence():
     # "những tháng" folds to "nhung thang", which holds "hung thang" (hằng tháng)
     assert _prose_time("xuất nhập khẩu linh hoạt trong những tháng cuối năm; tăng cường", 2025).recurrence == []
+
+
+def test_deadlines_in_a_row_span_to_the_last():
+    t = _prose_time("Bộ Tài chính hoàn thành trước ngày 01 tháng 5 năm 2026; Bảo hiểm xã hội Việt Nam thanh toán "
+                    "trước ngày 01 tháng 8 năm 2026.", 2026)
+    assert (t.text, t.end) == ("trước ngày 01 tháng 5 năm 2026; trước ngày 01 tháng 8 năm 2026", "2026-08-01")

@@ -539,6 +539,7 @@ def _prose_time(body: str, plan_year) -> Timeline:
     kinds: set[bool] = set()
     period_at, completion = 0, False
     recurring: set[str] = set()
+    deadlines: list[str] = []  # the ends of the deadlines taken ("trước ngày …", "chậm nhất …")
     for m in _PROSE_TIME.finditer(folded):
         phrase = body[m.start():m.end()].strip()
         clause = folded[max(folded.rfind(";", 0, m.start()), folded.rfind(".", 0, m.start())) + 1:m.start()]
@@ -574,6 +575,12 @@ def _prose_time(body: str, plan_year) -> Timeline:
             # the period of the work's object yields to the deadline the sentence of completion names
             phrases[period_at], completion = phrase, True
             continue
+        if is_period and is_period in kinds and _DEADLINE_WORD.match(folded, m.start()) and deadlines \
+                and parsed.end and deadlines[-1] < parsed.end:
+            # "trước ngày 01/5/2026 …; … trước ngày 01/8/2026": deadlines in a row span to the last (contract.md)
+            phrases.append(phrase)
+            deadlines.append(parsed.end)
+            continue
         if is_period in kinds and (is_period or not set(parsed.recurrence) - recurring):
             # one deadline, the first; a recurrence phrase while it adds a kind of recurrence
             # ("thường xuyên, liên tục. ... hàng năm", "... khi có yêu cầu")
@@ -581,11 +588,16 @@ def _prose_time(body: str, plan_year) -> Timeline:
         recurring |= set(parsed.recurrence)
         if is_period:
             period_at, completion = len(phrases), _completes(folded, m.start())
+            if _DEADLINE_WORD.match(folded, m.start()) and parsed.end:
+                deadlines.append(parsed.end)
         kinds.add(is_period)
         phrases.append(phrase)
     if not phrases:
         return parse_timeline(None)
     return parse_timeline("; ".join(phrases), plan_year)
+
+
+_DEADLINE_WORD = re.compile(r"(?:truoc|cham nhat)\s")
 
 
 def _completes(folded: str, at: int) -> bool:
