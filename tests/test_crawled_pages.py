@@ -126,3 +126,19 @@ def test_an_item_marker_after_a_page_break_opens_its_own_item(tmp_path):
     texts = [b.text for b in _blocks(lines) if b.text.strip()]
     assert "1. Bộ Ngoại giao" in texts
     assert texts[-1].startswith("b) Tổng hợp")
+
+
+def test_a_crawled_pages_source_line_and_page_title_above_the_letterhead_are_dropped(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("\n".join([
+        "*Source: https://thuvienphapluat.vn/van-ban/Giao-duc/Quyet-dinh-986-QD-UBND-2024.aspx*", "",
+        "# Về việc giải quyết chế độ trợ cấp một lần của UBND tỉnh Bạc Liêu", "",
+        "| ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |",
+        "|---|---|", "| Số: 986/QĐ-UBND | Tuyên Quang, ngày 13 tháng 8 năm 2024 |", "", "QUYẾT ĐỊNH", "",
+        "BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025", "", "Điều 1. Giao Sở Giáo dục và Đào tạo tổ chức thực hiện.", "",
+        "| Nơi nhận: - Bộ Giáo dục và Đào tạo; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương |", "|---|---|"]),
+        encoding="utf-8")
+    doc = extract_file(page).to_dict()["document"]
+    assert (doc["kind"], doc["number"], doc["title"]) == ("Quyết định", "986/QĐ-UBND",
+                                                         "BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025")
+    assert doc["signer"]["name"] == "Hoàng Việt Phương"

@@ -74,6 +74,10 @@ _DAY = r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?"
 _PERIOD_COLON = re.compile(r"^((?:Tháng|Quý|Tuần|Năm)\s+[\dIVX][\dIVX/\s\-–]{0,14}?"
                            r"|(?:Trước|Chậm nhất(?: là)?|Hạn chót|Trong|Đến|Từ)?\s*ngày\s+" + _DAY +
                            r"(?:\s*(?:-|–|đến(?:\s+ngày)?)\s*" + _DAY + r")?)\s*:\s*(\S.*)$", re.I)
+# "Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai). …", "Học kỳ I: Bắt đầu từ ngày 06/9/2024; kết thúc …": a line of a
+# timetable, its period after the work (up to the end of its first sentence)
+_TOPIC_PERIOD = re.compile(r"^[^:.;]{3,90}:\s*(?P<period>(?:Ngày|Từ ngày|Bắt đầu|Trước ngày|Chậm nhất|Trong (?:tháng|quý|năm))"
+                           r"\s[^.]*?\d[^.]*?)(?:\.(?:\s|$)|$)")
 # "... thực hiện một số nhiệm vụ sau:", "các công việc cụ thể như sau:" (folded): a line that only
 # introduces the list of duties below it
 _GROUPS_DUTIES = re.compile(r"(?:nhiem vu|cong viec|noi dung)(?: cu the)?\s+(?:nhu sau|sau day|sau)\s*:$")

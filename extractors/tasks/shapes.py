@@ -21,7 +21,7 @@ from extractors.lexicon import words
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
-    _PERIOD_COLON, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
+    _PERIOD_COLON, _TOPIC_PERIOD, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _in_membership_list, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     lead_in_text, part_lead_in, phase_period,
@@ -477,12 +477,16 @@ class ProsePeriodColon(ProseShape):
     Example: 1. Lịch hoạt động ↵ - Tháng 3/2025: Ra quân Tháng Thanh niên (Ban Thanh niên chủ trì)."""
     name = "prose_period_colon"
     names_unit = False
-    variants = ("prose_span_colon",)
+    variants = ("prose_span_colon", "prose_topic_period")
 
     def applies(self, r):
-        return _PERIOD_COLON.match(r.body)
+        # (a phase's heading over its items, "Đợt 1: Từ ngày … đến ngày …:", is no line of a timetable)
+        return _PERIOD_COLON.match(r.body) or (not r.steps and not r.body.rstrip().endswith(":")
+                                              and _TOPIC_PERIOD.match(r.body))
 
     def read(self, r, found):
+        if found.re is _TOPIC_PERIOD:  # the work first, its period after the colon: the line is the task
+            return _prose_task(replace(r, period=found.group("period").strip()), [], r.body)
         if r.steps and found.group(2).rstrip().endswith(":"):
             return []  # "Năm 2024: Tổ chức ... theo tiến độ sau:" only introduces the timetable below it
         calendar = replace(r, period=found.group(1), body=found.group(2))

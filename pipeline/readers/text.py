@@ -362,7 +362,10 @@ def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[li
 # each row as its number alone on a line and its cells one after another, each wrapped over narrow lines
 # (a row's number alone on its line, or before its first cell after a run of spaces: "7  Đề án về …")
 _ROW_NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(\S.*)$)")
-_GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")
+_GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
+# what follows a table: the next article or appendix, "Nơi nhận", the signature's authority
+_AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # where a cell of the time or basis column opens (folded words would do; these are as printed)
 _TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo)")
 # a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị")
@@ -382,7 +385,8 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         return None
     header, at = [lines[k].strip()], k + 1
     header_lines = {lines[k].strip()}
-    while at < len(lines) and not _ROW_NUMBER_LINE.match(lines[at]) and not _GROUP_LINE.match(lines[at]):
+    while at < len(lines) and not _ROW_NUMBER_LINE.match(lines[at]) and not _GROUP_LINE.match(lines[at]) \
+            and lines[at].strip().rstrip(".") != _ROMAN[0]:
         line = lines[at].strip()
         header_lines.add(line)
         if line and (line[:1].isupper() or len(header) == 1):
@@ -399,6 +403,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     body: list[str] = []
     number: str | None = None
     after_furniture = False
+    groups = 0  # group headings met
 
     def close() -> None:
         if number is not None and body:
@@ -411,21 +416,29 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         furniture = _furniture().match(line) or (after_furniture and _PAGE_NUMBER.match(raw))
         after_furniture = bool(furniture) or (after_furniture and not line)
         # the page's running head and number, the header printed again, a footnote (wider than any cell)
-        if not line or furniture or line in header_lines or len(line) > 60 and not _GROUP_LINE.match(raw):
+        group_title = number is None and len(rows) > 1 and not any(rows[-1][2:])  # a group's title goes on
+        if not line or furniture or line in header_lines or len(line) > 60 and not _GROUP_LINE.match(raw) \
+                and not group_title:
             continue
         if (m := _ROW_NUMBER_LINE.match(raw)) and (number is None or int(m.group(1)) == int(number) + 1):
             close()
             number, body = m.group(1), [m.group(2)] if m.group(2) else []
-        elif _GROUP_LINE.match(raw):
+        elif _GROUP_LINE.match(raw) or line.rstrip(".") == _ROMAN[min(groups, len(_ROMAN) - 1)]:
+            # a group's heading: "II. Tên nhóm", or the next numeral alone over its title ("XVI" in a cell is not)
+            groups += 1
             close()
-            group_number, title = line.split(".", 1)
-            rows.append([group_number, title.strip()] + [""] * (len(titles) - 1))
+            group_number, _, title = line.partition(".") if "." in line else (line, "", "")
+            rows.append([group_number.strip(), title.strip()] + [""] * (len(titles) - 1))
             number, body = None, []
+        elif _AFTER_TABLE.match(line):
+            at -= 1
+            break  # the next article, appendix or the signature: the table has ended
         elif number is not None:
             body.append(raw.rstrip())
-        elif len(rows) > 1 and line[:1].islower() and not any(rows[-1][2:]):
-            rows[-1][1] += " " + line  # a group's title wrapped
+        elif group_title:
+            rows[-1][1] = (rows[-1][1] + " " + line).strip()  # a group's title, or its title wrapped
         elif len(rows) > 1:
+            at -= 1
             break  # text after the table
     close()
     return (rows, at) if len(rows) >= 3 else None
@@ -550,8 +563,8 @@ def _blocks(lines: list[str]) -> list[Block]:
                 k += 1
             if len(rows) >= 2:
                 blocks.append(Block(text="", rows=rows))
-            else:
-                blocks.extend(Block(text=" | ".join(r)) for r in rows)
+            else:  # one row: a layout of side-by-side blocks ("Nơi nhận: …" | "KT. CHỦ TỊCH … <name>"), each its own
+                blocks.extend(Block(text=cell) for r in rows for cell in r if cell.strip())
             continue
         if _COLUMN_GAP.search(line) and line.count("|") < 2:
             end = k
@@ -588,6 +601,23 @@ def _blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+_PAGE_SOURCE = re.compile(r"^\W*(?:Source|Nguồn)\s*:\s*https?://\S+\W*$", re.I)
+_MOTTO_LINE = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA", re.I)
+
+
+def _without_page_title(lines: list[str]) -> list[str]:
+    """The lines of a crawled page without what the site prints above the document: the address it was
+    taken from ("*Source: https://…*") and the page's "# title" heading when the letterhead (the national
+    motto's line) follows it — the document's own kind and title come after its letterhead (a crawler has
+    been seen to put another document's title there)."""
+    head = [k for k, line in enumerate(lines[:12]) if line.strip()]
+    drop = {k for k in head[:2] if _PAGE_SOURCE.match(lines[k].strip())}
+    for k in head[:3]:
+        if lines[k].lstrip().startswith("# ") and any(_MOTTO_LINE.search(line) for line in lines[k + 1:k + 8]):
+            drop.add(k)
+    return [line for k, line in enumerate(lines) if k not in drop]
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
 
@@ -595,6 +625,6 @@ def read(path: Path) -> Source:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
     text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
-    blocks = _blocks([strip_markdown(line) for line in _join_split_emphasis(text.splitlines())])
+    blocks = _blocks([strip_markdown(line) for line in _without_page_title(_join_split_emphasis(text.splitlines()))])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks, warnings=warnings)
