@@ -37,6 +37,13 @@ def _tasks(tmp_path, body: str, preamble: str = "Căn cứ tình hình thực t�
     return record, {t.id: t for t in record.tasks}
 
 
+def _plan_tasks(tmp_path, text: str) -> list[dict]:
+    """The task records of a whole plan written as given (no HEADER around it)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path).to_dict()["tasks"]
+
+
 def test_responsibility_inside_an_item_sentence(tmp_path):
     _, tasks = _tasks(tmp_path, "1. Tổ chức hội nghị quán triệt các văn bản mới. Phòng Nội vụ chủ trì, phối hợp với "
                                 "Văn phòng HĐND và UBND huyện tham mưu tổ chức hội nghị; thời gian: trong quý II/2025.\n")
@@ -604,24 +611,20 @@ def test_a_norm_addressed_to_families_is_no_task(tmp_path):
 
 
 def test_a_long_summing_up_under_the_last_bullet_is_no_task(tmp_path):
-    plan = tmp_path / "plan.txt"
-    plan.write_text("KẾ HOẠCH\nTổ chức hội nghị cử tri\n\nV. TỔ CHỨC THỰC HIỆN\n1. Ban Công tác Mặt trận thôn\n"
+    tasks = _plan_tasks(tmp_path, "KẾ HOẠCH\nTổ chức hội nghị cử tri\n\nV. TỔ CHỨC THỰC HIỆN\n1. Ban Công tác Mặt trận thôn\n"
                     "- Tham gia điều hành hội nghị theo phân công.\n"
                     "Trên đây là Kế hoạch tổ chức hội nghị lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú "
                     "đối với người ứng cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031 của Ban Thường trực "
-                    "Ủy ban MTTQ Việt Nam xã, đề nghị các đơn vị phối hợp thực hiện./.\n", encoding="utf-8")
-    tasks = extract_file(plan).to_dict()["tasks"]
+                    "Ủy ban MTTQ Việt Nam xã, đề nghị các đơn vị phối hợp thực hiện./.\n")
     assert [t["text"] for t in tasks] == ["Tham gia điều hành hội nghị theo phân công."]
 
 
 def test_a_sentence_ending_as_follows_hands_its_subject_to_the_items_below(tmp_path):
-    plan = tmp_path / "plan.txt"
-    plan.write_text("HƯỚNG DẪN\nTham gia công tác bầu cử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+    tasks = _plan_tasks(tmp_path, "HƯỚNG DẪN\nTham gia công tác bầu cử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
                     "2. Ban Thường trực Ủy ban MTTQ Việt Nam xã thực hiện chế độ báo cáo với Ban Thường trực Ủy ban "
                     "MTTQ Việt Nam tỉnh bằng văn bản và thư điện tử (qua địa chỉ Email: a.b@gmail.com) như sau:\n"
                     "a. Báo cáo tình hình hiệp thương chậm nhất ngày 03/02/2026.\n"
-                    "b. Báo cáo nhanh kết quả ngày bầu cử trong ngày 15/3/2026.\n", encoding="utf-8")
-    tasks = extract_file(plan).to_dict()["tasks"]
+                    "b. Báo cáo nhanh kết quả ngày bầu cử trong ngày 15/3/2026.\n")
     assert [(t["text"][:30], t["lead"], t["timeline"]["end"]) for t in tasks] == [
         ("Báo cáo tình hình hiệp thương ", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-02-03"),
         ("Báo cáo nhanh kết quả ngày bầu", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-03-15")]
