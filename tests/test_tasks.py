@@ -612,19 +612,19 @@ def test_a_norm_addressed_to_families_is_no_task(tmp_path):
 
 def test_a_long_summing_up_under_the_last_bullet_is_no_task(tmp_path):
     tasks = _plan_tasks(tmp_path, "KẾ HOẠCH\nTổ chức hội nghị cử tri\n\nV. TỔ CHỨC THỰC HIỆN\n1. Ban Công tác Mặt trận thôn\n"
-                    "- Tham gia điều hành hội nghị theo phân công.\n"
-                    "Trên đây là Kế hoạch tổ chức hội nghị lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú "
-                    "đối với người ứng cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031 của Ban Thường trực "
-                    "Ủy ban MTTQ Việt Nam xã, đề nghị các đơn vị phối hợp thực hiện./.\n")
+                                  "- Tham gia điều hành hội nghị theo phân công.\n"
+                                  "Trên đây là Kế hoạch tổ chức hội nghị lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú "
+                                  "đối với người ứng cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031 của Ban Thường trực "
+                                  "Ủy ban MTTQ Việt Nam xã, đề nghị các đơn vị phối hợp thực hiện./.\n")
     assert [t["text"] for t in tasks] == ["Tham gia điều hành hội nghị theo phân công."]
 
 
 def test_a_sentence_ending_as_follows_hands_its_subject_to_the_items_below(tmp_path):
     tasks = _plan_tasks(tmp_path, "HƯỚNG DẪN\nTham gia công tác bầu cử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
-                    "2. Ban Thường trực Ủy ban MTTQ Việt Nam xã thực hiện chế độ báo cáo với Ban Thường trực Ủy ban "
-                    "MTTQ Việt Nam tỉnh bằng văn bản và thư điện tử (qua địa chỉ Email: a.b@gmail.com) như sau:\n"
-                    "a. Báo cáo tình hình hiệp thương chậm nhất ngày 03/02/2026.\n"
-                    "b. Báo cáo nhanh kết quả ngày bầu cử trong ngày 15/3/2026.\n")
+                                  "2. Ban Thường trực Ủy ban MTTQ Việt Nam xã thực hiện chế độ báo cáo với Ban Thường trực Ủy ban "
+                                  "MTTQ Việt Nam tỉnh bằng văn bản và thư điện tử (qua địa chỉ Email: a.b@gmail.com) như sau:\n"
+                                  "a. Báo cáo tình hình hiệp thương chậm nhất ngày 03/02/2026.\n"
+                                  "b. Báo cáo nhanh kết quả ngày bầu cử trong ngày 15/3/2026.\n")
     assert [(t["text"][:30], t["lead"], t["timeline"]["end"]) for t in tasks] == [
         ("Báo cáo tình hình hiệp thương ", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-02-03"),
         ("Báo cáo nhanh kết quả ngày bầu", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"], "2026-03-15")]
