@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import alternatives, flagged, kinds, levels, provinces, rows
+from extractors.lexicon import alternatives, flagged, kinds, levels, provinces, rows, words
 from extractors.text import fold
 
 # -- Roman numerals ------------------------------------------------------------
@@ -356,3 +356,8 @@ def home_province(issuer: str | None, place: str | None, text: str) -> str | Non
         if province_code(name):
             return name
     return None
+
+
+# The printer's and the signing service's lines on every page (data/page_furniture.txt): the gazette's running
+# head "CÔNG BÁO/Số 302/Ngày 02-06-2026", its own e-signature stamp
+PAGE_FURNITURE = re.compile(r"^\s*(?:" + "|".join(words("page_furniture.txt")) + r")\s*$")

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.grammar import NUMBER, ends_inside_number, kind_words, number_follows, number_joins_tight, opens_paragraph
-from extractors.lexicon import any_of, words
+from extractors.grammar import NUMBER, PAGE_FURNITURE, ends_inside_number, kind_words, number_follows, number_joins_tight, opens_paragraph
+from extractors.lexicon import any_of
 from extractors.text import Line, Table, Text, clean
 from pipeline.source import Source
 
-# the printer's and the signing service's lines on every page (data/page_furniture.txt)
-_FURNITURE = re.compile(r"^\s*(?:" + "|".join(words("page_furniture.txt")) + r")\s*$")
 _STAMP_FIELD = re.compile(r"^\s*" + any_of("signature_stamp_fields.txt") + r"\s*:")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
@@ -94,7 +92,7 @@ def normalize(source: Source) -> Text:
             tables.append(_add_table(item, bi, len(tables), add_line, lines, source))
             continue
         block, raw = item
-        if _FURNITURE.match(raw) or (after_furniture and (_PAGE_NUMBER.match(raw) or _STAMP_FIELD.match(raw))):
+        if PAGE_FURNITURE.match(raw) or (after_furniture and (_PAGE_NUMBER.match(raw) or _STAMP_FIELD.match(raw))):
             after_furniture = True
             continue  # dropped without ending the paragraph: a page break can fall inside one
         after_furniture = False

@@ -6,8 +6,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.grammar import WHOLE_NUMBER, opens_paragraph
-from extractors.lexicon import heads, words
+from extractors.grammar import PAGE_FURNITURE, WHOLE_NUMBER, opens_paragraph
+from extractors.lexicon import heads
 from extractors.text import fold
 from extractors.units import starts_actor
 from pipeline.errors import ReadError
@@ -413,7 +413,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         raw = lines[at]
         line = raw.strip()
         at += 1
-        furniture = _furniture().match(line) or (after_furniture and _PAGE_NUMBER.match(raw))
+        furniture = PAGE_FURNITURE.match(line) or (after_furniture and _PAGE_NUMBER.match(raw))
         after_furniture = bool(furniture) or (after_furniture and not line)
         # the page's running head and number, the header printed again, a footnote (wider than any cell)
         group_title = number is None and len(rows) > 1 and not any(rows[-1][2:])  # a group's title goes on
@@ -442,11 +442,6 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
             break  # text after the table
     close()
     return (rows, at) if len(rows) >= 3 else None
-
-
-@lru_cache(maxsize=1)
-def _furniture() -> re.Pattern:
-    return re.compile(r"^\s*(?:" + "|".join(words("page_furniture.txt")) + r")\s*$")
 
 
 def _wrapped_cells(body: list[str], titles: list[str]) -> list[str]:
