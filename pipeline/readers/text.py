@@ -365,6 +365,7 @@ _ROW_NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(\S.*)$)")
 _GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
 # what follows a table: the next article or appendix, "Nơi nhận", the signature's authority
 _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
+_FOOTNOTE = re.compile(r"\d{1,2}\s+[A-ZĐÀ-Ỹ]")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # where a cell of the time or basis column opens (folded words would do; these are as printed)
 _TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo)")
@@ -379,8 +380,8 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     the task's column is the widest, so its lines run near its width until its last; every other cell
     opens on a capital (a lower-case line goes on with the cell above) and its kind names its column: the
     units first, then the result, then a time ("Thường xuyên", "2026", "Tháng 5/2026"), then the
-    document it rests on ("Nghị quyết số …"). Page furniture, a repeated header and footnotes (lines far
-    wider than any cell) between rows are dropped."""
+    document it rests on ("Nghị quyết số …"). Page furniture, a repeated header and footnotes ("1 Nghị
+    quyết số …", far wider than any cell) between rows are dropped."""
     if not _INDEX_HEADER.fullmatch(lines[k].strip()):
         return None
     header, at = [lines[k].strip()], k + 1
@@ -402,7 +403,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     rows: list[list[str]] = [header]
     body: list[str] = []
     number: str | None = None
-    after_furniture = False
+    after_furniture = footnote = False
     groups = 0  # group headings met
 
     def close() -> None:
@@ -415,20 +416,22 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         at += 1
         furniture = PAGE_FURNITURE.match(line) or (after_furniture and _PAGE_NUMBER.match(raw))
         after_furniture = bool(furniture) or (after_furniture and not line)
-        # the page's running head and number, the header printed again, a footnote (wider than any cell)
+        # a footnote at the page's foot ("1 Nghị quyết số 66-NQ/TW ngày …", wider than any cell) and its wrapped lines
+        footnote = len(line) > 60 and (bool(_FOOTNOTE.match(line)) or footnote and line[:1].islower())
         group_title = number is None and len(rows) > 1 and not any(rows[-1][2:])  # a group's title goes on
-        if not line or furniture or line in header_lines or len(line) > 60 and not _GROUP_LINE.match(raw) \
-                and not group_title:
+        # the page's running head and number, the header printed again, a footnote
+        if not line or furniture or line in header_lines or footnote and not group_title:
             continue
         if (m := _ROW_NUMBER_LINE.match(raw)) and (number is None or int(m.group(1)) == int(number) + 1):
             close()
             number, body = m.group(1), [m.group(2)] if m.group(2) else []
-        elif _GROUP_LINE.match(raw) or line.rstrip(".") == _ROMAN[min(groups, len(_ROMAN) - 1)]:
-            # a group's heading: "II. Tên nhóm", or the next numeral alone over its title ("XVI" in a cell is not)
+        elif _GROUP_LINE.match(raw) or line.split()[0].rstrip(".") == _ROMAN[min(groups, len(_ROMAN) - 1)]:
+            # a group's heading: "II. Tên nhóm", or the next numeral ("IV Huy động …", "II" over its title; a
+            # numeral out of turn, "XVI" in a cell, is not one)
             groups += 1
             close()
-            group_number, _, title = line.partition(".") if "." in line else (line, "", "")
-            rows.append([group_number.strip(), title.strip()] + [""] * (len(titles) - 1))
+            group_number, title = line.split(None, 1) if len(line.split()) > 1 else (line, "")
+            rows.append([group_number.rstrip("."), title.strip()] + [""] * (len(titles) - 1))
             number, body = None, []
         elif _AFTER_TABLE.match(line):
             at -= 1
