@@ -6,6 +6,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.fields import column_role
 from extractors.grammar import PAGE_FURNITURE, WHOLE_NUMBER, opens_paragraph
 from extractors.lexicon import heads
 from extractors.text import fold
@@ -397,8 +398,9 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         at += 1
         if len(header) > 9:
             return None
-    titles = [fold(" ".join(h.split())) for h in header[1:]]
-    if len(header) < 4 or "lead" not in map(_column_kind, titles) or "task" not in map(_column_kind, titles):
+    titles = [" ".join(h.split()) for h in header[1:]]
+    kinds = [_column_kind(t) for t in titles]
+    if len(header) < 4 or not {"lead", "implementers"} & set(kinds) or "task" not in kinds:
         return None
     rows: list[list[str]] = [header]
     body: list[str] = []
@@ -408,7 +410,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
 
     def close() -> None:
         if number is not None and body:
-            rows.append([number, *_wrapped_cells(body, titles)])
+            rows.append([number, *_wrapped_cells(body, kinds)])
 
     while at < len(lines):
         raw = lines[at]
@@ -431,7 +433,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
             groups += 1
             close()
             group_number, title = line.split(None, 1) if len(line.split()) > 1 else (line, "")
-            rows.append([group_number.rstrip("."), title.strip()] + [""] * (len(titles) - 1))
+            rows.append([group_number.rstrip("."), title.strip()] + [""] * (len(kinds) - 1))
             number, body = None, []
         elif _AFTER_TABLE.match(line):
             at -= 1
@@ -447,8 +449,8 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     return (rows, at) if len(rows) >= 3 else None
 
 
-def _wrapped_cells(body: list[str], titles: list[str]) -> list[str]:
-    """A wrapped row's lines → its cells under `titles` (folded header titles, the index column left out)."""
+def _wrapped_cells(body: list[str], kinds: list[str]) -> list[str]:
+    """A wrapped row's lines → its cells, one for each column's kind (_column_kind; the index column left out)."""
     # two cells on one line, set apart by a run of spaces ("cơ quan ngang bộ  Bộ Tư pháp")
     lines = [part for line in body for part in re.split(r"(?<=\S)\s{2,}(?=[A-ZĐÀ-Ỹ])", line.strip()) if part]
     width = max(len(line) for line in lines)
@@ -467,38 +469,33 @@ def _wrapped_cells(body: list[str], titles: list[str]) -> list[str]:
         else:
             segments.append(line)
     cells = {"task": " ".join(task)}
-    kinds = [_column_kind(t) for t in titles]
     # from the right: the document it rests on, then the time
     if "basis" in kinds:
         at = next((j for j in range(len(segments) - 1, -1, -1) if _BASIS_START.match(segments[j])), len(segments))
         cells["basis"], segments = " ".join(segments[at:]), segments[:at]
-    if "time" in kinds:
+    if "timeline" in kinds:
         when = next((j for j in range(len(segments) - 1, -1, -1) if _TIME_START.match(segments[j])), None)
         if when is not None:
-            cells["time"], segments = " ".join(segments[when:]), segments[:when]
+            cells["timeline"], segments = " ".join(segments[when:]), segments[:when]
     # from the left: the units, then the result
-    for kind in ("lead", "partners"):
+    for kind in ("lead", "implementers", "coordinators"):
         if kind in kinds and segments and starts_actor(segments[0]):
             cells[kind], segments = segments[0], segments[1:]
-    if "result" in kinds:
-        cells["result"], segments = " ".join(segments), []
+    if "products" in kinds:
+        cells["products"], segments = " ".join(segments), []
     return [" ".join(cells.get(kind, "").split()) for kind in kinds]
 
 
 def _column_kind(title: str) -> str:
-    if "chu tri" in title or title.startswith("co quan thuc hien") or title.startswith("don vi thuc hien"):
-        return "lead"
-    if "phoi hop" in title:
-        return "partners"
-    if title.startswith(("thoi gian", "thoi han", "tien do")):
-        return "time"
-    if title.startswith(("can cu", "co so")):
-        return "basis"
-    if title.startswith(("ket qua", "san pham")):
-        return "result"
-    if "nhiem vu" in title or "noi dung" in title:
-        return "task"
-    return "other"
+    """A column's role as a task table's header names it (extractors.fields.column_role: "task", "lead",
+    "implementers", "coordinators", "timeline", "products", ...), and the two such tables add: the result it
+    gives ("Kết quả", read as its product) and the document it rests on ("Căn cứ bổ sung")."""
+    if role := column_role(title):
+        return role
+    folded = fold(title)
+    if folded.startswith(("ket qua", "san pham")):
+        return "products"
+    return "basis" if folded.startswith(("can cu", "co so")) else "other"
 
 
 def _unstacked(row: list[str]) -> list[list[str]]:
