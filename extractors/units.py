@@ -17,6 +17,7 @@ _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
 _CONJ = re.compile(r"(\s+" + any_of("actor_conjunctions.txt") + r"\s+)")  # "và", "với", "cùng", "hoặc"
 _DROP_PREFIX = re.compile("^" + any_of("actor_quantifiers.txt") + r"\s+", re.I)  # "từng", "toàn thể"
 _EDGE = " .;,:-–—_"
+_PERSON_CHARGE = re.compile(any_of("person_charges.txt") + r"\s")  # lower case: "phụ trách lĩnh vực …"
 
 
 def known_name_spans(text: str) -> list[tuple[int, int]]:
@@ -213,6 +214,11 @@ def split_units(value: str) -> list[str]:
                                              and (not re.match(r"(?:các|những)\s", m, re.I)
                                                   or _bare_group(pieces[-1]) and not _OTHERS_END.search(m))
                                              or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
+                pieces[-1] = pieces[-1] + ", " + m
+                continue
+            # what a person is in charge of says more of the name before it: "Đồng chí Phó Chủ tịch, phụ trách
+            # lĩnh vực Giám sát", "chuyên viên tham mưu, giúp việc thuộc Cơ quan …"
+            if pieces and _PERSON_CHARGE.match(m):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # a capitalised piece that cannot start a name continues the previous one ("Thể thao")

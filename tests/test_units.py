@@ -191,3 +191,12 @@ def test_either_or_names_two_actors_and_a_conjunction_not_split_on_stays_as_prin
     # "cùng cấp" is no second actor, and it keeps its own word (it was rewritten "và cấp")
     assert split_units("Ủy ban nhân dân cùng cấp") == ["Ủy ban nhân dân cùng cấp"]
     assert split_units("Trưởng thôn và các chi hội, đoàn thể ở thôn") == ["Trưởng thôn", "các chi hội, đoàn thể ở thôn"]
+
+
+def test_what_a_person_is_in_charge_of_stays_with_the_name():
+    from extractors.units import split_units
+    assert split_units("Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội; "
+                       "các Phó Chủ tịch") == [
+        "Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội", "các Phó Chủ tịch"]
+    assert split_units("các chuyên viên tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã") == [
+        "các chuyên viên tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã"]

@@ -678,6 +678,35 @@ class ProseInPhase(ProseShape):
         return [t]
 
 
+
+# "… trước ngày 31/7/2025." ending an item's one sentence: its deadline
+_DEADLINE_LAST = re.compile(r"(?P<period>(?:trước|chậm nhất(?: là)?(?: vào)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)"
+                            r"\s*\.?\s*$", re.I)
+
+
+def _in_timetable(node: Node) -> bool:
+    """Is an item beside the node a line of a timetable ("Tựu trường các cấp học: Ngày 26/8/2024")?"""
+    siblings = node.parent.children if node.parent is not None else []
+    return any(s is not node and s.kind == node.kind and (_TOPIC_PERIOD.match(s.text) or _PERIOD_COLON.match(s.text))
+               for s in siblings)
+
+
+class ProseInTimetable(ProseShape):
+    """An item of a timetable whose one sentence is its work and ends in its deadline, naming no unit:
+    a line of the timetable like the items beside it that give their period after a colon.
+    Example: 1. Tựu trường các cấp học: Ngày 26/8/2024. ↵ 2. Hoàn thành tuyển sinh các lớp đầu cấp trước
+    ngày 31/7/2025."""
+    name = "prose_in_timetable"
+    names_unit = False
+
+    def applies(self, r):
+        body = r.body.strip()
+        return r.node.kind == "item" and not r.steps and ". " not in body \
+            and (found := _DEADLINE_LAST.search(body)) and _in_timetable(r.node) and found
+
+    def read(self, r, found):
+        return _prose_task(replace(r, period=found.group("period")), [], r.body)
+
 # The rules that read a sentence for its unit, in order; a calendar line's words after its period are
 # read by these (ProsePeriodColon), as well as the words of any prose node.
 _SENTENCE_RULES: list[Shape] = [ProseTitlingUnit(), ProseAssignOpener(), ProseSubjectVerb(), ProseFrontedPeriod(),
@@ -689,7 +718,7 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 WORD_RULES: list[Shape] = [
     NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
     ProsePeriodColon(), ProseTitledNumberedClauses(), ProsePartnersBelowLeadIn(), *_SENTENCE_RULES,
-    ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES, ProseInPhase(),
+    ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES, ProseInPhase(), ProseInTimetable(),
 ]
 
 
