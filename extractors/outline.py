@@ -18,8 +18,9 @@ from extractors.text import Text, fold
 
 _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
-# (data/attached_kinds.txt)
-_ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + "$")
+# (data/attached_kinds.txt); its issuer and title may follow on the same line ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH
+# PHỦ thực hiện Chỉ thị số 49-CT/TW …", the lines of a title joined)
+_ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + r"(?=\s|$)")
 
 
 @dataclass

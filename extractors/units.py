@@ -17,6 +17,7 @@ _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
 _CONJ = re.compile(r"(\s+" + any_of("actor_conjunctions.txt") + r"\s+)")  # "và", "với", "cùng", "hoặc"
 _DROP_PREFIX = re.compile("^" + any_of("actor_quantifiers.txt") + r"\s+", re.I)  # "từng", "toàn thể"
 _EDGE = " .;,:-–—_"
+_ONE_COMRADE = re.compile(r"(?:đồng chí|đ/c)\s", re.I)
 _PERSON_CHARGE = re.compile(any_of("person_charges.txt") + r"\s")  # lower case: "phụ trách lĩnh vực …"
 
 
@@ -116,6 +117,7 @@ def starts_actor(piece: str) -> bool:
     if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
         return True
     f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
+    f = re.sub(r"^(?:đồng chí|đ/c)\s+", "", f)  # "các đồng chí Giám đốc Sở": an honorific before a post
     return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _heads_opening(f))
 
 
@@ -214,6 +216,12 @@ def split_units(value: str) -> list[str]:
                                              and (not re.match(r"(?:các|những)\s", m, re.I)
                                                   or _bare_group(pieces[-1]) and not _OTHERS_END.search(m))
                                              or _LEVEL_END.search(pieces[-1]) and _LEVEL_ONLY.match(m)):
+                pieces[-1] = pieces[-1] + ", " + m
+                continue
+            # one comrade's posts: "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã" (a second
+            # person would have an honorific of their own)
+            if pieces and _ONE_COMRADE.match(pieces[-1]) and not after_and and not _ONE_COMRADE.match(m) \
+                    and not re.match(r"(?:các|những)\s", m, re.I):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
             # what a person is in charge of says more of the name before it: "Đồng chí Phó Chủ tịch, phụ trách

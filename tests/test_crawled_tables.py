@@ -284,3 +284,26 @@ def test_a_gazette_task_table_wrapped_without_its_layout_is_read_row_by_row(tmp_
         ("Tiếp tục thể chế hóa đầy đủ, kịp thời các chủ trương phát triển giáo dục theo Nghị quyết số 71-NQ/TW của "
          "Bộ Chính trị", ["Bộ Giáo dục và Đào tạo"], ["Các bộ, cơ quan ngang bộ"], "Kỳ họp thứ nhất Quốc hội khóa XVI")]
     # the group "II" alone over its title numbers its rows again; "XVI" in a cell is no group
+
+
+def test_a_gazette_table_cut_into_words_keeps_each_cell_whole(tmp_path):
+    # a narrower layout of the same tables: the header's titles split word by word, the units cell one word
+    # a line ("Các" / "Bộ," / "ngành, …"), a span cut at its dash ("Năm" / "2026 –" / "2030") and a time
+    # that opens with its verb ("Thực hiện thường xuyên, …")
+    plan = tmp_path / "gazette.txt"
+    plan.write_text("\n".join([
+        "NGHỊ QUYẾT", "Ban hành Chương trình hành động", "", "PHỤ LỤC",
+        "TT ", "Tên nhiệm vụ ", "Cơ quan ", "chủ trì ", "Cơ ", "quan ", "phối hợp ", "Kết quả/Đánh giá ", "Thời ",
+        "hạn ", "hoàn thành ", "I. ", "Tăng cường công tác tuyên truyền ",
+        "1. ", "Tổ chức tuyên truyền, phổ biến, quán triệt thường ", "xuyên, sâu rộng về nội dung Chỉ thị số 49-CT/TW ",
+        "và các chủ trương của Đảng về công tác này. ", "Bộ Ngoại ", "giao ", "Các ", "Bộ, ", "ngành, ", "địa ",
+        "phương ", "Hội nghị, tập huấn, ", "báo cáo. ", "Thực ", "hiện ", "thường ", "xuyên, lồng ", "ghép ",
+        "2. ", "Nghiên cứu, đề xuất xây dựng văn bản quy phạm pháp ", "luật điều chỉnh tổng thể hoạt động các tổ ",
+        "chức trong nước và nước ngoài có liên quan. ", "Bộ Nội vụ ", "Bộ Tư pháp ", "Văn bản quy ", "phạm ",
+        "pháp luật ", "Năm ", "2026 – ", "2030 "]) + "\n", encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    assert [(t["lead"], t["coordinators"], t["timeline"]["text"]) for t in tasks] == [
+        (["Bộ Ngoại giao"], ["Các Bộ, ngành, địa phương"], "Thực hiện thường xuyên, lồng ghép"),
+        (["Bộ Nội vụ"], ["Bộ Tư pháp"], "Năm 2026 – 2030")]
+    assert tasks[0]["timeline"]["recurrence"] == ["continuous"]
+    assert (tasks[1]["timeline"]["start"], tasks[1]["timeline"]["end"]) == ("2026-01-01", "2030-12-31")

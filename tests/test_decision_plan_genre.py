@@ -142,3 +142,43 @@ def test_appendix_page_whose_header_ocr_lost_borrows_the_columns_of_its_twin(tmp
     assert list(tasks) == ["Xây dựng tài liệu hướng dẫn", "Tổ chức hội nghị chuyên đề", "Tập huấn cán bộ"]
     assert tasks["Xây dựng tài liệu hướng dẫn"].lead == ["Sở Tài chính"]
     assert tasks["Tổ chức hội nghị chuyên đề"].timeline.end == "2026-12-31"
+
+
+def test_a_programme_issued_with_a_resolution_is_read_after_its_signature(tmp_path):
+    # the gazette's reprint: the resolution's articles and signature, then the programme it issues, its kind and
+    # issuer and title joined on one line ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ thực hiện …"); the part's
+    # lead-in hands its lettered items to the units it names
+    plan = tmp_path / "nq.txt"
+    plan.write_text("""CHÍNH PHỦ
+Số: 100/NQ-CP
+Hà Nội, ngày 06 tháng 4 năm 2026
+NGHỊ QUYẾT
+Ban hành Chương trình hành động của Chính phủ
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ.
+Điều 2. Nghị quyết này có hiệu lực kể từ ngày ký ban hành.
+Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Nghị quyết này./.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+
+Bùi Thanh Sơn
+
+CHÍNH PHỦ
+CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ
+thực hiện Chỉ thị số 49-CT/TW ngày 28 tháng 6 năm 2025 của Ban Bí thư
+(Kèm theo Nghị quyết số 100/NQ-CP ngày 06 tháng 4 năm 2026 của Chính phủ)
+
+I. NHIỆM VỤ CỤ THỂ
+Nhằm đạt được mục tiêu của Chỉ thị, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh cần tổ chức triển khai thực hiện các nhiệm vụ sau đây:
+1. Tăng cường sự lãnh đạo của Đảng trong tình hình mới
+a) Tổ chức tuyên truyền, phổ biến sâu rộng nội dung Chỉ thị số 49-CT/TW.
+b) Đa dạng hóa nội dung, phương thức tuyên truyền.
+II. TỔ CHỨC THỰC HIỆN
+1. Bộ Ngoại giao chủ trì, phối hợp với các bộ, ngành theo dõi, đôn đốc việc triển khai Chương trình hành động.
+""", encoding="utf-8")
+    tasks = extract_file(plan).tasks
+    assert [(t.id, t.lead) for t in tasks] == [
+        ("I.1.a", ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
+        ("I.1.b", ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
+        ("II.1", ["Bộ Ngoại giao"])]

@@ -338,6 +338,18 @@ def test_the_subject_after_a_fronted_clause(tmp_path):
     assert tasks["II.2"].lead == ["Phòng Nội vụ"]
 
 
+def test_a_letter_naming_itself_by_its_bare_head_asks_the_unit_after_it(tmp_path):
+    """A ministry's letter (2019): "Để …, Bộ yêu cầu các đồng chí Giám đốc Sở chỉ đạo …" — "Bộ" is the writer,
+    the Giám đốc Sở asked does the work, behind a fronted purpose clause; "Bộ Giáo dục" is a name, not a request."""
+    _, tasks = _tasks(tmp_path, """1. Để đảm bảo thời hạn báo cáo các cơ quan chức năng tổng hợp dự toán năm 2020, Bộ yêu cầu các đồng chí Giám đốc Sở chỉ đạo các đơn vị chuyên môn xây dựng dự toán, gửi về Bộ trước ngày 12/7/2019.
+
+2. Bộ Giáo dục và Đào tạo chủ trì hướng dẫn các trường tổ chức khai giảng.
+""")
+    assert tasks["II.1"].lead == ["các đồng chí Giám đốc Sở"]
+    assert tasks["II.1"].timeline.end == "2019-07-12"
+    assert tasks["II.2"].lead == ["Bộ Giáo dục và Đào tạo"]
+
+
 def test_a_numbered_conclusion_goes_on_in_its_paragraphs_until_one_names_a_unit(tmp_path):
     """A notice of conclusions: "1. Công ty X (a long legal name) khẩn trương …↵Trường hợp …, thì phối hợp
     với … Hoàn thành … trước ngày …" is one task, led by the company, due on the completion deadline,

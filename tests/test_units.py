@@ -200,3 +200,12 @@ def test_what_a_person_is_in_charge_of_stays_with_the_name():
         "Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội", "các Phó Chủ tịch"]
     assert split_units("các chuyên viên tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã") == [
         "các chuyên viên tham mưu, giúp việc thuộc Cơ quan Ủy ban MTTQ Việt Nam xã"]
+
+
+def test_one_comrade_holding_several_posts_is_one_actor():
+    from extractors.units import split_units
+    assert split_units("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã") == [
+        "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã"]
+    # each with an honorific of their own, or a group, is another actor
+    assert split_units("Đồng chí Chủ tịch, đồng chí Phó Chủ tịch") == ["Đồng chí Chủ tịch", "đồng chí Phó Chủ tịch"]
+    assert split_units("Đồng chí Chủ tịch, các Phó Chủ tịch") == ["Đồng chí Chủ tịch", "các Phó Chủ tịch"]

@@ -16,7 +16,9 @@ from extractors.units import known_name_spans, names_actor, person_named, split_
 # Parts whose items state aims or figures, not work: no prose tasks there.
 _NOT_TASK_PARTS = re.compile(r"muc dich|yeu cau|muc tieu|chi tieu|quan diem|can cu|tinh hinh|ket qua"
                              r"|doi tuong ap dung|pham vi dieu chinh|giai thich tu ngu")  # a regulation's scope and terms
-_ASSIGN_OPENER = re.compile(r"^(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
+# ("Bộ yêu cầu các đồng chí Giám đốc Sở …": a letter's issuer naming itself by its bare head word asks the unit after it)
+_ASSIGN_OPENER = re.compile(r"^(?:(?:bo|so|cuc|tong cuc|vu|ban)\s+(?=(?:kinh )?de nghi|yeu cau))?"
+                            r"(?:giao|de nghi|yeu cau|phan cong|kinh de nghi|giao cho)\s+")
 # Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
 _PROSE_TIME = re.compile(
@@ -899,10 +901,10 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # a sub-heading that only names a topic passes its parent's units on
             units = _heading_units(parent.parent.text)
         if units is None and parent.kind == "item" and parent.parent is not None \
-                and parent.parent.kind in ("part", "section") and any(c.kind == "bullet" for c in parent.children):
+                and parent.parent.kind in ("part", "section") and any(c.kind in ("bullet", "item") for c in parent.children):
             # "II. NHIỆM VỤ CỤ THỂ ↵ ..., các bộ, ..., Ủy ban nhân dân các tỉnh ... cần tổ chức triển khai thực
-            # hiện các nhiệm vụ sau đây: ↵ 1. Tăng cường ... ↵ - Đổi mới ...": the part's lead-in names who does
-            # the work of every item's bullets
+            # hiện các nhiệm vụ sau đây: ↵ 1. Tăng cường ... ↵ - Đổi mới ..." (or "a) Tổ chức ..."): the part's
+            # lead-in names who does the work of every item's bullets or lettered items
             units = _part_lead_in(parent.parent)
         return units
     return None

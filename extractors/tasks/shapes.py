@@ -433,15 +433,18 @@ class NoneLeadInOverSteps(Shape):
 
 # "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
 _HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
+_COMRADE = re.compile(r"(?:đồng chí|đ/c)\s", re.I)
 
 
 def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
     Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
     it work; units a heading hands down were judged there. So is the head of a group of bodies ("Thủ trưởng
-    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body."""
+    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body; and
+    a comrade holding several posts ("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã")."""
     return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
-        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) else 14) for x in lead)
+        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) or _COMRADE.match(x) else 14)
+                for x in lead)
 
 
 # "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task

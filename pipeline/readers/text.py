@@ -369,9 +369,11 @@ _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-ZĐÀ-Ỹ]")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # where a cell of the time or basis column opens (folded words would do; these are as printed)
-_TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo)")
-# a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị")
-_GOES_ON = re.compile(r"\s(?:và|của|về|với|các|cho|trong|tại|theo|đối với)$")
+_TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo"
+                         r"|Thực hiện (?:thường xuyên|hằng|hàng|định kỳ))")
+# a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị",
+# "Các" / "Bộ, ngành"), or on the dash of a span ("Năm 2026 –" / "2030")
+_GOES_ON = re.compile(r"(?:^|\s)(?:[Vv]à|[Cc]ủa|[Vv]ề|[Vv]ới|[Cc]ác|[Cc]ho|[Tt]rong|[Tt]ại|[Tt]heo|[Đđ]ối với)$|\s[-–]$")
 _BASIS_START = re.compile(r"^(?:Nghị quyết|Chương|Kết luận|Quyết định|Chỉ thị|Luật|Nghị định|Thông báo|Kế hoạch|Văn bản)")
 
 
@@ -463,8 +465,10 @@ def _wrapped_cells(body: list[str], kinds: list[str]) -> list[str]:
         i += 1
     segments: list[str] = []
     for line in lines[i:]:
+        # (a one-word segment is a name or a period cut by the column's width: "Năm" / "2026 – 2030")
         if segments and (line[:1].islower() or not line[:1].isalpha() and not line[:1].isdigit()
-                         or segments[-1].endswith(",") or _GOES_ON.search(segments[-1])):
+                         or segments[-1].endswith(",") or _GOES_ON.search(segments[-1])
+                         or " " not in segments[-1] and segments[-1][-1:].isalpha() and not segments[-1].isupper()):
             segments[-1] += " " + line
         else:
             segments.append(line)
