@@ -703,3 +703,22 @@ def test_a_field_glued_on_after_a_dash_and_partners_that_end_at_the_work():
     _add_roles(task, "implementers", "Sở Kế hoạch và Đầu tư chủ trì phối hợp với đơn vị, địa phương có liên quan "
                                      "tham mưu thực hiện.")
     assert (task.lead, task.coordinators) == (["Sở Kế hoạch và Đầu tư"], ["đơn vị, địa phương có liên quan"])
+
+
+def test_a_part_titled_by_whose_duties_it_lists_hands_its_items_to_that_unit(tmp_path):
+    """A ministry's plan (2024): "II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG" over items that name no
+    unit; the partners end at the next verb ("… Vụ Môi trường hoàn thiện …"); "Tạp chí" heads a name of its own."""
+    tasks = _plan_tasks(tmp_path, """KẾ HOẠCH
+Triển khai thực hiện Chỉ thị số 13/CT-TTg
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai thực hiện hiệu quả các nhiệm vụ được giao.
+II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+1. Chủ trì, phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế hoạch giảm phát thải.
+2. Nghiên cứu thiết lập Hệ thống đăng ký quốc gia về hạn ngạch phát thải khí nhà kính.
+III. TỔ CHỨC THỰC HIỆN
+1. Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường thực hiện tuyên truyền về tín chỉ các-bon.
+""")
+    assert [(t["id"], t["lead"], t["coordinators"]) for t in tasks] == [
+        ("II.1", ["Bộ Tài nguyên và Môi trường"], ["Cục Kiểm soát ô nhiễm môi trường", "Vụ Môi trường"]),
+        ("II.2", ["Bộ Tài nguyên và Môi trường"], []),
+        ("III.1", ["Báo Tài nguyên và Môi trường", "Tạp chí Tài nguyên và Môi trường"], [])]

@@ -907,7 +907,22 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # lead-in names who does the work of every item's bullets or lettered items
             units = _part_lead_in(parent.parent)
         return units
+    if parent is not None and parent.kind in ("part", "section") and node.kind == "item":
+        return _part_of_duties(parent.text)
     return None
+
+
+# "II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG": a part titled by whose duties its items are
+_PART_OF_DUTIES = re.compile(r"^(?:NHIỆM VỤ|TRÁCH NHIỆM)(?:\s+(?:CHỦ YẾU|CỤ THỂ|TRỌNG TÂM|CHÍNH))?\s+CỦA\s+(?P<units>.+?)\s*:?$")
+
+
+def _part_of_duties(title: str) -> tuple[str, ...] | None:
+    """The units a part's title gives its items to ("NHIỆM VỤ CỦA SỞ Y TẾ"), cased as names are; or None."""
+    from extractors.header import name_case  # the header reads no tasks: no cycle at run time
+
+    m = _PART_OF_DUTIES.match(title.strip())
+    units = split_units(name_case(m.group("units"))) if m and m.group("units").isupper() else []
+    return tuple(units) if units and all(names_actor(u) for u in units) else None
 
 
 # "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026 gồm các nội dung trọng tâm:", "Đợt 2: Trong tháng 12/2025":
