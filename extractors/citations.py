@@ -67,8 +67,9 @@ _CONSTITUTION = re.compile(r"Hiến pháp(?:\s+(?:năm\s+)?\d{4})?(?![\wÀ-ỹđ
 _LAW_REF = r"(?:Bộ luật|Luật)" + _LAW.pattern.split("(?P<name>", 1)[1][:-1]
 # rest is running text); a year may follow ("... Bộ luật hình sự 2025"); where its date follows within the
 # clause, the name runs to the date ("... của 37 luật có liên quan đến quy hoạch ngày 20/11/2018")
-# (OCR drops or swaps the tone of "đổi" and "bổ": "sửa đôi, bồ sung", "sửa đi, bổ sung")
-_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>sửa\s+đ[ổôồỗoơ]?i,?\s*b[ổồôỗộo]\s+sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
+# (OCR drops or swaps the tone of "đổi" and "bổ": "sửa đôi, bồ sung", "sửa đi, bổ sung"; a title may capitalise it:
+# "Luật Sửa đổi bổ sung …")
+_AMENDING = re.compile(r"(?P<kind>Bộ luật|Luật)\s+(?P<name>[Ss]ửa\s+đ[ổôồỗoơ]?i,?\s*[Bb][ổồôỗộo]\s+sung\b(?:[^;\n()]{0,200}?(?=\s*,?\s*ngày\s+\d)"
                        r"|(?:\s+một số điều)?(?:\s+của)?\s+"
                        + _LAW_REF + r"(?:(?:,\s*|\s+và\s+)" + _LAW_REF + r")*(?:\s+(?:năm\s+)?\d{4}(?![\w/]))?))")
 _CONGRESS = re.compile(r"(?P<kind>Nghị quyết)\s+(?P<name>(?:Đại hội|Hội nghị|Trung ương\s+\d+)\b[^;,.(]*?)(?=\s+" + _name_ends("resolution_name") + r"\b|[;,.(]|$)")

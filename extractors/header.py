@@ -393,8 +393,11 @@ def _signature_lines(line: str) -> list[str]:
     tokens = line.split()
     k = next((i for i, t in enumerate(tokens) if t != t.upper()), len(tokens))
     caps, name = " ".join(tokens[:k]), " ".join(tokens[k:])
-    if not name or not _NAME.match(name) or not authority_of(caps):
+    if not name or not _NAME.match(name):
         return [line]
+    if not authority_of(caps):
+        # "CHỦ TỊCH Hoàng Quốc Khánh": a position signing in its own name, without an authority
+        return [caps, name] if _SIGNER_POSITION.fullmatch(caps) else [line]
     parts = [p.strip() for p in _BEFORE_AUTHORITY.split(caps) if p.strip()]
     found = authority_of(parts[-1])
     rest = found[1] if found else ""

@@ -172,3 +172,11 @@ def test_a_law_name_ends_before_who_issued_the_letter_and_before_a_place_date_li
     assert [c.text for c in find_citations("về Điều 22 Luật Bảo hiểm y tế do Bộ Y tế ban hành")] == ["Luật Bảo hiểm y tế"]
     assert [c.text for c in find_citations("V/v thực hiện Điều 22 Luật BHYT\nHà Nội, ngày 27 tháng 01 năm 2021")] \
         == ["Luật BHYT"]
+
+
+def test_an_amending_law_whose_title_capitalises_sửa_đổi_is_named_by_what_it_amends():
+    found = find_citations("Căn cứ Luật Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+                           "Chính quyền địa phương ngày 22 tháng 11 năm 2019;")
+    assert [(c.kind, c.title, c.date) for c in found][:1] == [
+        ("Luật", "Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền địa phương",
+         "2019-11-22")]

@@ -454,6 +454,9 @@ def test_a_one_line_signature_takes_the_longest_position_it_ends_with():
     from extractors.header import _signature_lines
     assert _signature_lines("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trường Sơn") == [
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trường Sơn"]
+    # a position signing in its own name, without an authority (a crawled decision's side-by-side block)
+    assert _signature_lines("CHỦ TỊCH Hoàng Quốc Khánh") == ["CHỦ TỊCH", "Hoàng Quốc Khánh"]
+    assert _signature_lines("CỘNG HÒA Xã hội") == ["CỘNG HÒA Xã hội"]
 
 
 def test_a_heading_asking_a_unit_to_work_with_others_hands_its_bullets_on(tmp_path):
