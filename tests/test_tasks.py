@@ -722,3 +722,44 @@ III. TỔ CHỨC THỰC HIỆN
         ("II.1", ["Bộ Tài nguyên và Môi trường"], ["Cục Kiểm soát ô nhiễm môi trường", "Vụ Môi trường"]),
         ("II.2", ["Bộ Tài nguyên và Môi trường"], []),
         ("III.1", ["Báo Tài nguyên và Môi trường", "Tạp chí Tài nguyên và Môi trường"], [])]
+
+
+def test_a_letters_lead_in_asks_its_units_to_do_the_items_under_topics(tmp_path):
+    """A ministry's letter as a PDF's text (2025): its header side by side with spaces and no blank line before
+    the body; "… kính đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo …, cụ thể như sau:" asks the provinces to do the
+    lettered work under topic headings ("1. Về giảm nhẹ phát thải khí nhà kính"); thanks close the letter."""
+    tasks = _plan_tasks(tmp_path, """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                      Độc lập - Tự do - Hạnh phúc
+       Số: 9389 /BNNMT-BĐKH
+                                                    Hà Nội, ngày 20 tháng 11 năm 2025
+    V/v triển khai thực hiện các quy định
+                 Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+               Ngày 09 tháng 6 năm 2025, Chính phủ ban hành Nghị định số 119/2025/NĐ-CP sửa đổi,
+        bổ sung một số điều của Nghị định số 06/2022/NĐ-CP về giảm nhẹ phát thải khí nhà kính.
+               Để triển khai thực hiện các quy định mới được ban hành, Bộ Nông nghiệp
+        và Môi trường kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
+        ương chỉ đạo các cơ quan, đơn vị trực thuộc có liên quan quán triệt và thực hiện
+        các quy định tại các văn bản nêu trên, cụ thể như sau:
+               1. Về giảm nhẹ phát thải khí nhà kính trên địa bàn tỉnh
+               a) Chỉ đạo cơ quan chuyên môn trực thuộc có liên quan rà soát số liệu tiêu thụ
+        năng lượng gửi Bộ Nông nghiệp và Môi trường trước ngày 30 tháng 6 hằng năm.
+               b) Phối hợp với Bộ Tài chính xây dựng sàn giao dịch các-bon.
+               Bộ Nông nghiệp và Môi trường trân trọng cảm ơn sự phối hợp chặt chẽ của Quý Ủy ban./.
+""")
+    assert [(t["id"], t["lead"], t["coordinators"]) for t in tasks] == [
+        ("1.a", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], []),
+        ("1.b", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], ["Bộ Tài chính"])]
+    assert tasks[0]["timeline"]["recurrence"] == ["annual"]
+
+
+def test_a_unit_directing_others_hands_its_bullets_on_and_party_committees_are_one_group(tmp_path):
+    """A Party committee's letter (2026): "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:"
+    over bullets that the province does (it directs the others); "Các cấp ủy, tổ chức đảng" is one group."""
+    _, tasks = _tasks(tmp_path, """1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:
+- Nghiên cứu, cụ thể hóa các mục tiêu, nhiệm vụ của Chương trình hành động.
+- Thường xuyên kiểm tra, giám sát, đôn đốc việc thực hiện.
+2. Các cấp ủy, tổ chức đảng chủ động quán triệt và triển khai thực hiện Chương trình hành động.
+""")
+    assert [(k, t.lead) for k, t in tasks.items()] == [
+        ("II.1.1", ["Ủy ban nhân dân tỉnh"]), ("II.1.2", ["Ủy ban nhân dân tỉnh"]),
+        ("II.2", ["Các cấp ủy, tổ chức đảng"])]

@@ -90,7 +90,8 @@ _PAGE_NUMBER = re.compile(r"^\s*-?\s*\d{1,3}\s*-?(?:\s+|$)")
 _COMPANY = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\b")
 # The sentence a plan closes on: "Trên đây là Kế hoạch ...", "Yêu cầu các cơ quan ... nghiêm túc thực hiện./.",
 # "Phòng X kính báo cáo Lãnh đạo Sở và thông báo để các đơn vị biết./."
-_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b")
+_CLOSING_FORMULA = re.compile(r"^(?:tren day|trong qua trinh)|nghiem tuc (?:trien khai )?thuc hien|\bkinh bao cao\b"
+                              r"|\btran trong cam on\b")  # "… trân trọng cảm ơn sự phối hợp của Quý Ủy ban./."
 _SUMMING_UP = re.compile(r"tren day la\b")
 
 
@@ -177,6 +178,30 @@ def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
             paragraphs.append([i])
         joined = bool(re.search(r"[.:;]\W*$", text.line_text(i).strip()))
     return paragraphs
+
+
+def letter_lead_in(text: Text, outline: Outline) -> tuple[str, ...] | None:
+    """The units a letter asks, in the paragraph that leads into its numbered items ("Kính gửi: Ủy ban nhân
+    dân các tỉnh … ↵ Để triển khai …, Bộ … kính đề nghị Ủy ban nhân dân các tỉnh, thành phố … chỉ đạo …, cụ
+    thể như sau: ↵ 1. Về … ↵ a) Chỉ đạo …"): they do the work of every item that names no unit; or None."""
+    if not outline.body_lines:
+        return None
+    first = outline.body_lines[0]
+    lines = [i for i in outline.preamble if i < first and text.line_text(i).strip() not in ("", "|")]
+    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
+    if start is None:
+        return None
+    paragraph: list[str] = []
+    for i in lines[start + 1:]:  # the last paragraph before the items
+        line = text.line_text(i).strip()
+        if paragraph and re.search(r"[.:;]\W*$", paragraph[-1]):
+            paragraph = []
+        paragraph.append(line)
+    body = " ".join(paragraph)
+    if not body.endswith(":") or not (_LEAD_IN.search(fold(body)) or _GROUPS_DUTIES.search(fold(body))):
+        return None
+    found = _request(body)
+    return tuple(found[0]) if found else None
 
 
 def _after_title(text: Text, lines: list[int]) -> int | None:
@@ -817,8 +842,11 @@ def _unit_list(s: str) -> bool:
 
 # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành", "Chủ tịch UBND cấp xã chỉ đạo": a heading without a
 # colon over bullets that names who leads the work they list (and who joins it), and nothing else
-_LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?)\s+(?:chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?"
-                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo|phối hợp(?:\s+thực hiện)?)\s*:?$")  # "Đề nghị UBND xã phối hợp"
+# ("Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the bodies it directs, before the colon, do
+# not lead: it does the work of the lines below by directing them)
+_LEAD_IN_HEADING = re.compile(r"^(?P<lead>[^.;:]+?),?\s+(?:chủ trì,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?"
+                              r"\s+(?P<partners>[^.;:]+?)|chỉ đạo(?:\s+(?P<directed>[^.;:]+?)(?=\s*:$))?"
+                              r"|phối hợp(?:\s+thực hiện)?)\s*:?$")  # "Đề nghị UBND xã phối hợp"
 
 
 @lru_cache(maxsize=1024)
@@ -827,6 +855,8 @@ def _lead_in_heading(s: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     None unless the words are units and the lead-in verb only (a verb after the partners is work)."""
     m = _LEAD_IN_HEADING.match(re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", s.strip()))  # "Đề nghị X chủ trì, ..."
     if not m or not names_actor(m.group("lead")) or _verb_outside_names(m.group("lead")):
+        return None
+    if m.group("directed") and not all(starts_actor(u) for u in split_units(m.group("directed"))):
         return None
     partners = split_units(m.group("partners")) if m.group("partners") else []
     if partners and (_verb_outside_names(m.group("partners")) or not all(starts_actor(u) for u in partners)):
@@ -992,6 +1022,11 @@ def _sentence_subject(body: str) -> list[str]:
 
 
 def _bare_title(s: str) -> bool:
-    """"Trách nhiệm chung", "Nhiệm vụ cụ thể": a short heading that names a topic, not work or units."""
+    """"Trách nhiệm chung", "Nhiệm vụ cụ thể": a short heading that names a topic, not work or units;
+    "Về giảm nhẹ phát thải khí nhà kính" says what it is about, whatever words follow "Về"."""
     s = s.strip()
-    return 0 < len(s.split()) <= 6 and not re.search(r"[.;:,]$", s) and not starts_actor(s) and not _verb_at(s)
+    if re.search(r"[.;:,]$", s):
+        return False
+    if re.match(r"Về\s", s) and len(s.split()) <= 14:
+        return True
+    return 0 < len(s.split()) <= 6 and not starts_actor(s) and not _verb_at(s)

@@ -24,7 +24,7 @@ from extractors.tasks.reading import (
     _PERIOD_COLON, _TOPIC_PERIOD, _absorb_actorless_paragraphs, _add_roles, _after_topic, _bare_title,
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _in_membership_list, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
-    lead_in_text, part_lead_in, phase_period,
+    lead_in_text, letter_lead_in, part_lead_in, phase_period,
     _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
@@ -42,6 +42,7 @@ class Plan:
     plan_year: int | None
     last_body_line: int | None
     absorbed: set[int] = field(default_factory=set)  # paragraphs already part of a task above them
+    asked: tuple[str, ...] | None = None  # the units a letter's lead-in asks (letter_lead_in)
 
 
 @dataclass
@@ -56,7 +57,10 @@ class Reading:
     # What several rules ask of the same words, worked out once
     @cached_property
     def heading(self) -> tuple[str, ...] | None:
-        return _heading_actor(self.node)
+        units = _heading_actor(self.node)
+        if units is None and self.doc.asked and _under_topics(self.node):
+            return self.doc.asked  # a letter's lead-in asks its units to do the items' work
+        return units
 
     @cached_property
     def folded(self) -> str:
@@ -125,6 +129,18 @@ class ProseShape(Shape):
         tasks = self.read(r, found)
         _absorb_paragraphs(r, tasks)
         return tasks
+
+
+def _under_topics(node: Node) -> bool:
+    """An item or bullet of the body whose headings above it only name topics ("1. Về thị trường các-bon")."""
+    if node.kind not in ("item", "bullet"):
+        return False
+    parent = node.parent
+    while parent is not None and parent.kind != "root":
+        if parent.kind not in ("item", "bullet") or not _bare_title(parent.text):
+            return False
+        parent = parent.parent
+    return True
 
 
 def _absorb_paragraphs(r: Reading, tasks: list[Task]) -> None:
@@ -777,7 +793,8 @@ def shape_claims(text: Text, outline: Outline, plan_year: int | None) -> list[tu
 
 def _claims(text: Text, outline: Outline, plan_year: int | None):
     """Each node of the outline with the first rule of SHAPES that applies to it and the tasks it gives."""
-    doc = Plan(text, outline, plan_year, outline.body_lines[-1] if outline.body_lines else None)
+    doc = Plan(text, outline, plan_year, outline.body_lines[-1] if outline.body_lines else None,
+               asked=letter_lead_in(text, outline))
     for node in outline.root.walk():
         r = Reading(doc, node, node.text)
         if claim := _first_claim(r, SHAPES):

@@ -104,12 +104,15 @@ def _is_row(line: str) -> bool:
 
 
 _COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+_COLUMN_WIDTH = 55  # characters: a column of a two-column layout is at most half a line of text
 
 
 def _columns(run: list[str]) -> list[list[str]] | None:
     """Lines laid out in two columns with spaces ("Nơi nhận:      KT. GIÁM ĐỐC") as [left, right] rows;
-    a line standing far to the right belongs to the right column."""
-    if sum(1 for line in run if _COLUMN_GAP.search(line)) < 2:
+    a line standing far to the right belongs to the right column (two lines in columns, or one and one so placed:
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG      CỘNG HÒA …" over "Số: …" and "          Hà Nội, ngày …")."""
+    gaps = sum(1 for line in run if _COLUMN_GAP.search(line))
+    if gaps < 2 and not (gaps and any(len(line) - len(line.lstrip()) >= 20 for line in run)):
         return None
     rows = []
     for line in run:
@@ -567,7 +570,10 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         if _COLUMN_GAP.search(line) and line.count("|") < 2:
             end = k
-            while end < len(lines) and lines[end].strip() and not _is_row(lines[end]):
+            # up to a blank line; a line of running text (no gap, wider than a column: "Ngày 09 tháng 6 năm
+            # 2025, Chính phủ ban hành …") ends the side-by-side blocks where the text has no blank lines
+            while end < len(lines) and lines[end].strip() and not _is_row(lines[end]) \
+                    and (end == k or _COLUMN_GAP.search(lines[end]) or len(lines[end].strip()) <= _COLUMN_WIDTH):
                 end += 1
             columns = _columns(lines[k:end])
             if columns:
