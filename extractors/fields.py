@@ -62,6 +62,10 @@ def column_role(header: str) -> str | None:
     for label, role in field_labels():  # "Thời gian hoàn thành (dự kiến)" / "Đơn vị chủ trì thực hiện"
         if len(label) > 4 and label in folded:
             return role
+    squeezed = folded.replace(" ", "")  # a PDF's text that lost its spaces: "Đơn vịphốihợp", "Thờigian thựchiện"
+    for label, role in field_labels():
+        if len(label) > 4 and label.replace(" ", "") in squeezed:
+            return role
     return None
 
 

@@ -358,14 +358,18 @@ class NoneJoinedToTaskAbove(Shape):
 
 # ---- running prose: the words of a bullet, an item, a paragraph, an article -----------------
 
+# An appendix's heading alone on its line ("PHỤ LỤC", "Phụ lục II"): a title, no work
+_APPENDIX_HEADING = re.compile(r"(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]+|\d+))?\s*:?", re.I)
+
+
 class NoneNoWords(Shape):
-    """A marker with no words of its own ("Điều 2." alone on its line): nothing to read; the lines
-    under it are read on their own.
+    """A marker with no words of its own ("Điều 2." alone on its line), or an appendix's heading ("PHỤ LỤC"):
+    nothing to read; the lines under it are read on their own.
     Example: Điều 2. ↵ - Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch ..."""
     name = "none_no_words"
 
     def applies(self, r):
-        return not r.body
+        return not r.body or bool(_APPENDIX_HEADING.fullmatch(r.body.strip()))  # "PHỤ LỤC" over an appendix
 
 
 class NoneUnitHeading(Shape):

@@ -14,6 +14,7 @@ from extractors.units import starts_actor
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
+from pipeline.readers.html_table import continues_table, html_table_rows
 from pipeline.source import Block, Source
 
 # Markdown emphasis around words (*x*, **x**, _x_); a "* " bullet at line start is not emphasis.
@@ -549,6 +550,18 @@ def _blocks(lines: list[str]) -> list[Block]:
     k = 0
     while k < len(lines):
         line = lines[k]
+        if line.lstrip().startswith("<table"):  # a converter's HTML table, up to its end tag
+            end = k + 1
+            while end < len(lines) and "</table>" not in lines[end - 1]:
+                end += 1
+            rows = html_table_rows("\n".join(lines[k:end]))
+            last = blocks[-1].rows if blocks else None
+            if continues_table(rows) and last and len(last[0]) == len(rows[0]):
+                last.extend(rows[1:])  # the same table on the next page, under placeholder titles
+            elif rows:
+                blocks.append(Block(text="", rows=rows))
+            k = end
+            continue
         if _INDEX_HEADER.fullmatch(line.strip()) and (wrapped := _wrapped_table(lines, k)):
             rows, k = wrapped
             blocks.append(Block(text="", rows=rows))
@@ -623,6 +636,56 @@ def _without_page_title(lines: list[str]) -> list[str]:
     return [line for k, line in enumerate(lines) if k not in drop]
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*\S)\s*$")
+# a heading's own number or kind ("I.", "1.", "2.1.", "a)", "Điều 3", "PHỤ LỤC")
+_OWN_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s|^(?:Điều|Phần|Chương|Mục)\s+[\dIVXLC]+\b|^Phụ lục\b",
+                         re.I)
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# a heading cut across two heading lines by a PDF's conversion: "## Đề nghị các Sở: …; Công ty" / "### Điện lực Đắk
+# Nông", "## Tổ chức hiệu quả công tác quản lý …" / "### và dịch vụ viễn thông"
+_HEADING_GOES_ON = re.compile(r"(?:[,;]|\s(?:và|của|các|Công ty))$")
+
+
+def _numbered_headings(lines: list[str]) -> list[str]:
+    """A Markdown document whose section headings lost their numbers (a PDF converted to Markdown: "# MỤC TIÊU",
+    "## Mục tiêu chung") numbered by the headings' levels as the printed plan was (I., 1., a)); the outline reads
+    its parts from their numbers. A heading cut in two is joined; the heading above the first paragraph is the
+    file's title, and from the appendix on ("PHỤ LỤC") headings stay as they are."""
+    found = [(k, len(m.group(1)), m.group(2)) for k, line in enumerate(lines) if (m := _MD_HEADING.match(line))]
+    if len(found) < 4 or sum(bool(_OWN_NUMBER.match(strip_markdown(t).strip())) for _, _, t in found) > len(found) // 5:
+        return lines
+    # (a text numbered in its lines, "Điều 1." or "1.", has its parts already: its headings are its letterhead's)
+    if sum(bool(_OWN_NUMBER.match(strip_markdown(line).strip())) for line in lines if not _MD_HEADING.match(line)) >= 2:
+        return lines
+    lines = list(lines)
+    heads: list[tuple[int, int, str]] = []
+    for k, level, title in found:
+        between = [line for line in lines[heads[-1][0] + 1:k] if line.strip()] if heads else None
+        if heads and not between and level > heads[-1][1] \
+                and (title[:1].islower() or _HEADING_GOES_ON.search(strip_markdown(heads[-1][2]).rstrip())):
+            j, lev, text = heads[-1]
+            heads[-1] = (j, lev, f"{text} {title}")
+            lines[k] = ""
+            continue
+        heads.append((k, level, title))
+    first_text = next((k for k, line in enumerate(lines) if line.strip() and not _MD_HEADING.match(line)), len(lines))
+    levels = sorted({level for k, level, _ in heads if k > first_text})
+    counters = [0] * len(levels)
+    for k, level, title in heads:
+        if k < first_text:
+            continue
+        if "phụ lục" in strip_markdown(title).lower():
+            break  # the appendix and its tables keep what they print
+        depth = levels.index(level)
+        counters[depth] += 1
+        counters[depth + 1:] = [0] * (len(counters) - depth - 1)
+        n = counters[depth]
+        marker = (_ROMAN_NUMERALS[n - 1] + "." if depth == 0 and n <= len(_ROMAN_NUMERALS) else
+                  f"{n}." if depth == 1 else "abcdeghiklmnopqrstuvxy"[(n - 1) % 22] + ")")
+        lines[k] = f"{'#' * level} {marker} {title}"
+    return lines
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
 
@@ -630,6 +693,9 @@ def read(path: Path) -> Source:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
         raise ReadError(f"{path}: binary data, not text")
     text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
-    blocks = _blocks([strip_markdown(line) for line in _without_page_title(_join_split_emphasis(text.splitlines()))])
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    lines = _without_page_title(_join_split_emphasis(text.splitlines()))
+    if fmt == "md":
+        lines = _numbered_headings(lines)
+    blocks = _blocks([strip_markdown(line) for line in lines])
     return Source(path=path, format=fmt, sha256=sha256_of(path), pages=1, blocks=blocks, warnings=warnings)
