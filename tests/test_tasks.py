@@ -734,8 +734,6 @@ def test_a_letters_lead_in_asks_its_units_to_do_the_items_under_topics(tmp_path)
                                                     Hà Nội, ngày 20 tháng 11 năm 2025
     V/v triển khai thực hiện các quy định
                  Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
-               Ngày 09 tháng 6 năm 2025, Chính phủ ban hành Nghị định số 119/2025/NĐ-CP sửa đổi,
-        bổ sung một số điều của Nghị định số 06/2022/NĐ-CP về giảm nhẹ phát thải khí nhà kính.
                Để triển khai thực hiện các quy định mới được ban hành, Bộ Nông nghiệp
         và Môi trường kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
         ương chỉ đạo các cơ quan, đơn vị trực thuộc có liên quan quán triệt và thực hiện

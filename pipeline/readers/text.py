@@ -127,6 +127,17 @@ def _columns(run: list[str]) -> list[list[str]] | None:
     return rows
 
 
+_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi\s*:\s*", re.I)
+
+
+def _after_addressees(line: str, following: str) -> bool:
+    """Does the letter's first paragraph start on the line after "Kính gửi: …"? A PDF's text lays the
+    addressees out in a column after "Kính gửi:"; the paragraph's first line stands left of that column."""
+    m = _ADDRESSEES.match(line)
+    rest = following.lstrip()
+    return bool(m) and rest[:1].isupper() and len(following) - len(rest) < m.end() - 2
+
+
 def _ends_with_label(line: str) -> bool:
     """"...; Đơn vị chủ trì: Ban Tuyên giáo; Thời gian:": a field label whose value is on the next line."""
     tail = re.split(r"[.;]", line.rstrip())[-1]
@@ -598,7 +609,7 @@ def _blocks(lines: list[str]) -> list[Block]:
             if (resume := _after_page_number(lines, k, running)) is not None:
                 k = resume  # the page number goes; the sentence goes on
             elif k + 1 < len(lines) and lines[k + 1].strip() and not opens_paragraph(lines[k + 1]) \
-                    and not _is_row(lines[k + 1]) and not table_at(k + 1) and (
+                    and not _is_row(lines[k + 1]) and not table_at(k + 1) and not _after_addressees(line, lines[k + 1]) and (
                         # hard-wrapped at the width, unless a sentence ended and a new one starts
                         (width and len(line.rstrip()) >= 0.8 * width
                          and not (line.rstrip()[-1:] in ".;:" and lines[k + 1].lstrip()[:1].isupper()
