@@ -50,8 +50,23 @@ def parse_field(line: str) -> Field | None:
     return None
 
 
+# "Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện": one column for the work and, in its group rows, the
+# units that do it (a decision allocating funds lists each unit's projects under the unit's name)
+_WORK_OVER_UNITS = re.compile(r"^\s*(?:danh muc\s+|ten\s+)?(?:du an|cong trinh|nhiem vu)\b[^/]{0,30}/(?P<units>.+)$")
+
+
+def group_row_role(header: str) -> str | None:
+    """The role of the units a work column's group rows name ("Danh mục dự án/ Cơ quan … thực hiện" →
+    implementers), or None for any other column."""
+    m = _WORK_OVER_UNITS.match(fold(header))
+    role = column_role(m.group("units")) if m else None
+    return role if role in ("lead", "implementers") else None
+
+
 def column_role(header: str) -> str | None:
     """The role of a task-table column from its header cell ("Cơ quan chủ trì" → lead)."""
+    if _WORK_OVER_UNITS.match(fold(header)):
+        return "task"
     folded = re.sub(r"[^\w\s]", " ", fold(header))
     folded = re.sub(r"\s+", " ", folded).strip()
     if len(folded) <= 5:  # "ST\nT" / "S TT": a narrow column wraps its header

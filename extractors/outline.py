@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.fields import Field, column_role, parse_field, split_fields, twin_columns
+from extractors.fields import Field, column_role, group_row_role, parse_field, split_fields, twin_columns
 from extractors.grammar import RECIPIENTS, ROMANS, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
 from extractors.lexicon import any_of
 from extractors.text import Text, fold
@@ -69,8 +69,10 @@ def _signed_with_authority(line: str) -> bool:
 def _is_task_table(text: Text, t: int) -> bool:
     table = text.tables[t]
     for row in table.cells[:3]:
-        roles = {column_role(" ".join(text.line_text(i) for i in cell)) for cell in row}
-        if "task" in roles and roles & {"lead", "coordinators", "timeline", "implementers"}:
+        titles = [" ".join(text.line_text(i) for i in cell) for cell in row]
+        roles = {column_role(title) for title in titles}
+        if "task" in roles and (roles & {"lead", "coordinators", "timeline", "implementers"}
+                                or any(group_row_role(title) for title in titles)):  # units in its group rows
             return True
     return bool(twin_columns(text, t))  # its header unreadable on a scan: a twin table lends its columns
 

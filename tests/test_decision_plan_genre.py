@@ -182,3 +182,42 @@ II. TỔ CHỨC THỰC HIỆN
         ("I.1.a", ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
         ("I.1.b", ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
         ("II.1", ["Bộ Ngoại giao"])]
+
+
+def test_a_funds_allocation_table_gives_each_unit_the_projects_listed_under_it(tmp_path):
+    # a decision allocating funds (a crawled page, 2023): after the signature, an appendix whose one work column
+    # is "Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện"; each group row names the unit that carries out
+    # the projects under it; the total row is no work
+    assert column_role("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện") == "task"
+    plan = tmp_path / "qd.md"
+    plan.write_text("""| ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 518/QĐ-UBND | Bình Định, ngày 23 tháng 02 năm 2023 |
+
+QUYẾT ĐỊNH
+
+Về việc phân bổ kế hoạch vốn năm 2023
+
+Điều 1. Phân bổ danh mục và kế hoạch vốn năm 2023 theo Phụ lục kèm theo.
+
+Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này./.
+
+| Nơi nhận: - Như Điều 2; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lâm Hải Giang |
+|---|---|
+
+PHỤ LỤC 01:
+
+| STT | Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện | Kế hoạch vốn năm 2023 | Ghi chú |
+|---|---|---|---|
+|  | TỔNG SỐ | 50.000 |  |
+| I | SỞ GIÁO DỤC VÀ ĐÀO TẠO | 7.500 |  |
+| 1 | Trường THPT số 3 An Nhơn; HM: Nhà lớp học 02 tầng 06 phòng | 3.000 |  |
+| 2 | Trường THPT số 2 An Nhơn; HM: Nhà hiệu bộ | 2.500 |  |
+| II | THỊ XÃ HOÀI NHƠN | 5.000 |  |
+| 1 | Trường THCS Tam Quan, HM: Nhà hiệu bộ | 700 |  |
+""", encoding="utf-8")
+    tasks = [t for t in extract_file(plan).tasks if t.origin == "table"]
+    assert [(t.text, t.implementers) for t in tasks] == [
+        ("Trường THPT số 3 An Nhơn; HM: Nhà lớp học 02 tầng 06 phòng", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
+        ("Trường THPT số 2 An Nhơn; HM: Nhà hiệu bộ", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
+        ("Trường THCS Tam Quan, HM: Nhà hiệu bộ", ["THỊ XÃ HOÀI NHƠN"])]

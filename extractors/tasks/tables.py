@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import column_role, header_columns, twin_columns
+from extractors.fields import column_role, group_row_role, header_columns, twin_columns
 from extractors.outline import Node
 from extractors.facts import ROLES, Span, Task
 from extractors.tasks.reading import _add_roles, _coordinators
@@ -75,6 +75,9 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
         index_col, task_col = task_col, task_col + 1
     base = node.id
     group = ""
+    # a work column whose group rows name the units ("Danh mục dự án/ Cơ quan, đơn vị thực hiện")
+    units_role = group_row_role(header_text_raw) if (header_text_raw := text.cell_text(node.table, header_row, task_col)) else None
+    group_units: list[str] = []
     out: list[Task] = []
     # each row's id with its group row's label ("I.1"), used when numbering restarts in each group
     grouped_ids: list[str] = []
@@ -96,6 +99,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""
+        if re.fullmatch(r"(?:tong so|tong cong|cong)\s*:?", fold(task_text).strip()):
+            continue  # the table's total ("TỔNG SỐ | 50.000"): a sum, no work
         if task_text and _letters(task_text) == _letters(header_text[task_col]):
             continue  # the header repeated on a new page, OCR specks between its words ("Nhiệm vụ, - hoạt động")
         # a cell merged across the row repeats the group title: it says nothing about the row's roles
@@ -110,6 +115,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
         if not task_text or (_ROMAN_OR_LETTER.match(index) and not any(others)) or \
                 (len(distinct) == 1 and len(cells) > 2) or (spanned >= 2 and not any(others)):
             group = index if _ROMAN_OR_LETTER.match(index) else group
+            if units_role and _ROMAN_OR_LETTER.match(index):
+                group_units = [task_text]  # "I | SỞ GIÁO DỤC VÀ ĐÀO TẠO": the unit that does the rows below
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
         label = index if re.fullmatch(r"\d{1,3}[a-z]?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
@@ -141,6 +148,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
                 t.products = cells[c]
             elif role == "monitors":
                 t.monitors = cells[c]
+        if units_role and not getattr(t, units_role):
+            setattr(t, units_role, list(group_units))
         if not t.coordinators:
             t.coordinators = _partners_in_work(task_text)
         out.append(t)
