@@ -307,3 +307,21 @@ def test_a_gazette_table_cut_into_words_keeps_each_cell_whole(tmp_path):
         (["Bộ Nội vụ"], ["Bộ Tư pháp"], "Năm 2026 – 2030")]
     assert tasks[0]["timeline"]["recurrence"] == ["continuous"]
     assert (tasks[1]["timeline"]["start"], tasks[1]["timeline"]["end"]) == ("2026-01-01", "2030-12-31")
+
+
+def test_a_table_whose_body_lost_its_pipes_is_read_a_cell_a_line(tmp_path):
+    # a converted PDF: the header row kept its pipes, a title the page's width pushed out stands under the rule,
+    # then each row is its number and its cells, one a line; a number over one line is a group's title
+    plan = tmp_path / "qd.txt"
+    plan.write_text("\n".join([
+        "QUYẾT ĐỊNH", "Ban hành Kế hoạch triển khai Nghị định", "", "PHỤ LỤC",
+        "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |", "| --- | --- | --- | --- |",
+        "Thời gian thực hiện", "1", "Tổ chức tuyên truyền, phổ biến Nghị định", "a)",
+        "Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức",
+        "Cục Lâm nghiệp và Kiểm lâm", "Vụ Pháp chế; các cơ quan, đơn vị có liên quan", "Quý III, IV/2026",
+        "3", "Đàm phán, ký kết Thỏa thuận, Hợp đồng chuyển nhượng kết quả giảm phát thải",
+        "Sở Nông nghiệp và Môi trường các tỉnh", "Vụ Hợp tác quốc tế", "Thường xuyên"]) + "\n", encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    assert [(t["lead"], t["coordinators"], t["timeline"]["text"]) for t in tasks] == [
+        (["Cục Lâm nghiệp và Kiểm lâm"], ["Vụ Pháp chế", "các cơ quan, đơn vị có liên quan"], "Quý III, IV/2026"),
+        (["Sở Nông nghiệp và Môi trường các tỉnh"], ["Vụ Hợp tác quốc tế"], "Thường xuyên")]

@@ -292,6 +292,49 @@ def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int, se
     return rows, pos, set()
 
 
+# a line that is nothing but a row's number ("3", "a)", "đ)", "2.1")
+_NUMBER_ALONE = re.compile(r"^\s*(?:[IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\s*$")
+
+
+def _cell_line_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | None:
+    """A table whose header kept its pipes and whose body lost them, each cell on a line of its own (a
+    converted PDF): "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |", its rule, the titles a
+    narrow page pushed out ("Thời gian thực hiện"), then each row: its number on a line, then its cells, one a
+    line; a number with one line under it is a group's title. A row's lines beyond its cells go on with its
+    work. The rows, and the index after the table; None for anything else."""
+    if not (k + 2 < len(lines) and _is_row(lines[k]) and _TABLE_RULE.match(lines[k + 1])
+            and not _is_row(lines[k + 2]) and lines[k + 2].strip()):
+        return None
+    header = [c for c in _cells(lines[k]) if c]
+    if len(header) < 3 or not _INDEX_HEADER.fullmatch(header[0].strip(" *")):
+        return None
+    pos = k + 2
+    while pos < len(lines) and lines[pos].strip() and not _NUMBER_ALONE.match(lines[pos]) and len(header) < 9:
+        if len(lines[pos].split()) > 6:
+            return None
+        header.append(lines[pos].strip())  # a title the page's width pushed out of the header row
+        pos += 1
+    kinds = [_column_kind(t) for t in header[1:]]
+    if "task" not in kinds or not {"lead", "implementers"} & set(kinds):
+        return None
+    rows, n = [header], len(header)
+    while pos < len(lines) and _NUMBER_ALONE.match(lines[pos]):
+        number, pos = lines[pos].strip().rstrip(".)"), pos + 1
+        cells: list[str] = []
+        while pos < len(lines) and lines[pos].strip() and not _NUMBER_ALONE.match(lines[pos]) \
+                and not _AFTER_TABLE.match(lines[pos].strip()):
+            cells.append(lines[pos].strip())
+            pos += 1
+        if len(cells) >= n - 1:  # a row: its work goes on in the lines its cells left over
+            cells = [" ".join([cells[0]] + cells[n - 1:])] + cells[1:n - 1]
+        elif len(cells) == 1:
+            cells = cells * (n - 1)  # a group's title, merged across the row (a merged cell repeats its text)
+        else:
+            break
+        rows.append([number] + cells)
+    return (rows, pos) if len(rows) >= 3 else None
+
+
 # the header of a table's numbering column: "TT", "STT", "Số TT"
 _INDEX_HEADER = re.compile(r"(?:[Ss]ố\s*)?S?\.?\s*T\.?\s*T\.?")
 # a cell that is nothing but a row's number: "I", "12", "1.2", "3.", "a)"
@@ -575,6 +618,10 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         if _INDEX_HEADER.fullmatch(line.strip()) and (wrapped := _wrapped_table(lines, k)):
             rows, k = wrapped
+            blocks.append(Block(text="", rows=rows))
+            continue
+        if cell_lines := _cell_line_table(lines, k):
+            rows, k = cell_lines
             blocks.append(Block(text="", rows=rows))
             continue
         if flattened := table_at(k):
