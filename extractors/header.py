@@ -273,6 +273,8 @@ def _canonical_places(name: str | None) -> str | None:
 
 def _issuer(lines: list[str]) -> str | None:
     lines = [line.strip(" *-/\\") for line in lines if line.strip(" *-/\\")]  # a drawn rule ("/") is no letter
+    # the gazette prints the issuing body over the document, then the document its own letterhead: once is the name
+    lines = [line for k, line in enumerate(lines) if k == 0 or line != lines[k - 1]]
     if not lines:
         return None
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.

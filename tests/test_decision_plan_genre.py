@@ -221,3 +221,30 @@ PHỤ LỤC 01:
         ("Trường THPT số 3 An Nhơn; HM: Nhà lớp học 02 tầng 06 phòng", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
         ("Trường THPT số 2 An Nhơn; HM: Nhà hiệu bộ", ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
         ("Trường THCS Tam Quan, HM: Nhà hiệu bộ", ["THỊ XÃ HOÀI NHƠN"])]
+
+
+def test_a_gazette_regulation_keeps_its_own_number_and_its_duties_not_its_beneficiaries(tmp_path):
+    # the gazette's reprint (2021): a double issue's running head ("Số 849 + 850"), its section title and the
+    # issuing body printed over the letterhead are no part of the document; a deadline "chậm nhất đến hết ngày …"
+    # is the task's; the workers the decision supports assign nothing
+    plan = tmp_path / "qd.txt"
+    plan.write_text("""CÔNG BÁO/Số 849 + 850/Ngày 12-10-2021
+3
+VĂN BẢN QUY PHẠM PHÁP LUẬT
+THỦ TƯỚNG CHÍNH PHỦ
+THỦ TƯỚNG CHÍNH PHỦ
+Số: 28/2021/QĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 01 tháng 10 năm 2021
+QUYẾT ĐỊNH
+Quy định về việc thực hiện chính sách hỗ trợ người lao động
+Điều 1. Đối tượng được hỗ trợ
+1. Người lao động đang tham gia bảo hiểm thất nghiệp tại thời điểm ngày 30 tháng 9 năm 2021.
+Điều 3. Trình tự, thủ tục hỗ trợ
+1. Cơ quan bảo hiểm xã hội lập danh sách người lao động gửi người sử dụng lao động. Chậm nhất đến hết ngày 20 tháng 10 năm 2021.
+2. Người lao động đề nghị cơ quan bảo hiểm xã hội cấp tỉnh nơi có nhu cầu nhận hỗ trợ.
+""", encoding="utf-8")
+    record = extract_file(plan)
+    assert (record.document.number, record.document.issuer) == ("28/2021/QĐ-TTg", "Thủ tướng Chính phủ")
+    assert [(t.lead, t.timeline.end) for t in record.tasks] == [(["Cơ quan bảo hiểm xã hội"], "2021-10-20")]

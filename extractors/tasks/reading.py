@@ -22,7 +22,8 @@ _ASSIGN_OPENER = re.compile(r"^(?:(?:bo|so|cuc|tong cuc|vu|ban)\s+(?=(?:kinh )?d
 # Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
 _PROSE_TIME = re.compile(
-    r"(?:truoc|cham nhat(?: la)?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
+    # ("chậm nhất đến hết ngày 20 tháng 10 năm 2021", "chậm nhất vào ngày 31/12/2021": the last day)
+    r"(?:truoc|cham nhat(?: la)?(?:\s+(?:den het|vao))?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     # "tổ chức hội nghị vào ngày 02/02/2026": the day an event is set for
@@ -749,14 +750,29 @@ def _subject(body: str) -> list[str]:
             # "Phòng Y tế (cơ quan thường trực ...) chủ trì": the note in brackets is not the name
             subject = re.sub(r"\s*\([^()]*\)", "", body[:verb[0]])
             subject = re.sub(r"\s+(?:sẽ|đã|đang|vẫn|cũng)\s*$", "", subject)  # "Bộ Y tế sẽ phối hợp": a tense, no name
-            # "Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo ...": who is asked does the work, not who asks
-            if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]):
+            # "Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo ...": who is asked does the work, not who asks (unless people
+            # apply to a body: "Người lao động đề nghị cơ quan bảo hiểm xã hội …" assigns the body nothing)
+            if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]) \
+                    and not _no_doer([subject[:asked.start()].strip()]):
                 subject = subject[asked.end():]
             units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", _MANDATE_AFTER.sub("", subject)))
             # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
             if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
                 return units
     return []
+
+
+# "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task
+_PRIVATE_PEOPLE = frozenset(words("private_people.txt"))
+# the people a decision supports, alone or with what singles them out ("Người lao động đang làm việc tại …")
+_BENEFICIARIES = re.compile(r"(?:" + "|".join(map(re.escape, words("beneficiaries.txt"))) + r")"
+                            r"(?:\s+(?:đang|đã|có|được|bị|thuộc|tại|làm việc|ở)\b.*)?", re.I | re.S)
+
+
+def _no_doer(lead: list[str]) -> bool:
+    """Does the subject name people rather than a body: people in general among its pieces, or only the
+    people the document supports?"""
+    return any(u.lower() in _PRIVATE_PEOPLE for u in lead) or (len(lead) == 1 and bool(_BENEFICIARIES.fullmatch(lead[0])))
 
 
 # "các Phó Thủ tướng theo nhiệm vụ được phân công kiểm tra …": the mandate the units act under, not their name

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractors.facts import ROLES, Span, Task
-from extractors.lexicon import words
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
@@ -25,7 +24,7 @@ from extractors.tasks.reading import (
     _carried_over, _closing_remark, _coordination_lead, _coordination_lead_in, _coordinators, _fronted_subject, _heading_actor, _heading_units,
     _heading_partners, _in_excluded_part, _in_membership_list, _lead_clause, _letter_requests, _lead_in_heading, _numbered_clauses, _own_text, _prose_time, _qualified_collective, _strip_end, _subject,
     lead_in_text, letter_lead_in, part_lead_in, phase_period,
-    _titling_unit, span_of)
+    _no_doer, _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
 from extractors.timeline import parse_timeline
@@ -467,14 +466,10 @@ def _too_long(r: Reading, lead: list[str]) -> bool:
                 for x in lead)
 
 
-# "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task
-_PRIVATE_PEOPLE = frozenset(words("private_people.txt"))
-
-
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
     """The node's one task: its words, its lead, the coordinators they name, its time (a calendar
     line's period, or the time phrase of the words)."""
-    if (not lead and not r.period) or _too_long(r, lead) or any(u.lower() in _PRIVATE_PEOPLE for u in lead):
+    if (not lead and not r.period) or _too_long(r, lead) or _no_doer(lead):
         return []
     line = r.line
     timeline = parse_timeline(r.period, r.doc.plan_year) if r.period else _prose_time(body, r.doc.plan_year)

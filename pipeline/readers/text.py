@@ -134,8 +134,10 @@ def _after_addressees(line: str, following: str) -> bool:
     """Does the letter's first paragraph start on the line after "Kính gửi: …"? A PDF's text lays the
     addressees out in a column after "Kính gửi:"; the paragraph's first line stands left of that column."""
     m = _ADDRESSEES.match(line)
+    if m is None:
+        return False
     rest = following.lstrip()
-    return bool(m) and rest[:1].isupper() and len(following) - len(rest) < m.end() - 2
+    return rest[:1].isupper() and len(following) - len(rest) < m.end() - 2
 
 
 def _ends_with_label(line: str) -> bool:
