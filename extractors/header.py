@@ -182,8 +182,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             doc.place = None if place.isupper() else place
             date_line_seen = True
             try:
-                doc.date = date(int(m.group(4)), int(m.group(3)), int(m.group(2))).isoformat()
-            except (TypeError, ValueError):
+                doc.date = date(int(m.group(4)), int(m.group(3).replace(" ", "")), int(m.group(2))).isoformat()
+            except (AttributeError, TypeError, ValueError):
                 doc.date = _signed_on(lines, m)
             continue
         # one subject line: a later paragraph opening "Về việc ..." is the letter's body

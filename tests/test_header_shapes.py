@@ -130,3 +130,9 @@ def test_a_rule_printed_under_the_title_is_no_part_of_it():
     from extractors.header import parse_header
     doc = parse_header(["CHỈ THỊ", "Về việc sắp xếp thôn, tổ dân phố __"], [])
     assert doc.title == "Về việc sắp xếp thôn, tổ dân phố"
+
+
+def test_a_month_whose_digits_a_crawler_spaced_is_still_the_date():
+    from extractors.grammar import PLACE_DATE
+    m = PLACE_DATE.search("Hà Nội, ngày 26 tháng 0 6 năm 2018")
+    assert m and (m.group(1), m.group(2), m.group(3).replace(" ", ""), m.group(4)) == ("Hà Nội", "26", "06", "2018")

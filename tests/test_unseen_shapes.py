@@ -456,6 +456,7 @@ def test_a_one_line_signature_takes_the_longest_position_it_ends_with():
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Trường Sơn"]
     # a position signing in its own name, without an authority (a crawled decision's side-by-side block)
     assert _signature_lines("CHỦ TỊCH Hoàng Quốc Khánh") == ["CHỦ TỊCH", "Hoàng Quốc Khánh"]
+    assert _signature_lines("THỦ TƯỚNG Nguyễn Xuân Phúc") == ["THỦ TƯỚNG", "Nguyễn Xuân Phúc"]
     assert _signature_lines("CỘNG HÒA Xã hội") == ["CỘNG HÒA Xã hội"]
 
 

@@ -22,8 +22,8 @@ _ASSIGN_OPENER = re.compile(r"^(?:(?:bo|so|cuc|tong cuc|vu|ban)\s+(?=(?:kinh )?d
 # Time phrases of running prose (folded): a deadline or period, a span, or a recurrence
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
 _PROSE_TIME = re.compile(
-    # ("chậm nhất đến hết ngày 20 tháng 10 năm 2021", "chậm nhất vào ngày 31/12/2021": the last day)
-    r"(?:truoc|cham nhat(?: la)?(?:\s+(?:den het|vao))?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
+    # ("chậm nhất đến (hết) ngày 20 tháng 10 năm 2021", "chậm nhất vào ngày 31/12/2021": the last day)
+    r"(?:truoc|cham nhat(?: la)?(?:\s+(?:den(?: het)?|vao))?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     # "tổ chức hội nghị vào ngày 02/02/2026": the day an event is set for
