@@ -679,6 +679,7 @@ _A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 # ... or a recurrence closed by its comma: "Định kỳ hoặc đột xuất, Bộ Y tế ...", "Hằng năm, Sở Nội vụ ..."
 # ("Định kỳ báo cáo …, Văn phòng …" is work, its comma far away)
 _FRONTED_PERIOD_WORDS = (r"(?:(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10}"
+                         r"|Trong\s+(?:thời hạn\s+)?\d{1,3}\s+ngày(?:\s+làm việc)?"  # "Trong 02 ngày làm việc, kể từ …, X …"
                          r"|(?:Định kỳ|Hằng|Hàng)\s[^,.;]{0,25}(?=,))")
 _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_clauses.txt")))
                              + r"|" + _FRONTED_PERIOD_WORDS + r")\b")
@@ -695,7 +696,10 @@ def _fronted_commas(body: str) -> list[int]:
     nghiên cứu" in lower case, without "các", is inside the clause)."""
     commas = [m.end() for m in re.finditer(r",\s*(?=\w)", body[:240])
               if body[m.end()].isupper() or re.match(r"(?:giao|đề nghị|yêu cầu|các|những)\s", body[m.end():])
-              or _HEAD_OF_UNITS.match(body, m.end())]  # "..., thủ trưởng cơ quan, đơn vị bám sát ..."
+              or _HEAD_OF_UNITS.match(body, m.end())  # "..., thủ trưởng cơ quan, đơn vị bám sát ..."
+              # after a fronted period, a body named in lower case ("Trong 02 ngày làm việc, kể từ …, cơ quan bảo
+              # hiểm xã hội xác nhận …")
+              or _FRONTED_PERIOD.match(body) and bool(re.match(r"cơ quan\s", body[m.end():]))]
     return sorted(commas + [m.end() for m in re.finditer(r"\s+thì\s+", body[:240])])
 
 
@@ -765,14 +769,13 @@ def _subject(body: str) -> list[str]:
 # "gia đình", "cá nhân": a subject naming people in general makes a norm for everyone, not a task
 _PRIVATE_PEOPLE = frozenset(words("private_people.txt"))
 # the people a decision supports, alone or with what singles them out ("Người lao động đang làm việc tại …")
-_BENEFICIARIES = re.compile(r"(?:" + "|".join(map(re.escape, words("beneficiaries.txt"))) + r")"
-                            r"(?:\s+(?:đang|đã|có|được|bị|thuộc|tại|làm việc|ở)\b.*)?", re.I | re.S)
+_BENEFICIARIES = re.compile(r"(?:" + "|".join(map(re.escape, words("beneficiaries.txt"))) + r")\b", re.I)
 
 
 def _no_doer(lead: list[str]) -> bool:
-    """Does the subject name people rather than a body: people in general among its pieces, or only the
-    people the document supports?"""
-    return any(u.lower() in _PRIVATE_PEOPLE for u in lead) or (len(lead) == 1 and bool(_BENEFICIARIES.fullmatch(lead[0])))
+    """Does the subject name people rather than a body: people in general among its pieces, or, first, the
+    people the document supports ("Người lao động ở thuê, ở trọ là …", "Người lao động đề nghị hỗ trợ …")?"""
+    return any(u.lower() in _PRIVATE_PEOPLE for u in lead) or (bool(lead) and bool(_BENEFICIARIES.match(lead[0])))
 
 
 # "các Phó Thủ tướng theo nhiệm vụ được phân công kiểm tra …": the mandate the units act under, not their name
