@@ -253,3 +253,10 @@ Quy định về việc thực hiện chính sách hỗ trợ người lao độ
     assert [(t.lead, t.timeline.end) for t in record.tasks] == [(["Cơ quan bảo hiểm xã hội"], "2021-10-20"),
                                                                  (["Cơ quan bảo hiểm xã hội"], "2021-11-10"),
                                                                  (["cơ quan bảo hiểm xã hội"], None)]
+
+
+def test_units_qualified_by_what_the_decision_allocates_them_are_one_actor():
+    from extractors.tasks.reading import _subject
+    assert _subject("Các cơ quan, đơn vị, địa phương được phân bổ danh mục và kế hoạch vốn năm 2023 nêu tại Điều 1 "
+                    "Quyết định này chịu trách nhiệm tổ chức thực hiện công tác chuẩn bị đầu tư.") == [
+        "Các cơ quan, đơn vị, địa phương được phân bổ danh mục và kế hoạch vốn năm 2023 nêu tại Điều 1 Quyết định này"]

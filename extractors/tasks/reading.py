@@ -717,11 +717,12 @@ def _fronted_subject(body: str) -> list[str]:
     return []
 
 
-# "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...", "Các sở, ban, ngành
+# "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...", "Các cơ quan, đơn vị, địa
+# phương được phân bổ danh mục và kế hoạch vốn … nêu tại Điều 1 Quyết định này chịu trách nhiệm …", "Các sở, ban, ngành
 # có liên quan tới việc thực hiện Kế hoạch này thường xuyên ...": a collective qualified by the work a document
 # gives it, up to that document; the verbs inside the qualifier are not the sentence's
 _QUALIFIED_COLLECTIVE = re.compile(
-    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:được giao|được phân công|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
+    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:được giao|được phân công|được phân bổ|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
     r"(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Phụ lục)(?:\s+kèm theo)?(?:\s+(?:Kế hoạch|Quyết định)\s+này|\s+này)?)"
     r"(?=\s+(?:(?:có|chịu) trách nhiệm|thường xuyên|chủ động)\b)")
 
