@@ -76,7 +76,7 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
     base = node.id
     group = ""
     # a work column whose group rows name the units ("Danh mục dự án/ Cơ quan, đơn vị thực hiện")
-    units_role = group_row_role(header_text_raw) if (header_text_raw := text.cell_text(node.table, header_row, task_col)) else None
+    units_role = group_row_role(text.cell_text(node.table, header_row, task_col))
     group_units: list[str] = []
     out: list[Task] = []
     # each row's id with its group row's label ("I.1"), used when numbering restarts in each group
