@@ -325,3 +325,18 @@ def test_a_table_whose_body_lost_its_pipes_is_read_a_cell_a_line(tmp_path):
     assert [(t["lead"], t["coordinators"], t["timeline"]["text"]) for t in tasks] == [
         (["Cục Lâm nghiệp và Kiểm lâm"], ["Vụ Pháp chế", "các cơ quan, đơn vị có liên quan"], "Quý III, IV/2026"),
         (["Sở Nông nghiệp và Môi trường các tỉnh"], ["Vụ Hợp tác quốc tế"], "Thường xuyên")]
+
+
+def test_the_text_after_a_table_a_cell_a_line_is_not_its_last_row(tmp_path):
+    plan = tmp_path / "qd.txt"
+    plan.write_text("\n".join([
+        "QUYẾT ĐỊNH", "Ban hành Kế hoạch", "", "PHỤ LỤC",
+        "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |", "| --- | --- | --- | --- | --- |",
+        "1", "Tổ chức Hội nghị phổ biến Nghị định", "Cục Lâm nghiệp", "Vụ Pháp chế", "Quý III/2026",
+        "2", "Xây dựng Thông tư hướng dẫn", "Cục Kiểm lâm", "Vụ Pháp chế", "Quý IV/2026",
+        "Các cơ quan, đơn vị được giao nhiệm vụ chủ trì khẩn trương triển khai thực hiện.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị báo cáo Bộ để xem xét.",
+        "Kế hoạch này có hiệu lực từ ngày ký."]) + "\n", encoding="utf-8")
+    tasks = extract_file(plan).to_dict()["tasks"]
+    table = [t for t in tasks if t["origin"] == "table"]
+    assert [t["text"] for t in table] == ["Tổ chức Hội nghị phổ biến Nghị định", "Xây dựng Thông tư hướng dẫn"]

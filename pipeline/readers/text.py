@@ -327,6 +327,9 @@ def _cell_line_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | 
                 and not _AFTER_TABLE.match(lines[pos].strip()):
             cells.append(lines[pos].strip())
             pos += 1
+        if len(cells) > n + 1:  # more than a wrapped line or two over: the text after the table follows the row
+            rows.append([number] + cells[:n - 1])
+            return (rows, pos - (len(cells) - (n - 1))) if len(rows) >= 3 else None
         if len(cells) >= n - 1:  # a row: its work goes on in the lines its cells left over
             cells = [" ".join([cells[0]] + cells[n - 1:])] + cells[1:n - 1]
         elif len(cells) == 1:
