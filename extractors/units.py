@@ -17,7 +17,8 @@ _PROTECT = "\u0001"  # stands in for "," / ";" inside a protected name
 _CONJ = re.compile(r"(\s+" + any_of("actor_conjunctions.txt") + r"\s+)")  # "và", "với", "cùng", "hoặc"
 _DROP_PREFIX = re.compile("^" + any_of("actor_quantifiers.txt") + r"\s+", re.I)  # "từng", "toàn thể"
 _EDGE = " .;,:-–—_"
-_ONE_COMRADE = re.compile(r"(?:đồng chí|đ/c)\s", re.I)
+# "Đồng chí", "đ/c": the honorific before a post ("Đồng chí Phó Chủ tịch …", "các đồng chí Giám đốc Sở")
+COMRADE = re.compile(r"(?:đồng chí|đ/c)\s+", re.I)
 _PERSON_CHARGE = re.compile(any_of("person_charges.txt") + r"\s")  # lower case: "phụ trách lĩnh vực …"
 
 
@@ -117,7 +118,7 @@ def starts_actor(piece: str) -> bool:
     if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
         return True
     f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
-    f = re.sub(r"^(?:đồng chí|đ/c)\s+", "", f)  # "các đồng chí Giám đốc Sở": an honorific before a post
+    f = f[m.end():] if (m := COMRADE.match(f)) else f  # "các đồng chí Giám đốc Sở": the post is the head
     return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _heads_opening(f))
 
 
@@ -220,7 +221,7 @@ def split_units(value: str) -> list[str]:
                 continue
             # one comrade's posts: "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã" (a second
             # person would have an honorific of their own)
-            if pieces and _ONE_COMRADE.match(pieces[-1]) and not after_and and not _ONE_COMRADE.match(m) \
+            if pieces and COMRADE.match(pieces[-1]) and not after_and and not COMRADE.match(m) \
                     and not re.match(r"(?:các|những)\s", m, re.I):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from extractors.facts import Span, Task, Timeline
+from extractors.header import name_case
 from extractors.lexicon import any_of, collective_nouns, verbs, words
 from extractors.outline import Node, Outline
 from extractors.text import Text, fold
@@ -170,9 +171,14 @@ def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
         start = _after_title(text, lines)
     if start is None:
         return []
+    return _paragraphs(text, lines[start + 1:])
+
+
+def _paragraphs(text: Text, lines: list[int]) -> list[list[int]]:
+    """Lines joined into paragraphs: a line that does not end its sentence goes on in the next."""
     paragraphs: list[list[int]] = []
     joined = False  # the last paragraph ended its sentence
-    for i in lines[start + 1:]:
+    for i in lines:
         if paragraphs and not joined:
             paragraphs[-1].append(i)
         else:
@@ -192,13 +198,10 @@ def letter_lead_in(text: Text, outline: Outline) -> tuple[str, ...] | None:
     start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
     if start is None:
         return None
-    paragraph: list[str] = []
-    for i in lines[start + 1:]:  # the last paragraph before the items
-        line = text.line_text(i).strip()
-        if paragraph and re.search(r"[.:;]\W*$", paragraph[-1]):
-            paragraph = []
-        paragraph.append(line)
-    body = " ".join(paragraph)
+    paragraphs = _paragraphs(text, lines[start + 1:])
+    if not paragraphs:
+        return None
+    body = " ".join(text.line_text(i).strip() for i in paragraphs[-1])  # the last paragraph before the items
     if not body.endswith(":") or not (_LEAD_IN.search(fold(body)) or _GROUPS_DUTIES.search(fold(body))):
         return None
     found = _request(body)
@@ -966,10 +969,9 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
 _PART_OF_DUTIES = re.compile(r"^(?:NHIỆM VỤ|TRÁCH NHIỆM)(?:\s+(?:CHỦ YẾU|CỤ THỂ|TRỌNG TÂM|CHÍNH))?\s+CỦA\s+(?P<units>.+?)\s*:?$")
 
 
+@lru_cache(maxsize=256)
 def _part_of_duties(title: str) -> tuple[str, ...] | None:
     """The units a part's title gives its items to ("NHIỆM VỤ CỦA SỞ Y TẾ"), cased as names are; or None."""
-    from extractors.header import name_case  # the header reads no tasks: no cycle at run time
-
     m = _PART_OF_DUTIES.match(title.strip())
     units = split_units(name_case(m.group("units"))) if m and m.group("units").isupper() else []
     return tuple(units) if units and all(names_actor(u) for u in units) else None

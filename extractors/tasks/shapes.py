@@ -27,6 +27,7 @@ from extractors.tasks.reading import (
     _no_doer, _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
+from extractors.units import COMRADE
 from extractors.timeline import parse_timeline
 
 # Nodes whose own words may carry a task; parts and sections are headings
@@ -452,7 +453,6 @@ class NoneLeadInOverSteps(Shape):
 
 # "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
 _HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
-_COMRADE = re.compile(r"(?:đồng chí|đ/c)\s", re.I)
 
 
 def _too_long(r: Reading, lead: list[str]) -> bool:
@@ -462,7 +462,7 @@ def _too_long(r: Reading, lead: list[str]) -> bool:
     các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body; and
     a comrade holding several posts ("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã")."""
     return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
-        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) or _COMRADE.match(x) else 14)
+        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) or COMRADE.match(x) else 14)
                 for x in lead)
 
 
@@ -719,8 +719,9 @@ class ProseInTimetable(ProseShape):
 
     def applies(self, r):
         body = r.body.strip()
-        return r.node.kind == "item" and not r.steps and ". " not in body \
-            and (found := _DEADLINE_LAST.search(body)) and _in_timetable(r.node) and found
+        if r.node.kind != "item" or r.steps or ". " in body or not _in_timetable(r.node):
+            return None
+        return _DEADLINE_LAST.search(body)
 
     def read(self, r, found):
         return _prose_task(replace(r, period=found.group("period")), [], r.body)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.fields import column_role
-from extractors.grammar import PAGE_FURNITURE, WHOLE_NUMBER, opens_paragraph
+from extractors.grammar import PAGE_FURNITURE, ROMANS, WHOLE_NUMBER, marker_of, opens_paragraph
 from extractors.lexicon import heads
 from extractors.text import fold
 from extractors.units import starts_actor
@@ -20,7 +20,7 @@ from pipeline.source import Block, Source
 # Markdown emphasis around words (*x*, **x**, _x_); a "* " bullet at line start is not emphasis.
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _BULLET = re.compile(r"^(\s*)\*\s+")  # "+ " stays: Vietnamese plans use it one level under "- "
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 
 
 def decode(data: bytes) -> str:
@@ -294,10 +294,6 @@ def _flattened_table(lines: list[str], k: int) -> tuple[list[list[str]], int, se
     return rows, pos, set()
 
 
-# a line that is nothing but a row's number ("3", "a)", "đ)", "2.1")
-_NUMBER_ALONE = re.compile(r"^\s*(?:[IVXLC]{1,7}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?\s*$")
-
-
 def _cell_line_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | None:
     """A table whose header kept its pipes and whose body lost them, each cell on a line of its own (a
     converted PDF): "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |", its rule, the titles a
@@ -311,7 +307,7 @@ def _cell_line_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | 
     if len(header) < 3 or not _INDEX_HEADER.fullmatch(header[0].strip(" *")):
         return None
     pos = k + 2
-    while pos < len(lines) and lines[pos].strip() and not _NUMBER_ALONE.match(lines[pos]) and len(header) < 9:
+    while pos < len(lines) and lines[pos].strip() and not _is_row_number(lines[pos]) and len(header) < 9:
         if len(lines[pos].split()) > 6:
             return None
         header.append(lines[pos].strip())  # a title the page's width pushed out of the header row
@@ -320,10 +316,10 @@ def _cell_line_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | 
     if "task" not in kinds or not {"lead", "implementers"} & set(kinds):
         return None
     rows, n = [header], len(header)
-    while pos < len(lines) and _NUMBER_ALONE.match(lines[pos]):
+    while pos < len(lines) and _is_row_number(lines[pos]):
         number, pos = lines[pos].strip().rstrip(".)"), pos + 1
         cells: list[str] = []
-        while pos < len(lines) and lines[pos].strip() and not _NUMBER_ALONE.match(lines[pos]) \
+        while pos < len(lines) and lines[pos].strip() and not _is_row_number(lines[pos]) \
                 and not _AFTER_TABLE.match(lines[pos].strip()):
             cells.append(lines[pos].strip())
             pos += 1
@@ -430,7 +426,6 @@ _GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
 # what follows a table: the next article or appendix, "Nơi nhận", the signature's authority
 _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-ZĐÀ-Ỹ]")
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # where a cell of the time or basis column opens (folded words would do; these are as printed)
 _TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo"
                          r"|Thực hiện (?:thường xuyên|hằng|hàng|định kỳ))")
@@ -453,7 +448,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     header, at = [lines[k].strip()], k + 1
     header_lines = {lines[k].strip()}
     while at < len(lines) and not _ROW_NUMBER_LINE.match(lines[at]) and not _GROUP_LINE.match(lines[at]) \
-            and lines[at].strip().rstrip(".") != _ROMAN[0]:
+            and lines[at].strip().rstrip(".") != ROMANS[0]:
         line = lines[at].strip()
         header_lines.add(line)
         if line and (line[:1].isupper() or len(header) == 1):
@@ -492,7 +487,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         if (m := _ROW_NUMBER_LINE.match(raw)) and (number is None or int(m.group(1)) == int(number) + 1):
             close()
             number, body = m.group(1), [m.group(2)] if m.group(2) else []
-        elif _GROUP_LINE.match(raw) or line.split()[0].rstrip(".") == _ROMAN[min(groups, len(_ROMAN) - 1)]:
+        elif _GROUP_LINE.match(raw) or line.split()[0].rstrip(".") == ROMANS[min(groups, len(ROMANS) - 1)]:
             # a group's heading: "II. Tên nhóm", or the next numeral ("IV Huy động …", "II" over its title; a
             # numeral out of turn, "XVI" in a cell, is not one)
             groups += 1
@@ -699,11 +694,22 @@ def _without_page_title(lines: list[str]) -> list[str]:
     return [line for k, line in enumerate(lines) if k not in drop]
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*\S)\s*$")
-# a heading's own number or kind ("I.", "1.", "2.1.", "a)", "Điều 3", "PHỤ LỤC")
-_OWN_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]\s|^(?:Điều|Phần|Chương|Mục)\s+[\dIVXLC]+\b|^Phụ lục\b",
-                         re.I)
-_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# a part's kind and number the marker grammar leaves to the outline ("Chương II", "Mục 1"), or an appendix's title
+_KIND_NUMBER = re.compile(r"^(?:Phần|Chương|Mục)\s+[\dIVXLC]+\b|^Phụ lục\b", re.I)
+
+
+def _own_number(line: str) -> bool:
+    """Does a line (a heading's words, or a line of text) print its own number: a marker of the grammar ("I.",
+    "1.", "2.1.", "a)", "Điều 3"; not a bullet), "Chương II", "PHỤ LỤC"?"""
+    line = strip_markdown(line).strip()
+    m = marker_of(line)
+    return (m is not None and not m[0].startswith("bullet")) or bool(_KIND_NUMBER.match(line))
+
+
+def _markdown_heading(line: str) -> tuple[int, str] | None:
+    """(level, words) of a Markdown heading line, or None."""
+    m = _HEADING.match(line)
+    return (len(m.group(1)), line[m.end():].strip()) if m and line[m.end():].strip() else None
 # a heading cut across two heading lines by a PDF's conversion: "## Đề nghị các Sở: …; Công ty" / "### Điện lực Đắk
 # Nông", "## Tổ chức hiệu quả công tác quản lý …" / "### và dịch vụ viễn thông"
 _HEADING_GOES_ON = re.compile(r"(?:[,;]|\s(?:và|của|các|Công ty))$")
@@ -714,11 +720,11 @@ def _numbered_headings(lines: list[str]) -> list[str]:
     "## Mục tiêu chung") numbered by the headings' levels as the printed plan was (I., 1., a)); the outline reads
     its parts from their numbers. A heading cut in two is joined; the heading above the first paragraph is the
     file's title, and from the appendix on ("PHỤ LỤC") headings stay as they are."""
-    found = [(k, len(m.group(1)), m.group(2)) for k, line in enumerate(lines) if (m := _MD_HEADING.match(line))]
-    if len(found) < 4 or sum(bool(_OWN_NUMBER.match(strip_markdown(t).strip())) for _, _, t in found) > len(found) // 5:
+    found = [(k, *heading) for k, line in enumerate(lines) if (heading := _markdown_heading(line))]
+    if len(found) < 4 or sum(_own_number(t) for _, _, t in found) > len(found) // 5:
         return lines
     # (a text numbered in its lines, "Điều 1." or "1.", has its parts already: its headings are its letterhead's)
-    if sum(bool(_OWN_NUMBER.match(strip_markdown(line).strip())) for line in lines if not _MD_HEADING.match(line)) >= 2:
+    if sum(_own_number(line) for line in lines if not _HEADING.match(line)) >= 2:
         return lines
     lines = list(lines)
     heads: list[tuple[int, int, str]] = []
@@ -731,7 +737,7 @@ def _numbered_headings(lines: list[str]) -> list[str]:
             lines[k] = ""
             continue
         heads.append((k, level, title))
-    first_text = next((k for k, line in enumerate(lines) if line.strip() and not _MD_HEADING.match(line)), len(lines))
+    first_text = next((k for k, line in enumerate(lines) if line.strip() and not _HEADING.match(line)), len(lines))
     levels = sorted({level for k, level, _ in heads if k > first_text})
     counters = [0] * len(levels)
     for k, level, title in heads:
@@ -743,7 +749,7 @@ def _numbered_headings(lines: list[str]) -> list[str]:
         counters[depth] += 1
         counters[depth + 1:] = [0] * (len(counters) - depth - 1)
         n = counters[depth]
-        marker = (_ROMAN_NUMERALS[n - 1] + "." if depth == 0 and n <= len(_ROMAN_NUMERALS) else
+        marker = (ROMANS[n - 1] + "." if depth == 0 and n <= len(ROMANS) else
                   f"{n}." if depth == 1 else "abcdeghiklmnopqrstuvxy"[(n - 1) % 22] + ")")
         lines[k] = f"{'#' * level} {marker} {title}"
     return lines
