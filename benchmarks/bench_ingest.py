@@ -12,13 +12,16 @@ reading results, the archive's writes) per plan: with W workers on W cores it
 shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
 worker's CPU per plan ("workers ms/plan": all the workers' CPU, their start-up
 included, over the plans; "bound" is 2E/(E + P) of a run with a worker per core,
-CPU figures being steadier than wall time on a shared machine). The last lines time the parent's writes alone, in this
-process, on the rows the workers hand over (min of 3, so steadier under load):
-one commit per plan against the ingest's batches.
+CPU figures being steadier than wall time on a shared machine). "machine" is the same worker counts
+running pure CPU work (hashing, no I/O, nothing for the parent to do) through the same kind of pool, just
+before the ingests: what this machine gives two processes at that moment, the ceiling of any ratio above.
+The last lines time the parent's writes alone, in this process, on the rows the workers hand over (min of 3,
+so steadier under load): one commit per plan against the ingest's batches.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import sys
@@ -68,6 +71,7 @@ def main() -> None:
         plans = write_plans(tmp / "plans", args.n)
         print(f"{len(plans)} plans written in {time.perf_counter() - t0:.1f} s; "
               f"cores {len(os.sched_getaffinity(0))}, load {os.getloadavg()[0]:.2f}")
+        machine = {workers: _pure_cpu_rate(workers) for workers in args.workers}
         rows = []
         for workers in args.workers:
             cpu, children = time.process_time(), _children_cpu()  # this process and its threads; the workers
@@ -76,13 +80,14 @@ def main() -> None:
             print(f"  workers {workers}: {summary.line()}", flush=True)
         base = rows[0][1].stored / rows[0][1].seconds
         print(f"\n{'workers':>7} {'plans/s':>9} {'pages/s':>9} {'failed':>7} {'vs ' + str(rows[0][0]):>7} "
-              f"{'parent ms/plan':>15} {'workers ms/plan':>16} {'bound':>6}")
+              f"{'parent ms/plan':>15} {'workers ms/plan':>16} {'bound':>6} {'machine':>8}")
         for workers, s, cpu, children in rows:
             rate = s.stored / s.seconds
             plans_done = max(1, s.stored + s.failed)
             parent, worker = 1000 * cpu / plans_done, 1000 * children / plans_done
             print(f"{workers:>7} {rate:>9.1f} {s.pages / s.seconds:>9.1f} {s.failed:>7} {rate / base:>7.2f} "
-                  f"{parent:>15.1f} {worker:>16.1f} {bound(workers, worker, parent):>6}")
+                  f"{parent:>15.1f} {worker:>16.1f} {bound(workers, worker, parent):>6} "
+                  f"{machine[workers] / machine[rows[0][0]]:>8.2f}")
         print(f"load after: {os.getloadavg()[0]:.2f}")
         writer_alone(plans[:300], tmp)
 
@@ -91,6 +96,25 @@ def bound(workers: int, worker: float, parent: float) -> str:
     """2E/(E + P) for a run of as many workers as cores (E, P: CPU ms a plan); with fewer, the parent has a
     core of its own, commits whenever it waits (pipeline.ingest) and the figure says nothing."""
     return f"{2 * worker / (worker + parent):.2f}" if workers >= len(os.sched_getaffinity(0)) else "-"
+
+
+def _hash_work(_: int) -> int:
+    """About 30 ms of CPU, like a small plan's extraction, and nothing else."""
+    block = b"x" * 65536
+    for _ in range(750):
+        block = hashlib.sha256(block).digest() * 2048
+    return len(block)
+
+
+def _pure_cpu_rate(workers: int, items: int = 200) -> float:
+    """Items of _hash_work per second on `workers` processes (their start-up left out)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_hash_work, range(workers)))  # started and warm
+        started = time.perf_counter()
+        list(pool.map(_hash_work, range(items), chunksize=4))
+        return items / (time.perf_counter() - started)
 
 
 def _children_cpu() -> float:
