@@ -166,7 +166,10 @@ def heading_kind(line: str) -> tuple[str, str] | None:
 NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
 WHOLE_NUMBER = re.compile(NUMBER)
 # "Số: 30/KH-UBND" in a header: what follows "Số" (also "Số: /KH-UBND" and "Số: ....", a draft's blank)
-HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+OCR_SERIAL = r"[A-ZØ]\d[0-9A-ZØ]*"
+# the serial may open with a digit OCR read as a capital ("Z32Ø/BTC-QLCS" for 8388): a digit follows it and a code
+HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|" + OCR_SERIAL
+                           + r"(?:\s*[/\-]\s*[^\s,;/\-]+)+|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
 
 # A number split over a line or page break: "... số 34-" / "CT/TW, ngày ..."; "số 115/2018/NĐ-" / "CP. ..."
 _SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")

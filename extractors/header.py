@@ -7,12 +7,16 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
-                                authority_words, heading_kind)
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
+                                authority_words, heading_kind, kind_words)
 from extractors.facts import Document, Signer
 from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
 from extractors.text import fold
 
+# "ĐOÀN KIỂM TRA ↵ THEO QUYẾT ĐỊNH ↵ SỐ 1050/QĐ-SCT": a body set up by a decision carries that decision's number
+# in its name (in capitals, no colon); the document's own number is the "Số:" slot further down
+_SET_UP_BY = re.compile(r"\bTHEO\s+(?:" + kind_words().upper() + r")$")
+_NUMBER_IN_NAME = re.compile(r"^SỐ\s+\d[^\s,;]*")
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
 # Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
 _MARK = re.compile("^" + any_of("stamp_marks.txt") + r"\b")
@@ -95,7 +99,7 @@ def name_case(s: str) -> str:
     if fold(two) in _FOLDED_COMMITTEE_OF_PLACE:
         place = True  # "HUYỆN ỦY ĐẠI TỪ": what follows is a place name
     for k, w in enumerate(words):
-        if w.upper() in _ACRONYMS:
+        if w.upper() in _ACRONYMS or any(ch.isdigit() for ch in w):  # "1050/QĐ-SCT": a number keeps its code
             out.append(w.upper())
         elif (place and k >= head) or k == 0 or k == head:
             out.append(w.capitalize())
@@ -161,6 +165,9 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             receipt_left -= 1
             if re.match(r"^(?:Số|Ngày|Giờ|Chuyển|Lưu hồ sơ)\b", plain, re.I) and not re.search(r"/\s*[A-ZĐ]", plain):
                 continue
+        if issuer_lines and _SET_UP_BY.search(issuer_lines[-1]) and (m := _NUMBER_IN_NAME.match(plain)):
+            issuer_lines[-1] += " " + m.group(0)
+            plain = plain[m.end():].strip()
         m = HEADER_NUMBER.search(plain)
         before = plain[: m.start()].strip() if m else ""
         # The own number is the "Số:" slot opening a header line (or following the issuer's capitals on a
@@ -171,7 +178,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             num = re.sub(r"\s+", "", m.group(1)).strip(" .")
             if num.startswith("/") and re.fullmatch(r"\d{1,6}", previous):
                 num = previous + num  # the e-office printed the number on its own line above the blank slot
-            doc.number = num if re.match(r"\d", num) else None
+            doc.number = num if re.match(r"\d|" + OCR_SERIAL, num) else None
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()

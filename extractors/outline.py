@@ -121,15 +121,27 @@ def parse_outline(text: Text) -> Outline:
     """The outline; a letter or short plan without parts (I., II.) starts its body at its
     first numbered item instead."""
     outline = _parse(text, ("part", "roman"))
-    if not any(n.kind in ("part", "section") for n in outline.root.children):
+    misread = _one_read_as_roman(outline)
+    if misread is not None or not any(n.kind in ("part", "section") for n in outline.root.children):
         fallback = _parse(text, ("part", "roman", "article", "num.", "num-", "num)", "num/", "paren", "paren-",
-                                 "paren.", "dotted1"))
+                                 "paren.", "dotted1"), () if misread is None else (misread,))
         if fallback.body_lines:
             return fallback
     return outline
 
 
-def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
+def _one_read_as_roman(outline: Outline) -> int | None:
+    """The line of an "I." that OCR made of "1.": the body's only part numeral, whose first item is "2."
+    (the numbers go on 2, 3, 4 under it and there is no II); None for any other outline."""
+    sections = [n for n in outline.root.children if n.kind in ("part", "section")]
+    if len(sections) != 1 or sections[0].label != "I" or sections[0].style != "roman":
+        return None
+    first = next((c for c in sections[0].children if c.kind == "item"), None)
+    return sections[0].line if first is not None and first.style == "num." and first.label == "2" else None
+
+
+def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = ()) -> Outline:
+    """The outline, the lines of `ones` read as item "1." whatever numeral they print (_one_read_as_roman)."""
     order = reading_order(text)
     root = Node(kind="root")
     stack: list[Node] = [root]
@@ -179,6 +191,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...]) -> Outline:
             closing.append(i)
             continue
         m = marker_of(line)
+        if m is not None and i in ones:
+            m = ("num.", "1", m[2])
         if untitled is not None and m is None and not parse_field(line):
             untitled.text = line  # "PHẦN II" / "NHIỆM VỤ CỤ THỂ": the title stands on the next line
             untitled = None

@@ -158,6 +158,9 @@ def _blank(s: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), s)
 
 
+_BARE_MONTHS = re.compile(r"(\d{1,2})(?:\s*-\s*(\d{1,2}))?\s*/\s*(?:19|20)\d\d")
+
+
 def parse_timeline(text: str | None, plan_year: int | None = None) -> Timeline:
     """The Timeline of a printed time expression: its text, the period it names, its recurrences."""
     if not text or not text.strip():
@@ -166,6 +169,8 @@ def parse_timeline(text: str | None, plan_year: int | None = None) -> Timeline:
     folded = fold(printed)
     recurrence = recurrences(folded)
     s = _blank(folded, _CITED_DATE)
+    if (bare := _BARE_MONTHS.fullmatch(s)) and all(1 <= int(m) <= 12 for m in bare.groups() if m):
+        s = "thang " + s  # a timetable's cell "12/2019", "10-11/2019": a month, months, not a day
     if _NEXT_PERIOD.search(s) and not re.search(r"\b\d{4}\b", s):
         return Timeline(printed, None, None, recurrence)
     # a period named without its year takes the first year the text prints ("tháng 6 và tháng 12/2026")

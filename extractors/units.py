@@ -94,7 +94,8 @@ def _group_open(piece: str) -> bool:
 @lru_cache(maxsize=1)
 def _person_title() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in sorted(words("person_titles.txt"), key=len, reverse=True))
-    return re.compile(r"^(?:" + titles + r")\s+", re.I)  # "đ/c" and "Đ/c" alike
+    # "đ/c" and "Đ/c" alike; "Ông. Hoàng Văn Thuân": a roster may stop the title with a dot
+    return re.compile(r"^(?:" + titles + r")\.?\s+", re.I)
 
 
 # two to five capitalised words of a name, then the end, a dash, a comma or a bracket (a position may follow)

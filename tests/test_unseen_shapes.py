@@ -473,3 +473,97 @@ def test_a_heading_asking_a_unit_to_work_with_others_hands_its_bullets_on(tmp_pa
         (["Ủy ban nhân dân xã"], []),
         (["Ban Thường trực Ủy ban MTTQ xã"], ["Ủy ban nhân dân xã"]),
         (["Công an xã"], ["Ủy ban nhân dân xã"])]
+
+
+# --- round 17 --------------------------------------------------------------------------------------------
+
+def _ministry_letter(tmp_path, body: str, header: str | None = None):
+    path = tmp_path / "letter.txt"
+    path.write_text((header or "BỘ XÂY DỰNG\nSố: 512/BXD-KHTC\nHà Nội, ngày 12 tháng 5 năm 2025\n"
+                              "V/v triển khai Nghị định số 35/2025/NĐ-CP\n\n") + body, encoding="utf-8")
+    record = extract_file(path)
+    return record, {t.id: t for t in record.tasks}
+
+
+def test_a_letters_lead_in_after_other_sentences_and_an_alias_in_brackets_asks_its_units(tmp_path):
+    # the lead-in is the paragraph's last sentence; "(sau đây gọi là …)" names no unit; "các nhiệm vụ, giải pháp
+    # trọng tâm sau:" leads in as "các nhiệm vụ sau:" does
+    _, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi:\n- Các Bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh, thành phố.\n\n"
+        "Ngày 02/4/2025, Chính phủ ban hành Nghị định số 35/2025/NĐ-CP. Để triển khai thực hiện Nghị định, Bộ Xây "
+        "dựng đề nghị các Bộ, cơ quan ngang bộ (sau đây gọi là Bộ, ngành) và Ủy ban nhân dân các tỉnh, thành phố "
+        "chỉ đạo thực hiện; trong đó lưu ý các nhiệm vụ, giải pháp trọng tâm sau:\n\n"
+        "1. Tổ chức phổ biến nội dung Nghị định tới các cơ quan, đơn vị.\n\n"
+        "2. Rà soát các văn bản đã ban hành để sửa đổi, bổ sung cho phù hợp.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
+    assert tasks["1"].lead == ["các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert tasks["2"].lead == tasks["1"].lead
+
+
+def test_an_item_for_units_and_an_item_directing_them_hand_their_lettered_items_on(tmp_path):
+    # "Đối với các Bộ quản lý chuyên ngành (…)" names whose duties follow; "X có trách nhiệm chỉ đạo … thực hiện
+    # việc:" is no task, its lettered items are X's
+    _, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi: Các Bộ, ngành.\n\n"
+        "1. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 Nghị định)\n"
+        "a) Công bố danh mục tài sản thuộc phạm vi quản lý.\n"
+        "b) Hướng dẫn việc lập hồ sơ tài sản.\n"
+        "2. Các Bộ, Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo các cơ quan, đơn vị trực thuộc thực hiện việc:\n"
+        "a) Rà soát, thống kê tài sản.\n"
+        "b) Lập hồ sơ, lưu trữ hồ sơ tài sản.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
+    assert sorted(tasks) == ["1.a", "1.b", "2.a", "2.b"]
+    assert tasks["1.a"].lead == ["các Bộ quản lý chuyên ngành"]
+    assert tasks["2.b"].lead == ["Các Bộ", "Ủy ban nhân dân cấp tỉnh"]
+
+
+def test_an_ocr_one_read_as_roman_numeral_is_the_first_item(tmp_path):
+    # "I." over items numbered 2, 3 and no II: OCR made "1." a roman one; the letter's items are 1, 2, 3
+    record, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi: Ủy ban nhân dân các tỉnh.\n\n"
+        "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh thực hiện các nhiệm vụ sau:\n\n"
+        "I. Tổ chức phổ biến nội dung Nghị định tới các cơ quan, đơn vị.\n\n"
+        "2. Rà soát các văn bản đã ban hành để sửa đổi, bổ sung cho phù hợp.\n\n"
+        "3. Báo cáo kết quả thực hiện trước ngày 30/6/2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
+    assert record.sections == []
+    assert sorted(tasks) == ["1", "2", "3"] and tasks["1"].lead == ["Ủy ban nhân dân các tỉnh"]
+
+
+def test_an_ocr_number_with_letters_for_digits_and_a_body_named_by_its_decision(tmp_path):
+    record, _ = _ministry_letter(tmp_path, "Kính gửi: Các Sở.\n\nĐề nghị các Sở báo cáo.\n", header=(
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: Z32Ø/BTC-QLCS Hà Nội, ngày 19 tháng 6 năm 2025\n\n"))
+    assert (record.document.number, record.document.place) == ("Z32Ø/BTC-QLCS", "Hà Nội")
+    record, _ = _ministry_letter(tmp_path, "KẾ HOẠCH\nKiểm tra an toàn\n\n1. Mục tiêu\n- Đánh giá tình hình.\n", header=(
+        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 210/QĐ-SCT          Lào Cai, ngày 10 tháng 3 năm 2025\n"
+        "Số: 215/KH-ĐKT\n\n"))
+    assert record.document.number == "215/KH-ĐKT"
+    assert record.document.issuer == "Đoàn Kiểm tra theo quyết định số 210/QĐ-SCT"
+
+
+def test_a_roster_stops_a_persons_title_with_a_dot(tmp_path):
+    _, tasks = _tasks(tmp_path, (
+        "1. Phân công nhiệm vụ\n"
+        "1.1. Ông. Trần Văn Bình - Trưởng đoàn: Phụ trách chung, ký các văn bản của Đoàn.\n"
+        "1.2. Bà. Lê Thị Hoa - Thư ký: Tổng hợp báo cáo kết quả kiểm tra.\n"))
+    assert tasks["II.1.1"].lead == ["Ông. Trần Văn Bình - Trưởng đoàn"]
+    assert tasks["II.1.2"].lead == ["Bà. Lê Thị Hoa - Thư ký"]
+
+
+def test_a_timetable_without_border_keyed_by_its_period(tmp_path):
+    # no outer pipes: a row opening on "|" has an empty first cell, its period the one above in its group;
+    # "I | GIAI ĐOẠN 1" and "1 | Lập nhiệm vụ" are group rows; "10-11/2025" is two months, "12/2025" one
+    _, tasks = _tasks(tmp_path, (
+        "Thời gian | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp\n"
+        "I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ\n"
+        "1 | Lập nhiệm vụ\n"
+        "10-11/2025 | Xây dựng dự thảo nhiệm vụ | Sở Xây dựng | Sở Tài chính\n"
+        " | Lấy ý kiến các sở, ngành | Sở Xây dựng | Văn phòng UBND tỉnh\n"
+        "2 | Phê duyệt nhiệm vụ\n"
+        "12/2025 | Trình phê duyệt nhiệm vụ | Sở Xây dựng | \n"))
+    rows = [t for t in tasks.values() if t.origin == "table"]
+    assert [t.text for t in rows] == ["Xây dựng dự thảo nhiệm vụ", "Lấy ý kiến các sở, ngành", "Trình phê duyệt nhiệm vụ"]
+    assert [(t.timeline.start, t.timeline.end) for t in rows] == [
+        ("2025-10-01", "2025-11-30"), ("2025-10-01", "2025-11-30"), ("2025-12-01", "2025-12-31")]
+    assert rows[1].coordinators == ["Văn phòng UBND tỉnh"]

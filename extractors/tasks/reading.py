@@ -155,6 +155,9 @@ _NOTICE_FORMULA = re.compile(r"\bthong bao (?:de|cho)\b.{0,80}\bbiet\b")
 _DUTY = re.compile(r"\b(?:co|chiu) trach nhiem\b")
 # The heading of a letter's or notice's kind on a line of its own ("THÔNG BÁO"): its title follows
 _KIND_HEADINGS = frozenset(fold(w) for w in words("notice_kinds.txt"))
+# "đề nghị các Bộ, cơ quan ngang bộ (sau đây gọi là Bộ, cơ quan trung ương) và …": the short name the letter will
+# use, no unit of its own
+_ALIAS_NOTE = re.compile(r"\s*\(\s*sau đây (?:gọi|viết)(?: tắt)? là[^()]*\)")
 # "X trao đổi/phối hợp/làm việc với Y …": Y joins the work X is asked to do
 _REQUEST_PARTNER = re.compile(r"\s+(?:trao đổi|phối hợp|làm việc)(?:\s+chặt chẽ)?\s+với\s+")
 
@@ -202,7 +205,8 @@ def letter_lead_in(text: Text, outline: Outline) -> tuple[str, ...] | None:
     if not paragraphs:
         return None
     body = " ".join(text.line_text(i).strip() for i in paragraphs[-1])  # the last paragraph before the items
-    if not body.endswith(":") or not (_LEAD_IN.search(fold(body)) or _GROUPS_DUTIES.search(fold(body))):
+    last = fold(re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", body)[-1])  # its last sentence leads in ("Ngày …, Chính phủ ban hành …. Để …")
+    if not body.endswith(":") or not (_LEAD_IN.search(last) or _GROUPS_DUTIES.search(last)):
         return None
     found = _request(body)
     return tuple(found[0]) if found else None
@@ -224,6 +228,7 @@ def _after_title(text: Text, lines: list[int]) -> int | None:
 def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
     """"…, đề nghị Thuế tỉnh Quảng Trị trao đổi với cơ quan Nhà nước có thẩm quyền … để …": the units
     asked (the lead) and their partners after "trao đổi với / phối hợp với / làm việc với"."""
+    paragraph = _ALIAS_NOTE.sub("", paragraph)
     for m in _REQUEST.finditer(paragraph):
         rest = paragraph[m.end():]
         partner = _REQUEST_PARTNER.search(rest[:160])
@@ -788,6 +793,10 @@ _DUTIES_OF = re.compile(r"^(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ(?:,| và)
 _HAS_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?:\s+(?:như\s+)?sau)?\s*:$")
 
 
+# "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the units whose duties follow
+_FOR_UNITS = re.compile(r"^(?:Đối với|Về phía)\s+([^():.;]+?)\s*(?:\([^()]*\))?\s*:?$")
+
+
 @lru_cache(maxsize=1024)
 def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
@@ -796,6 +805,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     s = s.strip()
     if (committee := _committee_of_places(s)) and committee == s.rstrip(" :"):
         return (committee,)
+    if (m := _FOR_UNITS.match(s)) and names_actor(m.group(1)) and not _verb_at(m.group(1)):
+        return tuple(split_units(m.group(1)))
     colon = s.endswith(":")
     if colon:  # "Nhiệm vụ của Tổ tiếp công dân:", "Tổ công tác có nhiệm vụ:": the unit whose duties follow
         s = _DUTIES_OF.sub("", _HAS_DUTIES.sub(":", s))
@@ -1016,8 +1027,10 @@ def _part_lead_in(part: Node) -> tuple[str, ...] | None:
 # One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội
 # dung sau:", "X thực hiện chế độ báo cáo với Y (... Email: a@b.com) như sau:" (folded; a dot inside a word is no
 # sentence end); "..., bao gồm:" or a sentence of work before it ("... . Đồng thời, ... như sau:") is work
-_LEAD_IN = re.compile(r"^(?:[^.]|\.(?!\s))*\b(?:(?:cac|nhung|mot so)\s+(?:noi dung|nhiem vu|cong viec|viec)"
-                      r"(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau|nhu sau)\s*:\s*$")
+_WORK_NOUN = r"(?:noi dung|nhiem vu|cong viec|viec|giai phap)"
+_LEAD_IN = re.compile(r"^(?:[^.]|\.(?!\s))*\b(?:(?:cac|nhung|mot so)\s+" + _WORK_NOUN + r"(?:(?:,|\s+va)\s+" + _WORK_NOUN
+                      + r")?(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau|nhu sau"
+                      r"|thuc hien (?:cac )?viec)\s*:\s*$")  # "… có trách nhiệm chỉ đạo … thực hiện việc:"
 # "X tổ chức thực hiện các nhiệm vụ … của Đề án. Cụ thể:": a sentence of work, then the items that spell it
 # out (folded): the sentence is a task, and so is each item, of the same units
 _SPELLED_OUT = re.compile(r"(?:^|[.;]\s+)cu the(?: nhu sau)?\s*:\s*$")

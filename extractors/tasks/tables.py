@@ -93,9 +93,20 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
             for i in cell:
                 rows_of_line.setdefault(i, set()).add(r)
     merged_lines = {i for i, rows in rows_of_line.items() if len(rows) > 1}
+    # "Thời gian | Nội dung công việc | …": a timetable keyed by its first column prints each period once, on
+    # the first row of its block (cells merged down): a blank period is the one above, within the group
+    time_key = columns.get(0) == "timeline"
+    period = ""
     for r in range(header_row + 1, len(table.cells)):
         row = table.cells[r]
         cells = [text.cell_text(node.table, r, c) if c < len(row) else "" for c in range(len(header_text))]
+        if len(row) == 2 < len(header_text) and (_ROMAN_OR_LETTER.match(cells[0]) or re.fullmatch(r"\d{1,2}", cells[0])):
+            # "I | GIAI ĐOẠN 1: …", "1 | Lập nhiệm vụ quy hoạch": a group's numeral and title, the rest of the row merged
+            group = cells[0] if _ROMAN_OR_LETTER.match(cells[0]) else group
+            period = ""
+            continue
+        if time_key:
+            cells[0] = period = cells[0] or period
         if [fold(c) for c in cells] == header_text or all(re.fullmatch(r"\(?\d+\)?", c or "0") for c in cells):
             continue  # a header repeated on a new page, or the "(1) (2) (3)" column-number row
         task_text = cells[task_col] if task_col < len(cells) else ""

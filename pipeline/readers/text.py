@@ -97,6 +97,10 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+# the two cells of a group row in a table without border: its numeral and its title
+_GROUP_ROW = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}|[A-ZĐ])\s*\|[^|]+$")
+
+
 def _is_row(line: str) -> bool:
     """A table row as plain text: cells between pipes, or separated by tabs (a copied Word table)."""
     if line.count("|") >= 2 and not _TABLE_RULE.match(line):
@@ -630,9 +634,13 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         if _is_row(line):
             rows = []
-            while k < len(lines) and (_is_row(lines[k]) or _TABLE_RULE.match(lines[k])):
+            # a table drawn without its outer border ("Thời gian | Nội dung | …"): a row that opens or closes on
+            # a pipe has an empty first or last cell there; a group row of two cells ("I | GIAI ĐOẠN 1: …") is one
+            bordered = line.strip().startswith("|") or "|" not in line  # (or no pipes: cells between tabs)
+            while k < len(lines) and (_is_row(lines[k]) or _TABLE_RULE.match(lines[k])
+                                      or (rows and not bordered and _GROUP_ROW.match(lines[k]))):
                 if not _TABLE_RULE.match(lines[k]):
-                    rows.append(_cells(lines[k]))
+                    rows.append(_cells(lines[k]) if bordered else [c.strip() for c in lines[k].strip().split("|")])
                 k += 1
             if len(rows) >= 2:
                 blocks.append(Block(text="", rows=rows))
