@@ -17,6 +17,8 @@ from extractors.text import fold
 # in its name (in capitals, no colon); the document's own number is the "Số:" slot further down
 _SET_UP_BY = re.compile(r"\bTHEO\s+(?:" + kind_words().upper() + r")$")
 _NUMBER_IN_NAME = re.compile(r"^SỐ\s+\d[^\s,;]*")
+# "V/v triển khai thực hiện Nghị định số ↵ 178/2026/NĐ-CP ngày 20/5/2026": a subject cut before a number goes on
+_NUMBER_GOES_ON = re.compile(r"^\d{1,5}/\d{4}/[A-ZĐ]")
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
 # Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
 _MARK = re.compile("^" + any_of("stamp_marks.txt") + r"\b")
@@ -145,7 +147,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             prose_after_title = title_lines and (len(plain) > 220 or re.search(r"[.;]\s+\w", plain))
             if opens_body or caps_after_title or prose_after_title or _SEPARATOR.match(plain) \
                     or len(title_lines) >= 4 or (title_lines and plain.endswith(":")) \
-                    or (subject_line and not plain[:1].islower()) or HEADER_NUMBER.match(plain) \
+                    or (subject_line and not plain[:1].islower() and not _NUMBER_GOES_ON.match(plain)) \
+                    or HEADER_NUMBER.match(plain) \
                     or PLACE_DATE.search(plain) or MOTTO.search(line):
                 in_title = False
             else:

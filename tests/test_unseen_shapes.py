@@ -567,3 +567,19 @@ def test_a_timetable_without_border_keyed_by_its_period(tmp_path):
     assert [(t.timeline.start, t.timeline.end) for t in rows] == [
         ("2025-10-01", "2025-11-30"), ("2025-10-01", "2025-11-30"), ("2025-12-01", "2025-12-31")]
     assert rows[1].coordinators == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_subject_cut_before_a_number_and_a_heading_that_is_one_qualified_collective(tmp_path):
+    # "V/v … Nghị định số ↵ 35/2025/NĐ-CP …": the subject goes on; "2. Các cơ quan, đơn vị được giao quản lý tài sản"
+    # is one collective whose duties are its lettered items
+    record, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi: Các sở, ban, ngành.\n\n"
+        "1. Sở Tài chính\na) Hướng dẫn việc lập hồ sơ tài sản.\n"
+        "2. Các cơ quan, tổ chức, đơn vị được giao quản lý, sử dụng tài sản kết cấu hạ tầng\n"
+        "a) Thực hiện quản lý tài sản đúng mục đích.\n"
+        "b) Kê khai, cập nhật thông tin vào Cơ sở dữ liệu.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "BỘ XÂY DỰNG\nSố: 512/BXD-KHTC\nHà Nội, ngày 12 tháng 5 năm 2025\nV/v triển khai Nghị định số\n"
+        "35/2025/NĐ-CP ngày 02/4/2025\ncủa Chính phủ\n\n"))
+    assert record.document.title == "triển khai Nghị định số 35/2025/NĐ-CP ngày 02/4/2025 của Chính phủ"
+    assert tasks["2.b"].lead == ["Các cơ quan, tổ chức, đơn vị được giao quản lý, sử dụng tài sản kết cấu hạ tầng"]

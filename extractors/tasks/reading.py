@@ -793,6 +793,10 @@ _DUTIES_OF = re.compile(r"^(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ(?:,| và)
 _HAS_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?:\s+(?:như\s+)?sau)?\s*:$")
 
 
+# "4. Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý, sử dụng … tài sản kết cấu hạ tầng": a heading that
+# is one collective qualified by what it was given (as _QUALIFIED_COLLECTIVE in a sentence); its items are its duties
+_QUALIFIED_HEADING = re.compile(r"^(?P<head>(?:Các|Những)\s[^.;:()]{2,80}?)\s+(?:được giao|được phân công|được phân bổ)"
+                                r"\s[^.;:()]{2,140}?\s*:?$")
 # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the units whose duties follow
 _FOR_UNITS = re.compile(r"^(?:Đối với|Về phía)\s+([^():.;]+?)\s*(?:\([^()]*\))?\s*:?$")
 
@@ -807,6 +811,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
         return (committee,)
     if (m := _FOR_UNITS.match(s)) and names_actor(m.group(1)) and not _verb_at(m.group(1)):
         return tuple(split_units(m.group(1)))
+    if (m := _QUALIFIED_HEADING.match(s)) and starts_actor(m.group("head")) and not _verb_outside_names(m.group("head")):
+        return (s.rstrip(" :"),)
     colon = s.endswith(":")
     if colon:  # "Nhiệm vụ của Tổ tiếp công dân:", "Tổ công tác có nhiệm vụ:": the unit whose duties follow
         s = _DUTIES_OF.sub("", _HAS_DUTIES.sub(":", s))
