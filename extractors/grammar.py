@@ -12,6 +12,7 @@ Pure: strings in, values out, no I/O beyond the packaged lexicons.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -168,8 +169,11 @@ WHOLE_NUMBER = re.compile(NUMBER)
 # "Số: 30/KH-UBND" in a header: what follows "Số" (also "Số: /KH-UBND" and "Số: ....", a draft's blank)
 OCR_SERIAL = r"[A-ZØ]\d[0-9A-ZØ]*"
 # the serial may open with a digit OCR read as a capital ("Z32Ø/BTC-QLCS" for 8388): a digit follows it and a code
-HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*([0-9][^\s,;/\-]*(?:\s*[/\-]\s*[^\s,;/\-]+)*|" + OCR_SERIAL
-                           + r"(?:\s*[/\-]\s*[^\s,;/\-]+)+|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
+# (a part of the code is no word of the place beside it: "Số: 24/HDLN-BCA-BYT- Hà Nội, ngày …")
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_CODE_PART = r"\s*[/\-]\s*(?-i:(?![^\W\d_][" + _LOWER + r"]))[^\s,;/\-]+"
+HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*((?:[0-9][^\s,;/\-]*(?:" + _CODE_PART + r")*|" + OCR_SERIAL
+                           + r"(?:" + _CODE_PART + r")+)(?:-(?=\s|$))?|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
 
 # A number split over a line or page break: "... số 34-" / "CT/TW, ngày ..."; "số 115/2018/NĐ-" / "CP. ..."
 _SPLIT_NUMBER_TAIL = re.compile(r"\b\d+\s*[-/]$|\b\d+/\d{4}/[A-ZĐ]{1,8}-$")
@@ -267,9 +271,25 @@ def date_line_year(text: str) -> int | None:
 # -- the header: mottos ---------------------------------------------------------------------------
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _any_tone(word: str) -> str:
+    """A word as a pattern in which each vowel may bear any tone, or none: a motto is still the motto when its
+    tone stands on the other vowel ("HOÀ") or was mistyped ("CỘNG HÕA")."""
+    out = []
+    for ch in word:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONE_MARKS)
+        if unicodedata.normalize("NFC", base) in "AĂÂEÊIOÔƠUƯYaăâeêioôơuưy":
+            out.append("[" + "".join(unicodedata.normalize("NFC", base + t) for t in ("", *_TONE_MARKS)) + "]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def _motto_pattern(motto: str) -> str:
-    """"Độc lập - Tự do - Hạnh phúc" → words apart by any spaces, a dash of either kind."""
-    return r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part.split())) for part in motto.split(" - "))
+    """"Độc lập - Tự do - Hạnh phúc" → words apart by any spaces, a dash of either kind, any tone on a vowel."""
+    return r"\s*[-–]\s*".join(r"\s+".join(map(_any_tone, part.split())) for part in motto.split(" - "))
 
 
 # The national (or Party, Union) motto printed in the header's right column: "CỘNG HÒA XÃ HỘI CHỦ

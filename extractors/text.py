@@ -65,6 +65,10 @@ _TONE_MOVES = {r["old"]: r["new"] for r in rows("tone_placements.csv")}
 _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_TONE_MOVES) + "|" + "|".join(k.capitalize() for k in _TONE_MOVES)
                       + "|" + "|".join(k.upper() for k in _TONE_MOVES) + r")(?![^\W\d_])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"), None)
+# Cyrillic letters that look Latin, which some PDFs' text layers put for Latin ones ("24/HDLN-BCA-ВСТ"): a
+# Vietnamese document writes none, so each becomes the letter it looks like (one for one: offsets stay)
+_HOMOGLYPHS = {ord(r["printed"]): r["means"] for r in rows("homoglyphs.csv")}
+_CLEANED = {**_INVISIBLE, **_HOMOGLYPHS}  # one translation for both
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
 
 
@@ -78,7 +82,7 @@ def _move_tone(m: re.Match) -> str:
 
 def clean(s: str) -> str:
     """NFC, modern tone placement, no invisible characters, single spaces."""
-    s = unicodedata.normalize("NFC", s).translate(_INVISIBLE)
+    s = unicodedata.normalize("NFC", s).translate(_CLEANED)
     s = _TONE_RE.sub(_move_tone, s)
     return _SPACES.sub(" ", s).strip()
 

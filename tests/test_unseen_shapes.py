@@ -583,3 +583,36 @@ def test_a_subject_cut_before_a_number_and_a_heading_that_is_one_qualified_colle
         "35/2025/NĐ-CP ngày 02/4/2025\ncủa Chính phủ\n\n"))
     assert record.document.title == "triển khai Nghị định số 35/2025/NĐ-CP ngày 02/4/2025 của Chính phủ"
     assert tasks["2.b"].lead == ["Các cơ quan, tổ chức, đơn vị được giao quản lý, sử dụng tài sản kết cấu hạ tầng"]
+
+
+# --- round 18 --------------------------------------------------------------------------------------------
+
+def test_a_topic_items_opening_paragraph_hands_its_bullets_to_the_units_it_asks(tmp_path):
+    # "2. Kiến nghị ↵ …, Sở X yêu cầu đơn vị nêu trên thực hiện một số nội dung sau: ↵ - …": the paragraph only
+    # leads in; a notice's closing formula ("… thông báo cho các đơn vị được biết và thực hiện./.") hands nothing
+    _, tasks = _ministry_letter(tmp_path, (
+        "1. Kết quả kiểm tra\nCông ty đã chấp hành cơ bản các quy định.\n"
+        "2. Kiến nghị\n"
+        "Để việc quản lý được tốt hơn, Sở Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:\n"
+        "- Rà soát, bổ sung biển báo tại kho.\n"
+        "- Tổ chức huấn luyện định kỳ cho người lao động.\n"
+        "Sở Công Thương thông báo cho các đơn vị được biết và thực hiện./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "SỞ CÔNG THƯƠNG CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 19/TB-SCT Lào Cai, ngày 09 tháng 4 năm 2025\n\nTHÔNG BÁO\nKết quả kiểm tra\n\n"))
+    assert sorted(tasks) == ["2.1", "2.2"]
+    assert tasks["2.2"].lead == ["đơn vị nêu trên"]
+
+
+def test_a_joint_code_over_two_lines_cyrillic_look_alikes_and_a_mistyped_motto(tmp_path):
+    record, _ = _ministry_letter(tmp_path, "1. Các Bộ tổ chức thực hiện Hướng dẫn.\n", header=(
+        "BỘ CÔNG AN BỘ Y TẾ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 24/HDLN-BCA-BYT-     Hà Nội, ngày 25 tháng 6 năm 2025\nВСТ-ВТC\n\n"
+        "HƯỚNG DẪN LIÊN NGÀNH\nVề việc xử lý vi phạm\n\n"))
+    document = record.document
+    assert (document.number, document.place, document.date) == ("24/HDLN-BCA-BYT-BCT-BTC", "Hà Nội", "2025-06-25")
+    assert (document.kind, document.title) == ("Hướng dẫn", "Về việc xử lý vi phạm")
+    record, _ = _ministry_letter(tmp_path, "1. Các phòng rà soát hồ sơ.\n", header=(
+        "SỞ CÔNG THƯƠNG CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 19/SCT-VP Lào Cai, ngày 09 tháng 4 năm 2025\n\n"))
+    assert record.document.issuer.casefold() == "sở công thương"

@@ -313,8 +313,9 @@ def _closing_remark(node: Node, last_line: int | None = None) -> bool:
     ("Yêu cầu các cơ quan ... nghiêm túc thực hiện./."), closes the plan; the assignments are the items."""
     if node.kind != "para" or node.parent is None:
         return False
-    if node.line == last_line and (len(node.text) < 150 and _CLOSING_FORMULA.search(fold(node.text))):
-        return True
+    if node.line == last_line and len(node.text) < 150 and (
+            _CLOSING_FORMULA.search(folded := fold(node.text)) or _NOTICE_FORMULA.search(folded)):
+        return True  # "… nghiêm túc thực hiện./.", "Sở X thông báo cho các đơn vị được biết và thực hiện./."
     if _SUMMING_UP.match(fold(node.text)):  # "Trên đây là Kế hoạch …" sums the plan up, however long
         return True
     siblings = node.parent.children
@@ -976,6 +977,8 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # hiện các nhiệm vụ sau đây: ↵ 1. Tăng cường ... ↵ - Đổi mới ..." (or "a) Tổ chức ..."): the part's
             # lead-in names who does the work of every item's bullets or lettered items
             units = _part_lead_in(parent.parent)
+        if units is None and parent.kind == "item" and _bare_title(parent.text):
+            units = _part_lead_in(parent)  # "2. Kiến nghị ↵ …, X yêu cầu Y thực hiện một số nội dung sau: ↵ - …"
         return units
     if parent is not None and parent.kind in ("part", "section") and node.kind == "item":
         return _part_of_duties(parent.text)
@@ -1013,13 +1016,15 @@ def phase_period(node: Node, plan_year) -> Timeline | None:
 
 def part_lead_in(part: Node) -> Node | None:
     """A part's opening paragraph that hands the items below it to units ("Nhằm ..., các bộ, ... cần tổ chức
-    triển khai thực hiện các nhiệm vụ sau đây:"), or None."""
+    triển khai thực hiện các nhiệm vụ sau đây:"), or None; under an item titled by a topic ("2. Kiến nghị ↵ …, Sở
+    Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau: ↵ - …"), its bullets too."""
+    steps = ("item",) if part.kind in ("part", "section", "root") else ("item", "bullet")
     for k, child in enumerate(part.children):
         if child.kind != "para":
             return None  # the lead-in stands before the first item
         folded = fold(child.text)
         if (_LEAD_IN.search(folded) or _GROUPS_DUTIES.search(folded)) \
-                and any(c.kind == "item" for c in part.children[k + 1:]):
+                and any(c.kind in steps for c in part.children[k + 1:]):
             return child
     return None
 

@@ -447,7 +447,8 @@ class NoneLeadInOverSteps(Shape):
     def applies(self, r):
         node = r.node
         return (r.steps and _LEAD_IN.search(fold(lead_in_text(node)))) or (
-            node.kind == "para" and node.parent is not None and node.parent.kind in ("part", "section")
+            node.kind == "para" and node.parent is not None and (node.parent.kind in ("part", "section") or (
+                node.parent.kind == "item" and _bare_title(node.parent.text)))
             and part_lead_in(node.parent) is node)
 
 
