@@ -616,3 +616,36 @@ def test_a_joint_code_over_two_lines_cyrillic_look_alikes_and_a_mistyped_motto(t
         "SỞ CÔNG THƯƠNG CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 19/SCT-VP Lào Cai, ngày 09 tháng 4 năm 2025\n\n"))
     assert record.document.issuer.casefold() == "sở công thương"
+
+
+# --- round 19 --------------------------------------------------------------------------------------------
+
+def test_a_leaders_instructions_passed_on_by_a_letter_are_tasks_and_a_number_slot_keeps_its_blank(tmp_path):
+    # "…, Phó Thủ tướng X có ý kiến như sau:" over a paragraph opening with a unit and its work; the number printed
+    # with a blank before its year ("Số: 64          /2025/VPCP-NN") beside the place is one number
+    record, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi: Bộ Tài chính.\n\n"
+        "Về đề nghị của Bộ Nông nghiệp và Môi trường tại Tờ trình số 87/TTr-BNNMT, Phó Thủ tướng Chính phủ Trần Văn A "
+        "có ý kiến như sau:\n\n"
+        "Bộ Tài chính rà soát cơ chế tài chính; trên cơ sở đó chủ trì, phối hợp với Bộ Nông nghiệp và Môi trường xây "
+        "dựng Đề án, báo cáo Thủ tướng Chính phủ.\n\n"
+        "Văn phòng Chính phủ thông báo để các Bộ biết, thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "VĂN PHÒNG CHÍNH PHỦ                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                         Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 64          /2025/VPCP-NN            Hà Nội, ngày 26 tháng 01 năm 2025\n"
+        "V/v Đề án thị trường các-bon\n\n"))
+    assert (record.document.number, record.document.place) == ("64/2025/VPCP-NN", "Hà Nội")
+    assert list(tasks) == ["1"] and tasks["1"].lead == ["Bộ Tài chính"]
+    assert tasks["1"].coordinators == ["Bộ Nông nghiệp và Môi trường"]
+
+
+def test_a_body_named_by_its_role_leads_its_duty(tmp_path):
+    # "Sở quản lý ngành, lĩnh vực có trách nhiệm …": one body named by its role (a verb in its words, a comma
+    # that names no second body); "Cơ quan tiếp nhận kê khai giá có trách nhiệm …" likewise
+    _, tasks = _tasks(tmp_path, (
+        "1. Bình ổn giá\n"
+        "a) Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu Ủy ban nhân dân tỉnh tổ chức bình ổn giá.\n"
+        "b) Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo hình thức tiếp nhận cho các tổ chức.\n"))
+    assert tasks["II.1.a"].lead == ["Sở quản lý ngành, lĩnh vực"]
+    assert tasks["II.1.b"].lead == ["Cơ quan tiếp nhận kê khai giá"]

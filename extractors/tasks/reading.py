@@ -259,14 +259,25 @@ def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
     return None
 
 
+# "…, Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau:" (folded): a letter passing on a leader's instructions
+# (a leader's, not a body's reply: "Cục Thuế có ý kiến như sau:" explains)
+_OPINION_FOLLOWS = re.compile(r"\b(?:thu tuong|chu tich|bo truong)\b[^.;:]{0,80}\bco y kien(?: chi dao)?(?: nhu sau)?\s*:\s*$")
+
+
 def _letter_requests(text: Text, outline: Outline, plan_year) -> list[Task]:
     """A letter (Công văn) whose body is plain paragraphs carries a task in each paragraph that asks a
     unit to do work ("Đề nghị Sở X phối hợp với Sở Y rà soát …"; contract: a dispatch carries tasks like a
     plan): the paragraph is the task, the unit asked its lead, the unit it works with a coordinator."""
     tasks: list[Task] = []
+    instructed = False  # after "…, Phó Thủ tướng X có ý kiến như sau:", each paragraph is the leader's instruction
     for lines in _letter_paragraphs(text, outline):
         body = " ".join(text.line_text(i).strip() for i in lines)
-        if not (found := _request(body)):
+        found = _request(body)
+        if not found and instructed and not _NOTICE_FORMULA.search(fold(body)) \
+                and (lead := _subject(body)) and all(starts_actor(u) for u in lead):
+            found = lead, _coordinators(body)  # "Bộ Tài chính báo cáo …; trên cơ sở đó chủ trì, phối hợp với …"
+        instructed = instructed or bool(_OPINION_FOLLOWS.search(fold(body)))
+        if not found:
             continue
         first, last = text.lines[lines[0]], text.lines[lines[-1]]
         t = Task(id=str(len(tasks) + 1), origin="prose", text=_strip_end(body), timeline=_prose_time(body, plan_year),
@@ -744,6 +755,11 @@ def _qualified_collective(body: str) -> list[str]:
     return [m.group("subject")]
 
 
+# "Cơ quan tiếp nhận kê khai giá có trách nhiệm …", "Sở quản lý ngành, lĩnh vực có trách nhiệm …": a body named
+# by its role (lower case after its head), whose words hold a verb
+_ROLE_BEFORE_DUTY = re.compile(r"^((?:Các\s+)?(?:Cơ quan|Đơn vị|Sở)\s+[a-zđà-ỹ][^;.()]{2,60}?)\s+(?:có|chịu)\s+trách nhiệm\b")
+
+
 def _subject(body: str) -> list[str]:
     """The units a sentence opens with: "Giao/Đề nghị X <verb> …", or "X <verb> …"."""
     body = _CONTENT_LABEL.sub("", body)  # "Nội dung: Ban Thường trực ... phối hợp với UBND xã tổ chức ..."
@@ -758,6 +774,8 @@ def _subject(body: str) -> list[str]:
     if (m := _ASSIGN_OPENER.match(folded)):
         verb = _verb_at(body, m.end())
         return split_units(_MANDATE_AFTER.sub("", body[m.end():verb[0]])) if verb and verb[0] > m.end() else []
+    if role := _ROLE_BEFORE_DUTY.match(body):
+        return [role.group(1)]
     if names_actor(body):
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 300:
@@ -769,7 +787,13 @@ def _subject(body: str) -> list[str]:
             if (asked := re.search(r"\s(?:đề nghị|yêu cầu|giao)\s+(?=\S)", subject)) and names_actor(subject[asked.end():]) \
                     and not _no_doer([subject[:asked.start()].strip()]):
                 subject = subject[asked.end():]
-            units = split_units(re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", _MANDATE_AFTER.sub("", subject)))
+            named = re.sub(r"^(?:Từng|Mỗi|Toàn thể)\s+", "", _MANDATE_AFTER.sub("", subject)).strip()
+            units = split_units(named)
+            if len(units) > 1 and starts_actor(units[0]) and len(units[0].split()) >= 3 and all(
+                    u[:1].islower() and not starts_actor(u) and len(u.split()) <= 3 and u not in _PRIVATE_PEOPLE
+                    for u in units[1:]):
+                # "Sở quản lý ngành, lĩnh vực": what follows the comma names no body of its own: one actor
+                units = [named]
             # a long subject is a list of bodies ("Sở A, Sở B, ..., UBND cấp xã và các sở ... có trách nhiệm")
             if verb[0] <= 160 or (len(units) >= 3 and all(starts_actor(u) for u in units)):
                 return units

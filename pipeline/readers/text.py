@@ -108,7 +108,8 @@ def _is_row(line: str) -> bool:
     return sum(1 for c in line.strip().split("\t") if c.strip()) >= 2
 
 
-_COLUMN_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+# (not the blank a number's slot leaves before its year and code: "Số: 70          /2024/QĐ-UBND")
+_COLUMN_GAP = re.compile(r"(?<=[^\s\d]) {6,}(?=\S)|(?<=\d) {6,}(?=[^\s/])")
 _COLUMN_WIDTH = 55  # characters: a column of a two-column layout is at most half a line of text
 
 
