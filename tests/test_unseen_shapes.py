@@ -649,3 +649,11 @@ def test_a_body_named_by_its_role_leads_its_duty(tmp_path):
         "b) Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo hình thức tiếp nhận cho các tổ chức.\n"))
     assert tasks["II.1.a"].lead == ["Sở quản lý ngành, lĩnh vực"]
     assert tasks["II.1.b"].lead == ["Cơ quan tiếp nhận kê khai giá"]
+
+
+def test_a_subject_whose_words_after_a_comma_name_no_body_stays_whole(tmp_path):
+    # "Các Sở, cơ quan quản lý ngành, lĩnh vực chủ trì …": "lĩnh vực" names no body; one lead, not two
+    _, tasks = _tasks(tmp_path, (
+        "1. Các Sở, cơ quan quản lý ngành, lĩnh vực chủ trì, phối hợp với Sở Tài chính tổng hợp giá thị trường.\n"))
+    assert tasks["II.1"].lead == ["Các Sở, cơ quan quản lý ngành, lĩnh vực"]
+    assert tasks["II.1"].coordinators == ["Sở Tài chính"]
