@@ -170,8 +170,9 @@ WHOLE_NUMBER = re.compile(NUMBER)
 OCR_SERIAL = r"[A-ZØ]\d[0-9A-ZØ]*"
 # the serial may open with a digit OCR read as a capital ("Z32Ø/BTC-QLCS" for 8388): a digit follows it and a code
 # (a part of the code is no word of the place beside it: "Số: 24/HDLN-BCA-BYT- Hà Nội, ngày …")
-_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_CODE_PART = r"\s*[/\-]\s*(?-i:(?![^\W\d_][" + _LOWER + r"]))[^\s,;/\-]+"
+# the lower-case letters of Vietnamese, for a character class (the range "à-ỹ" holds capitals too)
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_CODE_PART = r"\s*[/\-]\s*(?-i:(?![^\W\d_][" + LOWER + r"]))[^\s,;/\-]+"
 HEADER_NUMBER = re.compile(r"\bSố\s*:?\s*((?:[0-9][^\s,;/\-]*(?:" + _CODE_PART + r")*|" + OCR_SERIAL
                            + r"(?:" + _CODE_PART + r")+)(?:-(?=\s|$))?|/[^\s,;]*|\.{2,}[^\s,;]*)", re.I)
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
                                 authority_words, heading_kind, kind_words)
 from extractors.facts import Document, Signer
 from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
@@ -17,10 +17,11 @@ from extractors.text import fold
 # in its name (in capitals, no colon); the document's own number is the "Số:" slot further down
 _SET_UP_BY = re.compile(r"\bTHEO\s+(?:" + kind_words().upper() + r")$")
 _NUMBER_IN_NAME = re.compile(r"^SỐ\s+\d[^\s,;]*")
-_CODE_GOES_ON = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*$")
-_CODE_TAIL = re.compile(r"(?:^|\s)([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)+)$")
+# "Số: 24/HDLN-BCA-BQP-BYT- ↵ BCT-BTC-VKSNDTC-TANDTC": the rest of a joint code, a line of its own or, when the
+# reader joined the lines, after the date
+_CODE_TAIL = re.compile(r"(?:^|\s)([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*)$")
 # "V/v triển khai thực hiện Nghị định số ↵ 178/2026/NĐ-CP ngày 20/5/2026": a subject cut before a number goes on
-_NUMBER_GOES_ON = re.compile(r"^\d{1,5}/\d{4}/[A-ZĐ]")
+_NUMBER_GOES_ON = re.compile("^" + NUMBER)
 _RECEIPT = re.compile(r"^(?:CÔNG VĂN\s+)?ĐẾN\b(?!\s+[a-zđà-ỹ])")
 # Urgency, secrecy and draft marks stamped near the header (data/stamp_marks.txt: "HỎA TỐC", "TỐI MẬT", "DỰ THẢO").
 _MARK = re.compile("^" + any_of("stamp_marks.txt") + r"\b")
@@ -170,9 +171,6 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             receipt_left -= 1
             if re.match(r"^(?:Số|Ngày|Giờ|Chuyển|Lưu hồ sơ)\b", plain, re.I) and not re.search(r"/\s*[A-ZĐ]", plain):
                 continue
-        if doc.number and doc.number.endswith("-") and _CODE_GOES_ON.match(plain):
-            doc.number += plain  # "Số: 24/HDLN-BCA-BQP-BYT- ↵ BCT-BTC-VKSNDTC-TANDTC": a joint code over two lines
-            continue
         if issuer_lines and _SET_UP_BY.search(issuer_lines[-1]) and (m := _NUMBER_IN_NAME.match(plain)):
             issuer_lines[-1] += " " + m.group(0)
             plain = plain[m.end():].strip()
@@ -190,10 +188,12 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
             if before and before.isupper():
                 issuer_lines.append(before)
             plain = plain[m.end():].strip()
-            if doc.number and doc.number.endswith("-") and (tail := _CODE_TAIL.search(plain)):
-                # "Số: 24/HDLN-BCA-BYT- Hà Nội, ngày … BCT-BTC-VKSNDTC": the code's second line, read after the date
-                doc.number += tail.group(1)
-                plain = plain[:tail.start()].strip()
+            if not plain:
+                continue
+        if doc.number and doc.number.endswith("-") and (tail := _CODE_TAIL.search(plain)) \
+                and (tail.start() == 0 or "-" in tail.group(1)):  # a whole line, or a code after the date
+            doc.number += tail.group(1)
+            plain = plain[:tail.start()].strip()
             if not plain:
                 continue
         if (m := PLACE_DATE.search(plain)) and doc.place is None:

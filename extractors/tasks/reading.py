@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from extractors.facts import Span, Task, Timeline
+from extractors.grammar import LOWER
 from extractors.header import name_case
 from extractors.lexicon import any_of, collective_nouns, verbs, words
 from extractors.outline import Node, Outline
@@ -741,8 +742,9 @@ def _fronted_subject(body: str) -> list[str]:
 # phương được phân bổ danh mục và kế hoạch vốn … nêu tại Điều 1 Quyết định này chịu trách nhiệm …", "Các sở, ban, ngành
 # có liên quan tới việc thực hiện Kế hoạch này thường xuyên ...": a collective qualified by the work a document
 # gives it, up to that document; the verbs inside the qualifier are not the sentence's
+_GIVEN = r"(?:được giao|được phân công|được phân bổ)"
 _QUALIFIED_COLLECTIVE = re.compile(
-    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:được giao|được phân công|được phân bổ|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
+    r"(?P<subject>(?P<head>[^.;:()]{2,60}?)\s+(?:" + _GIVEN + r"|(?:có\s+)?liên quan (?:tới|đến))\s[^.;:()]{0,140}?"
     r"(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Phụ lục)(?:\s+kèm theo)?(?:\s+(?:Kế hoạch|Quyết định)\s+này|\s+này)?)"
     r"(?=\s+(?:(?:có|chịu) trách nhiệm|thường xuyên|chủ động)\b)")
 
@@ -757,7 +759,7 @@ def _qualified_collective(body: str) -> list[str]:
 
 # "Cơ quan tiếp nhận kê khai giá có trách nhiệm …", "Sở quản lý ngành, lĩnh vực có trách nhiệm …": a body named
 # by its role (lower case after its head), whose words hold a verb
-_ROLE_BEFORE_DUTY = re.compile(r"^((?:Các\s+)?(?:Cơ quan|Đơn vị|Sở)\s+[a-zđà-ỹ][^;.()]{2,60}?)\s+(?:có|chịu)\s+trách nhiệm\b")
+_ROLE_BEFORE_DUTY = re.compile(r"^((?:Các\s+)?(?:Cơ quan|Đơn vị|Sở)\s+[" + LOWER + r"][^;.()]{2,60}?)\s+(?:có|chịu)\s+trách nhiệm\b")
 
 
 def _subject(body: str) -> list[str]:
@@ -820,7 +822,7 @@ _HAS_DUTIES = re.compile(r"\s+(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)(?
 
 # "4. Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý, sử dụng … tài sản kết cấu hạ tầng": a heading that
 # is one collective qualified by what it was given (as _QUALIFIED_COLLECTIVE in a sentence); its items are its duties
-_QUALIFIED_HEADING = re.compile(r"^(?P<head>(?:Các|Những)\s[^.;:()]{2,80}?)\s+(?:được giao|được phân công|được phân bổ)"
+_QUALIFIED_HEADING = re.compile(r"^(?P<head>(?:Các|Những)\s[^.;:()]{2,80}?)\s+" + _GIVEN +
                                 r"\s[^.;:()]{2,140}?\s*:?$")
 # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the units whose duties follow
 _FOR_UNITS = re.compile(r"^(?:Đối với|Về phía)\s+([^():.;]+?)\s*(?:\([^()]*\))?\s*:?$")
