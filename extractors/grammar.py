@@ -40,6 +40,8 @@ BULLETS = "-–—+•*▪◦·●○■□➢►✓"
 MARKERS = [
     # "Điều 2. Giao Bộ trưởng Bộ Tài chính:": an article of a decision, numbered on its own
     ("article", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*(?P<text>.*)$")),
+    # "Chương II" over "TIÊU CHUẨN, QUY TRÌNH …": a chapter of a regulation, a section of its articles
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+(" + ROMAN + r")(?!\w)\s*[.:\-–]?\s*(?P<text>.*)$")),
     ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(" + ROMAN + r"|\d{1,2}|[A-ZĐ][^\s.:]*)\s*[.:\-–]?\s*(?P<text>.*)$")),
     ("roman", re.compile(r"^(" + ROMAN + r")\s*(?P<sep>[.\-–/):])\s*(?P<text>.*)$")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?\s*[\-–)/]?)\s+(?P<text>\S.*)$")),
@@ -71,7 +73,7 @@ def marker_of(line: str):
         if style == "bullet":
             sym = m.group("sym")
             key = "bullet" + ("-" if sym in "-–—" else sym)
-        elif style in ("part", "roman", "article"):
+        elif style in ("part", "roman", "article", "chapter"):
             key = style
         elif style == "dotted":
             key = f"dotted{label.count('.')}"
@@ -163,8 +165,8 @@ def heading_kind(line: str) -> tuple[str, str] | None:
 # -- document numbers ------------------------------------------------------------------
 
 # A số ký hiệu as cited: serial, optional /year, then codes: "02-CT/UBND", "25/2025/NĐ-CP", "30-KH/HU"
-# (a scan may double a hyphen: "90/QĐ- -TTg")
-NUMBER = r"\d{1,5}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+# (a scan may double a hyphen: "90/QĐ- -TTg"; a serial may carry a sub-number: "66.13/2026/NQ-CP")
+NUMBER = r"\d{1,5}(?:\.\d{1,3}(?=\s*/))?[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-](?:\s*-)?\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+"
 WHOLE_NUMBER = re.compile(NUMBER)
 # "Số: 30/KH-UBND" in a header: what follows "Số" (also "Số: /KH-UBND" and "Số: ....", a draft's blank)
 OCR_SERIAL = r"[A-ZØ]\d[0-9A-ZØ]*"

@@ -20,6 +20,8 @@ _BODY_END = re.compile(r"\./\.\s*$")
 # "KẾ HOẠCH" over "(Ban hành kèm theo Quyết định số ...)" after a decision's signature: the plan it issues
 # (data/attached_kinds.txt); its issuer and title may follow on the same line ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH
 # PHỦ thực hiện Chỉ thị số 49-CT/TW …", the lines of a title joined)
+# "Điều 1. Ban hành kèm theo Quyết định này Quy chế …" (folded): the decision issues a document printed after it
+_ISSUES_ATTACHMENT = re.compile(r"\bkem theo (?:quyet dinh|nghi quyet|thong tu|chi thi) nay\b")
 _ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + r"(?=\s|$)")
 
 
@@ -120,10 +122,10 @@ def _is_layout(text: Text, t: int) -> bool:
 def parse_outline(text: Text) -> Outline:
     """The outline; a letter or short plan without parts (I., II.) starts its body at its
     first numbered item instead."""
-    outline = _parse(text, ("part", "roman"))
+    outline = _parse(text, ("part", "roman", "chapter"))
     misread = _one_read_as_roman(outline)
     if misread is not None or not any(n.kind in ("part", "section") for n in outline.root.children):
-        fallback = _parse(text, ("part", "roman", "article", "num.", "num-", "num)", "num/", "paren", "paren-",
+        fallback = _parse(text, ("part", "roman", "chapter", "article", "num.", "num-", "num)", "num/", "paren", "paren-",
                                  "paren.", "dotted1"), () if misread is None else (misread,))
         if fallback.body_lines:
             return fallback
@@ -164,6 +166,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
     plain_pos = -1
     untitled: Node | None = None
     attached = False  # inside the plan a decision issues (its header is not the document's)
+    issues_attachment = bool(_ISSUES_ATTACHMENT.search(fold(text.text)))
     for entry in order:
         if isinstance(entry, tuple):
             # A task table belongs to its part or section (its rows are numbered there); one after
@@ -184,8 +187,13 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
                 ended = started = False
                 attached = True
                 continue
-            closing.append(i)
-            continue
+            if not (issues_attachment and (m := marker_of(line)) and m[0] == "chapter"):
+                closing.append(i)
+                continue
+            # the regulation a decision issues, its heading lost with a page ("QUY CHẾ … (Ban hành kèm theo …)"):
+            # its first chapter after the signature opens it
+            ended = started = False
+            attached = True
         if started and (RECIPIENTS.match(line) or (_signed_with_authority(line) and line.isupper())):
             ended = True
             closing.append(i)
@@ -193,14 +201,20 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
         m = marker_of(line)
         if m is not None and i in ones:
             m = ("num.", "1", m[2])
+        if m is None and started and (a := _UNDOTTED_ARTICLE.match(line)) and a["text"][:1].isupper() \
+                and _next_article(stack, a[1]):
+            m = ("article", a[1], a["text"])
         if untitled is not None and m is None and not parse_field(line):
-            untitled.text = line  # "PHẦN II" / "NHIỆM VỤ CỤ THỂ": the title stands on the next line
-            untitled = None
+            # "PHẦN II" / "NHIỆM VỤ CỤ THỂ": the title stands on the next line; a title in capitals may go on
+            # over several ("TIÊU CHUẨN, QUY TRÌNH, …;" / "KINH PHÍ KHEN THƯỞNG …")
+            untitled.text = f"{untitled.text} {line.strip()}" if untitled.text else line
+            if not (line.isupper() and untitled.style == "chapter"):
+                untitled = None
             body.append(i)
             continue
         untitled = None
         if not started:
-            if m and m[0] in opening_styles and (m[2] or m[0] == "part") and not RECIPIENTS.match(line):
+            if m and m[0] in opening_styles and (m[2] or m[0] in ("part", "chapter")) and not RECIPIENTS.match(line):
                 started = True
             elif RECIPIENTS.match(line) or (_signed_with_authority(line) and line.isupper() and any(
                     (a := marker_of(text.line_text(j))) and a[0] == "article" for j in preamble)):
@@ -228,7 +242,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
             stack[-1].children.append(node)
         else:
             style, label, rest = m
-            kind = {"part": "part", "roman": "section", "article": "article"}.get(
+            kind = {"part": "part", "roman": "section", "chapter": "section", "article": "article"}.get(
                 style, "bullet" if style.startswith("bullet") else "item")
             if kind == "section":
                 label = _next_roman_if_repeated(root, stack, label)
@@ -256,7 +270,7 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
                         line=i, style=style, parent=stack[-1], fields=[(x, i) for x in inline])
             stack[-1].children.append(node)
             stack.append(node)
-            if kind in ("part", "section") and not rest:
+            if kind in ("part", "section") and (not rest or (style == "chapter" and rest.isupper())):
                 untitled = node
         if _BODY_END.search(line):
             ended = True
@@ -264,6 +278,17 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
     _task_cards(root)
     _assign_ids(root)
     return Outline(root=root, preamble=preamble, closing=closing, body_lines=body)
+
+
+# "Điều 5 Điều khoản thi hành": an article whose number lost its dot; only as the next article, since a wrapped
+# line may open on a reference ("… quy định tại↵Điều 5 Nghị định số 95/2024/NĐ-CP")
+_UNDOTTED_ARTICLE = re.compile(r"^Điều\s+(\d{1,3})\s+(?P<text>\S.*)$")
+
+
+def _next_article(stack: list[Node], label: str) -> bool:
+    """Is article `label` the one after the article the stack stands in?"""
+    article = next((n for n in reversed(stack) if n.kind == "article"), None)
+    return article is not None and article.label.isdigit() and int(label) == int(article.label) + 1
 
 
 def _next_roman_if_repeated(root: Node, stack: list[Node], label: str) -> str:

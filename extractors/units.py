@@ -156,7 +156,8 @@ def names_actor(text: str) -> bool:
                 None)
     if head in _NEEDS_NAME and len(words) > len(head.split()):
         nxt = words[len(head.split())]
-        return nxt[:1].isupper() or nxt[:1].isdigit()
+        # "Sở, ban, ngành; Mặt trận Tổ quốc …": a head noun joined to group nouns is a group, named enough
+        return nxt[:1].isupper() or nxt[:1].isdigit() or (words[0].endswith(",") and _bare_group(text.split(";")[0]))
     return True
 
 

@@ -657,3 +657,56 @@ def test_a_subject_whose_words_after_a_comma_name_no_body_stays_whole(tmp_path):
         "1. Các Sở, cơ quan quản lý ngành, lĩnh vực chủ trì, phối hợp với Sở Tài chính tổng hợp giá thị trường.\n"))
     assert tasks["II.1"].lead == ["Các Sở, cơ quan quản lý ngành, lĩnh vực"]
     assert tasks["II.1"].coordinators == ["Sở Tài chính"]
+
+
+def test_a_heading_that_names_units_hands_them_its_duties(tmp_path):
+    # "1. Trách nhiệm của Sở Xây dựng" (no colon) over its paragraph; "2. Trách nhiệm của A, B." (a full stop);
+    # "3. Các Bộ: Y tế, Công Thương" over points: the names under the head noun; "Các Bộ: Y tế, Tài chính và Ủy ban
+    # nhân dân tỉnh, thành phố có trách nhiệm …": the body joined by "và" is one more lead
+    record, tasks = _tasks(tmp_path, (
+        "1. Trách nhiệm của Sở Xây dựng\n\n"
+        "Chủ trì, phối hợp Sở Tài chính tổng hợp ý kiến về giá dịch vụ nhà chung cư.\n\n"
+        "2. Trách nhiệm của Chủ đầu tư, Ban quản trị nhà chung cư.\n\n"
+        "Xây dựng giá dịch vụ, báo cáo Hội nghị nhà chung cư quyết định.\n\n"
+        "3. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường\n"
+        "a) Hướng dẫn thi hành Nghị quyết số 66.13/2026/NQ-CP ngày 27/01/2026 của Chính phủ.\n"
+        "4. Trách nhiệm phối hợp\n"
+        "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách nhiệm kết nối dữ liệu an toàn thực phẩm.\n"))
+    def leads(item):
+        return [(t.lead, t.coordinators) for i, t in tasks.items() if i.startswith(item)]
+
+    assert leads("II.1") == [(["Sở Xây dựng"], ["Sở Tài chính"])]
+    assert leads("II.2") == [(["Chủ đầu tư", "Ban quản trị nhà chung cư"], [])]
+    assert leads("II.3") == [(["Y tế", "Công Thương", "Nông nghiệp và Môi trường"], [])]
+    assert leads("II.4") == [(["Y tế", "Tài chính", "Ủy ban nhân dân tỉnh, thành phố"], [])]
+    assert "66.13/2026/NQ-CP" in [c.number for c in record.citations]
+
+
+def test_a_regulation_whose_heading_was_lost_opens_at_its_first_chapter(tmp_path):
+    # a decision issuing a Quy chế "kèm theo Quyết định này", the Quy chế's own heading lost with a page: its first
+    # "Chương" after the signature opens it; a chapter's title in capitals goes on over lines; "Điều 2. Đối tượng áp
+    # dụng" names who the rules cover, no task; "Điều 4 Điều khoản thi hành" (no full stop) is the next article;
+    # "Sở, ban, ngành; …" (no "Các") leads
+    path = tmp_path / "decision.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 35/2024/QĐ-UBND\nHà Nội, ngày 28 tháng 5 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành Quy chế xét tặng danh hiệu\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu.\n"
+        "Điều 2. Chánh Văn phòng Ủy ban nhân dân Thành phố; Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết "
+        "định này./.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn A\n\n"
+        "Chương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 2. Đối tượng áp dụng\n1. Sở Nội vụ, các cơ quan nhà nước có liên quan.\n"
+        "Chương II\nTỔ CHỨC THỰC HIỆN VÀ\nĐIỀU KHOẢN THI HÀNH\n"
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Sở, ban, ngành; Ủy ban nhân dân các quận, huyện có trách nhiệm triển khai thực hiện Quy chế này.\n"
+        "2. Sở Nội vụ có trách nhiệm hướng dẫn, đôn đốc thực hiện Quy chế này.\n"
+        "Điều 4 Điều khoản thi hành\n"
+        "Quá trình thực hiện, các đơn vị báo cáo Ủy ban nhân dân Thành phố xem xét, sửa đổi./.\n", encoding="utf-8")
+    record = extract_file(path)
+    tasks = {t.id: t for t in record.tasks}
+    assert [(s.id, s.title) for s in record.sections] == [
+        ("I", "QUY ĐỊNH CHUNG"), ("II", "TỔ CHỨC THỰC HIỆN VÀ ĐIỀU KHOẢN THI HÀNH")]
+    assert sorted(tasks) == ["3.1", "3.2"]
+    assert tasks["3.1"].lead == ["Sở, ban, ngành", "Ủy ban nhân dân các quận, huyện"]
+    assert tasks["3.2"].lead == ["Sở Nội vụ"] and "báo cáo" not in tasks["3.2"].text

@@ -339,7 +339,7 @@ def _in_excluded_part(node: Node) -> bool:
     # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
     # ("CHỈ TIÊU, NHIỆM VỤ" over "a) Mục tiêu" and "b) Nhiệm vụ" names tasks too: only its aims items are aims)
     # ("Thời gian: Căn cứ vào tình hình thực tế, …" is a part of timing: a label names the part, not what follows it)
-    return any(n.kind in ("section", "part", "item") and n is not node
+    return any(n.kind in ("section", "part", "item", "article") and n is not node
                and _NOT_TASK_PARTS.search(fold(n.text)[:40].split(":")[0])
                and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
 
@@ -476,15 +476,23 @@ def _known_whole(name: str, head: str) -> bool:
     return any(a <= len(head) + 1 and b == len(name) for a, b in known_name_spans(name))
 
 
-def _names_under_head(body: str, at: int = 0) -> list[str] | None:
+def _names_under_head(body: str, at: int = 0, heading: bool = False) -> list[str] | None:
     """"Các Bộ: Công Thương, Văn hóa, Thể thao và Du lịch, Y tế nghiên cứu ...": the names one head noun stands
     over, as printed (a name with a comma of its own, known with its head, stays whole), when a verb follows
-    them; None otherwise."""
+    them, or, in a `heading` ("1. Các Bộ: Y tế, Công Thương" over the duties below), when they end it; None
+    otherwise. A body joined after the names by "và" carries its own head ("…, Tài chính và Ủy ban nhân dân
+    tỉnh, thành phố có trách nhiệm …")."""
     m = _HEAD_OVER_NAMES.match(body, at)
     verb = _verb_at(body, m.end()) if m else None
-    if not m or not verb:
+    if not m or not (verb or heading):
         return None
-    pieces = [p.strip() for p in body[m.end():verb[0]].strip(" ,").split(",")]
+    names_end = verb[0] if verb else len(body)
+    if heading and verb and _verb_outside_names(body[m.end():]):
+        return None
+    listed = body[m.end():names_end].strip(" ,.:")
+    joined = next((j for j in re.finditer(r"\s+và\s+", listed) if starts_actor(listed[j.end():])), None)
+    others = split_units(listed[joined.end():]) if joined else []
+    pieces = [p.strip() for p in (listed[:joined.start()] if joined else listed).split(",")]
     if not pieces or not all(p[:1].isupper() and len(p.split()) <= 6 for p in pieces):
         return None
     head = m.group(1).capitalize()
@@ -493,7 +501,7 @@ def _names_under_head(body: str, at: int = 0) -> list[str] | None:
         j = next(j for j in range(len(pieces), i, -1) if j == i + 1 or _known_whole(f"{head} {', '.join(pieces[i:j])}", head))
         names.append(", ".join(pieces[i:j]))
         i = j
-    return names
+    return names + others
 
 
 # "Các nhóm khảo sát gồm:", "Thành phần bao gồm:": what follows lists members, it addresses no unit
@@ -836,6 +844,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     s = s.strip()
     if (committee := _committee_of_places(s)) and committee == s.rstrip(" :"):
         return (committee,)
+    if names := _names_under_head(s, heading=True):  # "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường"
+        return tuple(names)
     if (m := _FOR_UNITS.match(s)) and names_actor(m.group(1)) and not _verb_at(m.group(1)):
         return tuple(split_units(m.group(1)))
     if (m := _QUALIFIED_HEADING.match(s)) and starts_actor(m.group("head")) and not _verb_outside_names(m.group("head")):
@@ -843,6 +853,8 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     colon = s.endswith(":")
     if colon:  # "Nhiệm vụ của Tổ tiếp công dân:", "Tổ công tác có nhiệm vụ:": the unit whose duties follow
         s = _DUTIES_OF.sub("", _HAS_DUTIES.sub(":", s))
+    elif _DUTIES_OF.match(s):  # "1. Trách nhiệm của Sở Xây dựng" over the paragraph of its duties: as with a colon
+        s, colon = _DUTIES_OF.sub("", s).rstrip(" .") + ":", True
     addressed = bool(_ASSIGN_OPENER.match(fold(s)))  # "Đề nghị Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh"
     if s.endswith("."):
         return None
