@@ -710,3 +710,19 @@ def test_a_regulation_whose_heading_was_lost_opens_at_its_first_chapter(tmp_path
     assert sorted(tasks) == ["3.1", "3.2"]
     assert tasks["3.1"].lead == ["Sở, ban, ngành", "Ủy ban nhân dân các quận, huyện"]
     assert tasks["3.2"].lead == ["Sở Nội vụ"] and "báo cáo" not in tasks["3.2"].text
+
+
+def test_a_sentence_broken_by_a_blank_line_goes_on_in_lower_case(tmp_path):
+    # a PDF's text copy breaks a sentence with a blank line ("… tham gia bảo vệ" / "" / "môi trường, …"): a
+    # Vietnamese paragraph never opens in lower case, so the line goes on; "a. Chủ trì …" after a blank opens a point
+    _, tasks = _tasks(tmp_path, (
+        "1. Ủy ban nhân dân tỉnh\n\n"
+        "- Tổ chức triển khai các phong trào toàn dân tham gia bảo vệ\n\n"
+        "môi trường, chủ động ứng phó với biến đổi khí hậu trên địa bàn.\n\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch\n\n"
+        "a. Chủ trì tuyên truyền nếp sống văn minh.\n\n"
+        "b. Phối hợp kiểm tra việc thực hiện.\n"))
+    assert [t.text for t in tasks.values() if t.lead == ["Ủy ban nhân dân tỉnh"]] == [
+        "Tổ chức triển khai các phong trào toàn dân tham gia bảo vệ môi trường, chủ động ứng phó với biến đổi khí "
+        "hậu trên địa bàn."]
+    assert sum(t.lead == ["Sở Văn hóa, Thể thao và Du lịch"] for t in tasks.values()) == 2

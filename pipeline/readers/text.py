@@ -162,7 +162,9 @@ def _stands_alone(lines: list[str], j: int, running: set[str]) -> bool:
 def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | None:
     """"... xử lý kịp thời" / "" / "2" / "" / "các sự cố ...": the index of the line that goes on
     with line k's sentence after a page break, or None. What stands between is a page number
-    or a running header (a short line printed on several pages, in `running`)."""
+    or a running header (a short line printed on several pages, in `running`), or only blank lines: a
+    Vietnamese paragraph never opens in lower case ("- Tổ chức … tham gia bảo vệ" / "" / "môi trường, …",
+    a PDF's text copy breaking a sentence with a blank line)."""
     if lines[k].rstrip()[-1:] in ".;:!?":
         return None
     j, skipped = k + 1, False
@@ -170,8 +172,11 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
         skipped |= bool(lines[j].strip())
         j += 1
     # ("a) Chủ trì ..." after "1. Bộ Ngoại giao" and a page break opens an item of its own)
-    return j if skipped and j < len(lines) and lines[j].lstrip()[:1].islower() and not opens_paragraph(lines[j]) \
-        else None
+    return j if j > k + 1 and j < len(lines) and lines[j].lstrip()[:1].islower() and not opens_paragraph(lines[j]) \
+        and not _LETTERED.match(lines[j]) else None
+
+
+_LETTERED = re.compile(r"\s*[a-zđ]\d{0,2}\s*[.)]")  # "a. Chủ trì …", "b1) …": a point of its own
 
 
 def _blank_separated(lines: list[str]) -> bool:
