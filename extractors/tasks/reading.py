@@ -486,10 +486,9 @@ def _names_under_head(body: str, at: int = 0, heading: bool = False) -> list[str
     verb = _verb_at(body, m.end()) if m else None
     if not m or not (verb or heading):
         return None
-    names_end = verb[0] if verb else len(body)
     if heading and verb and _verb_outside_names(body[m.end():]):
-        return None
-    listed = body[m.end():names_end].strip(" ,.:")
+        return None  # a sentence of work, not a heading
+    listed = body[m.end():verb[0] if verb and not heading else len(body)].strip(" ,.:")
     joined = next((j for j in re.finditer(r"\s+và\s+", listed) if starts_actor(listed[j.end():])), None)
     others = split_units(listed[joined.end():]) if joined else []
     pieces = [p.strip() for p in (listed[:joined.start()] if joined else listed).split(",")]

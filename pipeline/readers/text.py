@@ -167,9 +167,8 @@ def _after_page_number(lines: list[str], k: int, running: set[str]) -> int | Non
     a PDF's text copy breaking a sentence with a blank line)."""
     if lines[k].rstrip()[-1:] in ".;:!?":
         return None
-    j, skipped = k + 1, False
+    j = k + 1
     while j < len(lines) and (not lines[j].strip() or _PAGE_NUMBER.match(lines[j]) or _stands_alone(lines, j, running)):
-        skipped |= bool(lines[j].strip())
         j += 1
     # ("a) Chủ trì ..." after "1. Bộ Ngoại giao" and a page break opens an item of its own)
     return j if j > k + 1 and j < len(lines) and lines[j].lstrip()[:1].islower() and not opens_paragraph(lines[j]) \
