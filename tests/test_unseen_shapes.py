@@ -726,3 +726,14 @@ def test_a_sentence_broken_by_a_blank_line_goes_on_in_lower_case(tmp_path):
         "Tổ chức triển khai các phong trào toàn dân tham gia bảo vệ môi trường, chủ động ứng phó với biến đổi khí "
         "hậu trên địa bàn."]
     assert sum(t.lead == ["Sở Văn hóa, Thể thao và Du lịch"] for t in tasks.values()) == 2
+
+
+def test_a_page_number_after_a_form_feed_is_no_paragraph(tmp_path):
+    # a PDF's text copy starts each page with a form feed and the page's number ("\f2"): no task of its own,
+    # nothing added to the task before it
+    _, tasks = _tasks(tmp_path, (
+        "1. Sở Công Thương chủ trì kiểm tra việc sử dụng vật liệu nổ công nghiệp trong năm 2025.\n\n"
+        "\f2\n\n"
+        "2. Sở Xây dựng phối hợp kiểm tra các công trình.\n"))
+    assert sorted(tasks) == ["II.1", "II.2"]
+    assert tasks["II.1"].text.endswith("trong năm 2025.")

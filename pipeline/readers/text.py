@@ -768,6 +768,10 @@ def _numbered_headings(lines: list[str]) -> list[str]:
     return lines
 
 
+# "\f11": a page's number where a PDF's text copy starts the page (a form feed); the line would stand as a paragraph
+_NUMBER_AFTER_FORM_FEED = re.compile(r"\f[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\r?\n|$)")
+
+
 def read(path: Path) -> Source:
     from pipeline.readers import sha256_of
 
@@ -776,6 +780,7 @@ def read(path: Path) -> Source:
         raise ReadError(f"{path}: binary data, not text")
     text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    text = _NUMBER_AFTER_FORM_FEED.sub("\f", text)
     lines = _without_page_title(_join_split_emphasis(text.splitlines()))
     if fmt == "md":
         lines = _numbered_headings(lines)
