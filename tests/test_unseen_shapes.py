@@ -668,7 +668,7 @@ def test_a_heading_that_names_units_hands_them_its_duties(tmp_path):
         "Chủ trì, phối hợp Sở Tài chính tổng hợp ý kiến về giá dịch vụ nhà chung cư.\n\n"
         "2. Trách nhiệm của Chủ đầu tư, Ban quản trị nhà chung cư.\n\n"
         "Xây dựng giá dịch vụ, báo cáo Hội nghị nhà chung cư quyết định.\n\n"
-        "3. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường\n"
+        "3. Các Bộ: Y tế, Công Thương, Nông nghiệp và Phát triển nông thôn\n"
         "a) Hướng dẫn thi hành Nghị quyết số 66.13/2026/NQ-CP ngày 27/01/2026 của Chính phủ.\n"
         "4. Trách nhiệm phối hợp\n"
         "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách nhiệm kết nối dữ liệu an toàn thực phẩm.\n"))
@@ -677,7 +677,7 @@ def test_a_heading_that_names_units_hands_them_its_duties(tmp_path):
 
     assert leads("II.1") == [(["Sở Xây dựng"], ["Sở Tài chính"])]
     assert leads("II.2") == [(["Chủ đầu tư", "Ban quản trị nhà chung cư"], [])]
-    assert leads("II.3") == [(["Y tế", "Công Thương", "Nông nghiệp và Môi trường"], [])]
+    assert leads("II.3") == [(["Y tế", "Công Thương", "Nông nghiệp và Phát triển nông thôn"], [])]
     assert leads("II.4") == [(["Y tế", "Tài chính", "Ủy ban nhân dân tỉnh, thành phố"], [])]
     assert "66.13/2026/NQ-CP" in [c.number for c in record.citations]
 

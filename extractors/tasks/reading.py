@@ -492,7 +492,7 @@ def _names_under_head(body: str, at: int = 0, heading: bool = False) -> list[str
     joined = next((j for j in re.finditer(r"\s+và\s+", listed) if starts_actor(listed[j.end():])), None)
     others = split_units(listed[joined.end():]) if joined else []
     pieces = [p.strip() for p in (listed[:joined.start()] if joined else listed).split(",")]
-    if not pieces or not all(p[:1].isupper() and len(p.split()) <= 6 for p in pieces):
+    if not pieces or not all(p[:1].isupper() and len(p.split()) <= 8 for p in pieces):  # "Nông nghiệp và Phát triển nông thôn"
         return None
     head = m.group(1).capitalize()
     names, i = [], 0
