@@ -646,9 +646,13 @@ def test_a_body_named_by_its_role_leads_its_duty(tmp_path):
     _, tasks = _tasks(tmp_path, (
         "1. Bình ổn giá\n"
         "a) Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu Ủy ban nhân dân tỉnh tổ chức bình ổn giá.\n"
-        "b) Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo hình thức tiếp nhận cho các tổ chức.\n"))
+        "b) Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo hình thức tiếp nhận cho các tổ chức.\n"
+        "c) Trường hợp cần thiết điều chỉnh danh mục bình ổn giá, Sở quản lý ngành, lĩnh vực chuẩn bị hồ sơ đề nghị "
+        "điều chỉnh danh mục.\n"))
     assert tasks["II.1.a"].lead == ["Sở quản lý ngành, lĩnh vực"]
     assert tasks["II.1.b"].lead == ["Cơ quan tiếp nhận kê khai giá"]
+    # the sector's body before any verb, after a fronted clause too ("quản lý" is part of its name)
+    assert tasks["II.1.c"].lead == ["Sở quản lý ngành, lĩnh vực"]
 
 
 def test_a_subject_whose_words_after_a_comma_name_no_body_stays_whole(tmp_path):

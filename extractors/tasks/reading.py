@@ -767,6 +767,9 @@ def _qualified_collective(body: str) -> list[str]:
 # "Cơ quan tiếp nhận kê khai giá có trách nhiệm …", "Sở quản lý ngành, lĩnh vực có trách nhiệm …": a body named
 # by its role (lower case after its head), whose words hold a verb
 _ROLE_BEFORE_DUTY = re.compile(r"^((?:Các\s+)?(?:Cơ quan|Đơn vị|Sở)\s+[" + LOWER + r"][^;.()]{2,60}?)\s+(?:có|chịu)\s+trách nhiệm\b")
+# "Sở quản lý ngành, lĩnh vực chuẩn bị hồ sơ …", "các bộ quản lý chuyên ngành hướng dẫn …": the body that manages a
+# sector, a standing phrase of the genre, before any verb (its own "quản lý" is no verb)
+_SECTOR_BODY = re.compile(r"^((?:[Cc]ác\s+)?(?:Sở|sở|Bộ|bộ|Cơ quan|cơ quan)\s+quản lý\s+(?:chuyên\s+)?ngành(?:,\s*lĩnh vực)?)(?=\s)")
 
 
 def _subject(body: str) -> list[str]:
@@ -785,6 +788,8 @@ def _subject(body: str) -> list[str]:
         return split_units(_MANDATE_AFTER.sub("", body[m.end():verb[0]])) if verb and verb[0] > m.end() else []
     if role := _ROLE_BEFORE_DUTY.match(body):
         return [role.group(1)]
+    if (sector := _SECTOR_BODY.match(body.lstrip())) and _verb_at(body.lstrip(), sector.end()):
+        return [sector.group(1)]
     if names_actor(body):
         verb = _verb_at(body)
         if verb and 0 < verb[0] <= 300:
