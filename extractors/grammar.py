@@ -329,7 +329,8 @@ def _authorities() -> tuple[dict[str, str], re.Pattern]:
     """Printed code → canonical prefix, and the pattern of a line that opens with one
     ("KT. CHỦ TỊCH", "K/T GIÁM ĐỐC", "TM. BAN THƯỜNG VỤ", "Q. TRƯỞNG BAN")."""
     canon = {r["code"]: r["canonical"] for r in rows("signer_authorities.csv")}
-    return canon, re.compile(r"^(" + authority_prefix() + r")\s*(.+)$")
+    # a code without its dot is followed by a space: "TMD" (a land-use code in a table cell) is no "TM. D"
+    return canon, re.compile(r"^(" + authority_prefix() + r")(?:(?<=\.)\s*|\s+)(.+)$")
 
 
 def authority_of(line: str) -> tuple[str, str] | None:

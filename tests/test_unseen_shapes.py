@@ -741,3 +741,14 @@ def test_a_page_number_after_a_form_feed_is_no_paragraph(tmp_path):
         "2. Sở Xây dựng phối hợp kiểm tra các công trình.\n"))
     assert sorted(tasks) == ["II.1", "II.2"]
     assert tasks["II.1"].text.endswith("trong năm 2025.")
+
+
+def test_a_code_in_a_table_cell_is_no_signature(tmp_path):
+    # "TMD" (a land-use code) in a table before the decision's duties is no "TM. D" signature block: the body goes on
+    record, tasks = _tasks(tmp_path, (
+        "| STT | Chỉ tiêu sử dụng đất | Mã | Tổng diện tích |\n| --- | --- | --- | --- |\n"
+        "| 2.5 | Đất thương mại, dịch vụ | TMD | 80,69 |\n| 2.6 | Đất cơ sở sản xuất | SKC | 384,69 |\n\n"
+        "1. Sở Tài nguyên và Môi trường có trách nhiệm tham mưu thu hồi đất theo kế hoạch.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Chiến\n"))
+    assert [t.lead for t in tasks.values()] == [["Sở Tài nguyên và Môi trường"]]
+    assert record.document.signer.name == "Trần Văn Chiến"
