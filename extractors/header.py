@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, MOTTO, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, LOWER, MOTTO, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
                                 authority_words, heading_kind, kind_words)
 from extractors.facts import Document, Signer
 from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
@@ -62,6 +62,9 @@ _ISSUING_VERB = re.compile(alternatives(flagged("issuing_verbs.csv", "issues", "
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
 _ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
+_ENACTING_AFTER = re.compile(r"\s+(?=(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b)")
+# the words of a line up to the first one with a lower-case letter ("… THU HỒI Căn cứ …": up to "Căn")
+_CAPITALS_RUN = re.compile(r"(?:[^\s" + LOWER + r"]+(?:\s+|$))*")
 # Proper names and bodies that keep their capitals (data/capitalised_phrases.csv): every word of them when a heading
 # in capitals is put in sentence case ("PHÓ BÍ THƯ TỈNH ỦY" → "Phó Bí thư Tỉnh Ủy"), their first in a unit's name
 _KEEP_CAPITAL = flagged("capitalised_phrases.csv", "sentence_case", "phrase")
@@ -204,6 +207,18 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 doc.date = date(int(m.group(4)), int(m.group(3).replace(" ", "")), int(m.group(2))).isoformat()
             except (AttributeError, TypeError, ValueError):
                 doc.date = _signed_on(lines, m)
+            if not doc.kind and (k := heading_kind(plain[m.end():].strip(" .,"))):
+                # "Hà Nội, ngày 31 tháng 7 năm 2024 QUYẾT ĐỊNH VỀ CƠ CHẾ … THU HỒI Căn cứ Luật …": a crawl flattened
+                # the date, the kind and its title onto one line; the title is the run in capitals, without the
+                # authority the decision speaks as ("… HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH")
+                doc.kind = k[0]
+                title = _CAPITALS_RUN.match(k[1]).group(0).strip()
+                enacting = [a for a in _ENACTING_AFTER.finditer(title) if len(title[a.end():].split()) <= 8]
+                title = title[:enacting[-1].start()] if enacting else title
+                title = title.strip(" ,.;")
+                if title:
+                    title_lines.append(title)
+                    in_title = True
             continue
         # one subject line: a later paragraph opening "Về việc ..." is the letter's body
         if (s := _SUBJECT.match(plain)) and not doc.title and not title_lines:

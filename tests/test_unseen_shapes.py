@@ -752,3 +752,18 @@ def test_a_code_in_a_table_cell_is_no_signature(tmp_path):
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Chiến\n"))
     assert [t.lead for t in tasks.values()] == [["Sở Tài nguyên và Môi trường"]]
     assert record.document.signer.name == "Trần Văn Chiến"
+
+
+def test_a_crawled_header_with_the_date_kind_and_title_on_one_line(tmp_path):
+    # a crawl flattened "Tây Ninh, ngày …", "QUYẾT ĐỊNH", its title and the authority it speaks as onto one line
+    path = tmp_path / "decision.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 3745/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM "
+        "2022 HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch sử dụng đất năm 2022 huyện Châu Thành.\n"
+        "Điều 2. Sở Tài nguyên và Môi trường có trách nhiệm tham mưu thu hồi đất theo kế hoạch.\n", encoding="utf-8")
+    doc = extract_file(path).document
+    assert (doc.kind, doc.number, doc.date) == ("Quyết định", "3745/QĐ-UBND", "2021-12-30")
+    assert doc.title == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"
