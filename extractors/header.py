@@ -212,7 +212,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
                 # the date, the kind and its title onto one line; the title is the run in capitals, without the
                 # authority the decision speaks as ("… HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH")
                 doc.kind = k[0]
-                title = _CAPITALS_RUN.match(k[1]).group(0).strip()
+                title = caps.group(0).strip() if (caps := _CAPITALS_RUN.match(k[1])) else ""
                 enacting = [a for a in _ENACTING_AFTER.finditer(title) if len(title[a.end():].split()) <= 8]
                 title = title[:enacting[-1].start()] if enacting else title
                 title = title.strip(" ,.;")
