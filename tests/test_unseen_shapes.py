@@ -767,3 +767,28 @@ def test_a_crawled_header_with_the_date_kind_and_title_on_one_line(tmp_path):
     doc = extract_file(path).document
     assert (doc.kind, doc.number, doc.date) == ("Quyết định", "3745/QĐ-UBND", "2021-12-30")
     assert doc.title == "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"
+
+
+def test_a_crawled_letter_passing_on_the_governments_assignment(tmp_path):
+    # the addressee after the date on one line (a crawl); "…, Thủ tướng Chính phủ giao Bộ X …" in a Văn phòng Chính
+    # phủ letter is Bộ X's task; an item over steps of its own under a lead-in heads them, it is no task of the units
+    # asked
+    record, tasks = _ministry_letter(tmp_path, (
+        "Báo Đấu thầu đưa tin nhiều công ty cổ phần chưa thực hiện quy định về quản trị doanh nghiệp.\n"
+        "Về nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư nghiên cứu, có giải pháp phù hợp; "
+        "trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ.\n"
+        "Văn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư biết, thực hiện./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "VĂN PHÒNG CHÍNH PHỦ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 2739/VPCP-ĐMDN V/v quy định về quản trị doanh nghiệp\n"
+        "Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.\n"))
+    assert [(t.lead, t.text[:22]) for t in tasks.values()] == [(["Bộ Kế hoạch và Đầu tư"], "Về nội dung nêu trên, ")]
+    _, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi:\n- Bảo hiểm xã hội các tỉnh, thành phố.\n\n"
+        "Để thống nhất thực hiện, Bảo hiểm xã hội Việt Nam đề nghị Bảo hiểm xã hội các tỉnh, thành phố thực hiện một số "
+        "nội dung sau:\n\n"
+        "1. Rà soát việc kê thêm giường tại các cơ sở khám, chữa bệnh\n"
+        "- Đối với các cơ sở đã mở rộng quy mô, cơ sở khám, chữa bệnh có trách nhiệm làm thủ tục điều chỉnh giấy phép.\n"
+        "2. Tổng hợp số giường thực kê, báo cáo trước ngày 15/3/2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
+    assert "1" not in tasks and tasks["2"].lead == ["Bảo hiểm xã hội các tỉnh, thành phố"]

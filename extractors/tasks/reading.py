@@ -146,11 +146,14 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> Task | None:
 
 
 # "Kính gửi: Thuế tỉnh Quảng Trị." opens a letter's body
-_ADDRESSEE_LINE = re.compile(r"^kinh gui\b")
+# ("Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ …": a crawl put the addressee after the date, on its line)
+_ADDRESSEE_LINE = re.compile(r"(?:^|\bnam \d{4}\s+)kinh gui\b")
 # "đề nghị X …" opening a paragraph, a sentence or a clause, or after the requester ("Ủy ban nhân dân
 # thành phố đề nghị các cơ quan …"): a request to X (a name or "các/những" follows: "đề nghị hoàn thuế"
 # is a noun, "theo đề nghị của" the request of someone else, not a request)
-_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị\s+(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)")
+# ("…, Thủ tướng Chính phủ giao Bộ X …": a Văn phòng Chính phủ letter passing on the Government's assignment)
+_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị|(?<=Chính phủ )giao)\s+"
+                      r"(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)")
 # A notice's own words that hand no work: "Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện."
 _NOTICE_FORMULA = re.compile(r"\bthong bao (?:de|cho)\b.{0,80}\bbiet\b")
 _DUTY = re.compile(r"\b(?:co|chiu) trach nhiem\b")
@@ -170,7 +173,7 @@ def _letter_paragraphs(text: Text, outline: Outline) -> list[list[int]]:
     if outline.body_lines:
         return []
     lines = [i for i in outline.preamble if text.line_text(i).strip() not in ("", "|")]
-    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
+    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.search(fold(text.line_text(i).strip()))), None)
     if start is None:
         start = _after_title(text, lines)
     if start is None:
@@ -199,7 +202,7 @@ def letter_lead_in(text: Text, outline: Outline) -> tuple[str, ...] | None:
         return None
     first = outline.body_lines[0]
     lines = [i for i in outline.preamble if i < first and text.line_text(i).strip() not in ("", "|")]
-    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.match(fold(text.line_text(i).strip()))), None)
+    start = next((k for k, i in enumerate(lines) if _ADDRESSEE_LINE.search(fold(text.line_text(i).strip()))), None)
     if start is None:
         return None
     paragraphs = _paragraphs(text, lines[start + 1:])

@@ -58,8 +58,9 @@ class Reading:
     @cached_property
     def heading(self) -> tuple[str, ...] | None:
         units = _heading_actor(self.node)
-        if units is None and self.doc.asked and _under_topics(self.node):
-            return self.doc.asked  # a letter's lead-in asks its units to do the items' work
+        if units is None and self.doc.asked and _under_topics(self.node) and not self.steps:
+            # a letter's lead-in asks its units to do the items' work; an item over steps of its own only heads them
+            return self.doc.asked
         return units
 
     @cached_property
