@@ -792,3 +792,17 @@ def test_a_crawled_letter_passing_on_the_governments_assignment(tmp_path):
         "2. Tổng hợp số giường thực kê, báo cáo trước ngày 15/3/2025.\n\n"
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"))
     assert "1" not in tasks and tasks["2"].lead == ["Bảo hiểm xã hội các tỉnh, thành phố"]
+
+
+def test_a_recurring_deadline_before_the_subject_and_the_committees_of_several_levels(tmp_path):
+    # "Định kỳ trước ngày 15 tháng 12 hằng năm và khi có yêu cầu, X có trách nhiệm báo cáo …": the period put first;
+    # "Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, …" is one long lead, not a sentence misread
+    _, tasks = _tasks(tmp_path, (
+        "1. Định kỳ trước ngày 15 tháng 12 hằng năm và khi có yêu cầu, Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+        "trung ương có trách nhiệm báo cáo kết quả đào tạo nghề.\n"
+        "2. Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc Trung ương có trách "
+        "nhiệm lập phương án đào tạo, chuyển đổi nghề.\n"))
+    assert tasks["II.1"].lead == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert tasks["II.1"].timeline.recurrence == ["annual", "on_request"]
+    assert tasks["II.2"].lead == ["Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc "
+                                  "Trung ương"]

@@ -25,7 +25,9 @@ _ASSIGN_OPENER = re.compile(r"^(?:(?:bo|so|cuc|tong cuc|vu|ban)\s+(?=(?:kinh )?d
 # ("định kỳ hằng quý, 6 tháng, năm", "hằng tháng và định kỳ 6 tháng").
 _PROSE_TIME = re.compile(
     # ("chậm nhất đến (hết) ngày 20 tháng 10 năm 2021", "chậm nhất vào ngày 31/12/2021": the last day)
-    r"(?:truoc|cham nhat(?: la)?(?:\s+(?:den(?: het)?|vao))?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d[^,;.]*"
+    # (its tail stops before "và khi có yêu cầu", "hoặc đột xuất": the request that may come too is read on its own)
+    r"(?:truoc|cham nhat(?: la)?(?:\s+(?:den(?: het)?|vao))?|trong)\s+(?:ngay|thang|quy|nam|6 thang)\s+[^,;.]*\d"
+    r"(?:(?!\s(?:va|hoac)\s+(?:khi co yeu cau|dot xuat))[^,;.])*"
     r"|tu\s+(?:ngay|thang)\s+[\d/.\-]+(?:\s+nam\s+\d{4})?\s+(?:den|toi)\s+(?:het\s+)?(?:ngay|thang)\s+[\d/.\-]*\d"
     r"(?:\s+nam\s+\d{4})?"
     # "tổ chức hội nghị vào ngày 02/02/2026": the day an event is set for
@@ -711,7 +713,10 @@ _A_RIGHT = re.compile(r"[^,;.]{0,80}?\scó quyền\b")
 # ("Định kỳ báo cáo …, Văn phòng …" is work, its comma far away)
 _FRONTED_PERIOD_WORDS = (r"(?:(?:Trong\s+)?(?:Quý|Tháng|Năm)\s+[\dIVX][\dIVX/\s]{0,10}"
                          r"|Trong\s+(?:thời hạn\s+)?\d{1,3}\s+ngày(?:\s+làm việc)?"  # "Trong 02 ngày làm việc, kể từ …, X …"
-                         r"|(?:Định kỳ|Hằng|Hàng)\s[^,.;]{0,25}(?=,))")
+                         r"|(?:Định kỳ|Hằng|Hàng)\s[^,.;]{0,25}(?=,)"
+                         # "Định kỳ trước ngày 15 tháng 12 hằng năm và khi có yêu cầu, UBND các tỉnh …": a recurring deadline
+                         r"|Định kỳ\s+(?:trước|chậm nhất)\s+ngày\s[^,.;]{0,40}?\s(?:hằng|hàng)\s+(?:năm|quý|tháng)"
+                         r"(?:\s+(?:và|hoặc)\s+(?:khi có yêu cầu|đột xuất))?(?=,))")
 _FRONTED_CLAUSE = re.compile(r"^(?:" + "|".join(map(re.escape, words("fronted_clauses.txt")))
                              + r"|" + _FRONTED_PERIOD_WORDS + r")\b")
 # only the period: "Quý I/2026, Sở Nội vụ ..." (the shape prose_fronted_period)

@@ -453,6 +453,9 @@ class NoneLeadInOverSteps(Shape):
             and part_lead_in(node.parent) is node)
 
 
+# "Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc Trung ương": the committees of
+# every place of some levels, named by their levels
+_COMMITTEES_OF_LEVELS = re.compile(r"(?:Ủy ban nhân dân|UBND)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)\b")
 # "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
 _HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
 
@@ -461,11 +464,12 @@ def _too_long(r: Reading, lead: list[str]) -> bool:
     """A long "subject" is a sentence misread; a company's legal name is long ("Công ty TNHH MTV Đầu tư,
     Xây dựng và Kinh doanh dịch vụ Quảng Ngãi"), and so is a collective qualified by the document that gives
     it work; units a heading hands down were judged there. So is the head of a group of bodies ("Thủ trưởng
-    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body; and
-    a comrade holding several posts ("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã")."""
+    các cơ quan, đơn vị, doanh nghiệp, tổ chức chính trị - xã hội"): the group lists its kinds of body; so are
+    the committees of every place of some levels ("Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc
+    tỉnh, …"); and a comrade holding several posts ("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã")."""
     return lead != list(r.heading or ()) and lead != _qualified_collective(r.body) \
-        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) or COMRADE.match(x) else 14)
-                for x in lead)
+        and any(len(x.split()) > (24 if _COMPANY.match(x) or _HEAD_OF_GROUP.match(x) or COMRADE.match(x)
+                                  or _COMMITTEES_OF_LEVELS.match(x) else 14) for x in lead)
 
 
 def _prose_task(r: Reading, lead: list[str], body: str) -> list[Task]:
