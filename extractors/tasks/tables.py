@@ -130,7 +130,8 @@ def _table_tasks(text: Text, node: Node, plan_year) -> list[Task]:
                 group_units = [task_text]  # "I | SỞ GIÁO DỤC VÀ ĐÀO TẠO": the unit that does the rows below
             continue  # a group row ("I | Nhóm nhiệm vụ ...") or a row spanning the whole table
         # an STT that is not a number (an OCR misreading such as "“)") gives way to the row's position
-        label = index if re.fullmatch(r"\d{1,3}[a-z]?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
+        # ("1.2": a row numbered within its group "1")
+        label = index if re.fullmatch(r"\d{1,3}(?:[a-z]|\.\d{1,3})?|[IVXivx]{1,5}|[A-Za-zĐđ]", index) else str(len(out) + 1)
         if numbered and not label.isdigit() and len(index) == 1:
             label = str(last_number + 1)
         last_number = int(label) if label.isdigit() else last_number

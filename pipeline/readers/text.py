@@ -430,7 +430,30 @@ def _ragged_rows(lines: list[str], pos: int, header: list[str]) -> tuple[list[li
 # A task table whose PDF text was extracted without its layout (the gazette's texts): the header's titles, then
 # each row as its number alone on a line and its cells one after another, each wrapped over narrow lines
 # (a row's number alone on its line, or before its first cell after a run of spaces: "7  Đề án về …")
-_ROW_NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(\S.*)$)")
+# ("1.1" under a group "1." printed as a numbered line over its title: rows numbered within their group)
+_ROW_NUMBER_LINE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})?)\.?(?:\s*$|\s{2,}(\S.*)$)")
+
+
+_NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")  # "2. Đẩy mạnh nghiên cứu …": a group's number and title
+
+
+def _follows(number: str | None, after: str) -> bool:
+    """Is row number `after` the one after `number`: "4" after "3", "1.2" after "1.1", "2.1" after "1.3" or after
+    its group "2" (None: the first row)."""
+    if number is None:
+        return True
+    (a, _, b), (c, _, d) = number.partition("."), after.partition(".")
+    if not d:
+        return int(c) == int(a) + 1
+    return (int(c) == int(a) and bool(b) and int(d) == int(b) + 1) or (int(d) == 1 and int(c) in (int(a), int(a) + 1))
+
+
+def _numbers_its_group(lines: list[str], at: int, number: str) -> bool:
+    """Is the line before `at`, numbered `number` ("2."), the heading of a group whose rows follow as "2.1", "2.2"?"""
+    for line in lines[at:at + 8]:
+        if m := _ROW_NUMBER_LINE.match(line):
+            return m.group(1) == f"{number}.1"
+    return False
 _GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
 # what follows a table: the next article or appendix, "Nơi nhận", the signature's authority
 _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
@@ -476,6 +499,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
     number: str | None = None
     after_furniture = footnote = False
     groups = 0  # group headings met
+    last: str | None = None  # the last row or group number read
 
     def close() -> None:
         if number is not None and body:
@@ -493,9 +517,16 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
         # the page's running head and number, the header printed again, a footnote
         if not line or furniture or line in header_lines or footnote and not group_title:
             continue
-        if (m := _ROW_NUMBER_LINE.match(raw)) and (number is None or int(m.group(1)) == int(number) + 1):
+        if (m := _ROW_NUMBER_LINE.match(raw) or _NUMBERED_TITLE.match(raw)) and "." not in m.group(1) \
+                and _numbers_its_group(lines, at, m.group(1)) and _follows(last, m.group(1)):
+            # "2." over "Huy động nguồn lực" (or "2. Huy động …") and its rows "2.1", "2.2": the group's heading, its
+            # title merged across the row (two cells)
             close()
-            number, body = m.group(1), [m.group(2)] if m.group(2) else []
+            rows.append([m.group(1), (m.group(2) or "").strip()])
+            number, body, last = None, [], m.group(1)
+        elif (m := _ROW_NUMBER_LINE.match(raw)) and _follows(last, m.group(1)):
+            close()
+            number, body, last = m.group(1), [m.group(2)] if m.group(2) else [], m.group(1)
         elif _GROUP_LINE.match(raw) or line.split()[0].rstrip(".") == ROMANS[min(groups, len(ROMANS) - 1)]:
             # a group's heading: "II. Tên nhóm", or the next numeral ("IV Huy động …", "II" over its title; a
             # numeral out of turn, "XVI" in a cell, is not one)
@@ -503,7 +534,7 @@ def _wrapped_table(lines: list[str], k: int) -> tuple[list[list[str]], int] | No
             close()
             group_number, title = line.split(None, 1) if len(line.split()) > 1 else (line, "")
             rows.append([group_number.rstrip("."), title.strip()] + [""] * (len(kinds) - 1))
-            number, body = None, []
+            number, body, last = None, [], None
         elif _AFTER_TABLE.match(line):
             at -= 1
             break  # the next article, appendix or the signature: the table has ended
