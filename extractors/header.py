@@ -61,8 +61,10 @@ _ISSUING_VERB = re.compile(alternatives(flagged("issuing_verbs.csv", "issues", "
 
 # The authority a decision speaks as, on its own line between the title and "Căn cứ ...":
 # "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "ỦY BAN NHÂN DÂN TỈNH X"
-_ENACTING = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b")
-_ENACTING_AFTER = re.compile(r"\s+(?=(?:" + "|".join(re.escape(h.upper()) for h in heads("enacting")) + r")\b)")
+_ENACTING_WORDS = "|".join(re.escape(h.upper()) for h in heads("enacting"))
+_ENACTING = re.compile(r"^(?:" + _ENACTING_WORDS + r")\b")
+# ("… HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH": that authority after a title on the same line)
+_ENACTING_AFTER = re.compile(r"\s+(?=(?:" + _ENACTING_WORDS + r")\b)")
 # the words of a line up to the first one with a lower-case letter ("… THU HỒI Căn cứ …": up to "Căn")
 _CAPITALS_RUN = re.compile(r"(?:[^\s" + LOWER + r"]+(?:\s+|$))*")
 # Proper names and bodies that keep their capitals (data/capitalised_phrases.csv): every word of them when a heading
