@@ -810,12 +810,14 @@ def test_a_recurring_deadline_before_the_subject_and_the_committees_of_several_l
 
 def test_a_wrapped_table_numbering_its_rows_within_groups(tmp_path):
     # a PDF's text lost the table's layout: a row's number alone on its line, its cells wrapped one after another;
-    # "1." over its title and rows "1.1", "1.2" is a group; "2." with no "2.1" after it is a row of its own
+    # "1." over its title and rows "1.1", "1.2" is a group; "2." with no "2.1" after it is a row of its own; a time
+    # cell "Nhiệm vụ thường xuyên"
     record, tasks = _tasks(tmp_path, (
         "TT \nNhiệm vụ, giải pháp \nCơ quan \nchủ trì \nCơ quan \n phối hợp \nSản phẩm \nThời gian \n thực hiện \n"
         "1. \nRà soát, hoàn thiện thể chế \n"
         "1.1 \nNghiên cứu, rà soát, sửa đổi, bổ \nsung các quy định về đầu tư, kinh \ndoanh sản phẩm công nghệ số. \n"
-        "Bộ Tài chính \nBộ Khoa học và \nCông nghệ \nCơ chế, chính sách \nđược ban hành \nQuý IV/2026 \n"
+        "Bộ Tài chính \nBộ Khoa học và \nCông nghệ \nCơ quan, tổ chức \nvà doanh nghiệp \nliên quan \n"
+        "Cơ chế, chính sách \nđược ban hành \nNhiệm vụ thường \nxuyên \n"
         "1.2 \nNghiên cứu, xây dựng cơ chế tài \nchính, tín dụng khuyến khích \ndoanh nghiệp công nghệ số. \n"
         "Bộ Tài chính \nBộ Khoa học và \nCông nghệ \nCơ chế, chính sách \nđược ban hành \nQuý IV/2026 \n"
         "2. \nNghiên cứu đề xuất xây dựng hệ \nthống thông tin quản lý doanh \nnghiệp công nghệ số. \n"
@@ -823,4 +825,6 @@ def test_a_wrapped_table_numbering_its_rows_within_groups(tmp_path):
     table = {t.id: t for t in record.tasks if t.origin == "table"}
     assert list(table) == ["II.1.1", "II.1.2", "II.2"]  # the group's row is no task; rows keep their numbers
     assert [t.lead for t in table.values()] == [["Bộ Tài chính"], ["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"]]
-    assert [t.timeline.text for t in table.values()] == ["Quý IV/2026", "Quý IV/2026", "Quý II/2027"]
+    assert [t.timeline.text for t in table.values()] == ["Nhiệm vụ thường xuyên", "Quý IV/2026", "Quý II/2027"]
+    # the partners' cell lists two bodies, each on lines of its own
+    assert table["II.1.1"].coordinators == ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]

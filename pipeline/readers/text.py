@@ -10,7 +10,7 @@ from extractors.fields import column_role
 from extractors.grammar import PAGE_FURNITURE, ROMANS, WHOLE_NUMBER, marker_of, opens_paragraph
 from extractors.lexicon import heads
 from extractors.text import fold
-from extractors.units import starts_actor
+from extractors.units import names_actor, starts_actor
 from pipeline.errors import ReadError
 from pipeline.readers.emphasis import strip_emphasis
 from pipeline.readers.encoding import decode_with_warnings
@@ -459,8 +459,11 @@ _GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
 _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-ZĐÀ-Ỹ]")
 # where a cell of the time or basis column opens (folded words would do; these are as printed)
+# where a cell of the result column opens: a document or a report ("Báo cáo hằng năm" names no newspaper)
+_RESULT_START = re.compile(r"^(?:Báo cáo|Quyết định|Nghị định|Nghị quyết|Thông tư|Đề án|Kế hoạch|Chương trình|Văn bản|Hồ sơ"
+                           r"|Tờ trình|Bộ trưởng)\b")
 _TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo"
-                         r"|Thực hiện (?:thường xuyên|hằng|hàng|định kỳ))")
+                         r"|(?:Thực hiện|Nhiệm vụ) (?:thường xuyên|hằng|hàng|định kỳ))")  # "Nhiệm vụ thường xuyên"
 # a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị",
 # "Các" / "Bộ, ngành"), or on the dash of a span ("Năm 2026 –" / "2030")
 _GOES_ON = re.compile(r"(?:^|\s)(?:[Vv]à|[Cc]ủa|[Vv]ề|[Vv]ới|[Cc]ác|[Cc]ho|[Tt]rong|[Tt]ại|[Tt]heo|[Đđ]ối với)$|\s[-–]$")
@@ -582,7 +585,12 @@ def _wrapped_cells(body: list[str], kinds: list[str]) -> list[str]:
     # from the left: the units, then the result
     for kind in ("lead", "implementers", "coordinators"):
         if kind in kinds and segments and starts_actor(segments[0]):
-            cells[kind], segments = segments[0], segments[1:]
+            # the partners' cell may list several bodies, each on lines of its own ("Bộ Khoa học và Công nghệ" /
+            # "Cơ quan, tổ chức và doanh nghiệp liên quan"): every segment that names one, up to the result
+            taken = 1 if kind != "coordinators" else next(
+                (j for j in range(1, len(segments)) if not names_actor(segments[j]) or _RESULT_START.match(segments[j])),
+                len(segments))
+            cells[kind], segments = "; ".join(segments[:taken]), segments[taken:]
     if "products" in kinds:
         cells["products"], segments = " ".join(segments), []
     return [" ".join(cells.get(kind, "").split()) for kind in kinds]
