@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from extractors.facts import ROLES, Span, Task
+from extractors.lexicon import levels
 from extractors.outline import Node, Outline
 from extractors.tasks.reading import (
     _ASSIGN_OPENER, _COMPANY, _CONTENT_LABEL, _EXECUTION_CLAUSE, _FRONTED_PERIOD, _GROUPS_DUTIES, _HEAD_OF_UNITS, _LEAD_IN,
@@ -455,7 +456,8 @@ class NoneLeadInOverSteps(Shape):
 
 # "Ủy ban nhân dân các huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố trực thuộc Trung ương": the committees of
 # every place of some levels, named by their levels
-_COMMITTEES_OF_LEVELS = re.compile(r"(?:Ủy ban nhân dân|UBND)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường)\b")
+_COMMITTEES_OF_LEVELS = re.compile(r"(?:Ủy ban nhân dân|UBND)\s+các\s+(?:" + "|".join(map(re.escape, levels("unit_level")))
+                                   + r")\b")
 # "Thủ trưởng các cơ quan, đơn vị, ...": the head of every body of a group
 _HEAD_OF_GROUP = re.compile(_HEAD_OF_UNITS.pattern + r"(?:các|những)\s", re.I)
 

@@ -458,11 +458,11 @@ _GROUP_LINE = re.compile(r"^\s*[IVX]{1,5}\.\s+\S")  # "II. Tên nhóm"
 # what follows a table: the next article or appendix, "Nơi nhận", the signature's authority
 _AFTER_TABLE = re.compile(r"^(?:Điều\s+\d+\s*[.:]|PHỤ LỤC\b|Phụ lục\b|Nơi nhận\s*:|(?:KT|TM|TL|Q)\.\s+[A-ZĐ])")
 _FOOTNOTE = re.compile(r"\d{1,2}\s+[A-ZĐÀ-Ỹ]")
-# where a cell of the time or basis column opens (folded words would do; these are as printed)
 # where a cell of the result column opens: a document or a report ("Báo cáo hằng năm" names no newspaper), or the
 # issuer of one wrapped onto a line of its own ("Quyết định của" / "Bộ trưởng Bộ …")
 _RESULT_START = re.compile(r"^(?:Báo cáo|Quyết định|Nghị định|Nghị quyết|Thông tư|Đề án|Kế hoạch|Chương trình|Văn bản|Hồ sơ"
                            r"|Tờ trình|Bộ trưởng)\b")
+# where a cell of the time or basis column opens (folded words would do; these are as printed)
 _TIME_START = re.compile(r"^(?:\d{4}\b|Thường|Hằng|Hàng|Tháng|Quý|Năm|Trước|Trong|Từ|Giai đoạn|Định kỳ|Kỳ họp|Theo"
                          r"|(?:Thực hiện|Nhiệm vụ) (?:thường xuyên|hằng|hàng|định kỳ))")  # "Nhiệm vụ thường xuyên"
 # a line that ends on a word that cannot end a cell ("Bộ Giáo dục và" / "Đào tạo", "… của" / "Bộ Chính trị",
