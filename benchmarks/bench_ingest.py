@@ -5,18 +5,18 @@
 
 Plans come from corpus.generate when it exists, otherwise from the dev example
 under varied headers. Each run ingests into a fresh archive, so the figure
-includes hashing, extraction on the workers and the parent's writes. Prints
+includes hashing, extraction and the archive's writes (on the workers). Prints
 figures only; the machine's load is printed too, since a shared machine makes
 the ratio noisy. "parent ms/plan" is the ingesting process's own CPU (hashing,
-reading results, the archive's writes) per plan: with W workers on W cores it
+handing out jobs, reading results) per plan: with W workers on W cores it
 shares them, so it bounds the ratio to about 2E/(E + P) on 2 cores, E being a
 worker's CPU per plan ("workers ms/plan": all the workers' CPU, their start-up
 included, over the plans; "bound" is 2E/(E + P) of a run with a worker per core,
 CPU figures being steadier than wall time on a shared machine). "machine" is the same worker counts
 running pure CPU work (hashing, no I/O, nothing for the parent to do) through the same kind of pool, just
 before the ingests: what this machine gives two processes at that moment, the ceiling of any ratio above.
-The last lines time the parent's writes alone, in this process, on the rows the workers hand over (min of 3,
-so steadier under load): one commit per plan against the ingest's batches.
+The last lines time the archive's writes alone, in this process, on the rows a worker builds (min of 3,
+so steadier under load): one commit per plan against one a chunk, as a worker stores them.
 """
 from __future__ import annotations
 
@@ -124,19 +124,19 @@ def _children_cpu() -> float:
 
 
 def writer_alone(plans: list[Path], tmp: Path) -> None:
-    """The archive's writes of the ingest parent, per plan, one commit each vs batched."""
+    """The archive's writes of an ingest worker, per plan, one commit each vs one a chunk."""
     from pipeline.archive import Archive, document_rows
-    from pipeline.ingest import BATCH_SECONDS, BATCH_WRITES, _extract
+    from pipeline.ingest import CHUNK_FILES, _extract
     from pipeline.readers import sha256_of
 
     rows = [(str(p), sha256_of(p), document_rows(_extract(str(p), None))) for p in plans]
     figures = {}
-    for name, batch in (("one commit per plan", 1), (f"batches of {BATCH_WRITES}", BATCH_WRITES)):
+    for name, batch in (("one commit per plan", 1), (f"chunks of {CHUNK_FILES}", CHUNK_FILES)):
         best = (float("inf"), float("inf"))
         for run in range(3):
             archive = Archive(tmp / f"writer-{batch}-{run}.db").open_for_writing()
             cpu, wall = time.process_time(), time.perf_counter()
-            with archive.batched(batch, BATCH_SECONDS):
+            with archive.batched(batch, float("inf")):
                 for path, sha, r in rows:
                     archive.put(r, path=path, sha256=sha)
             best = min(best, (time.process_time() - cpu, time.perf_counter() - wall))
@@ -145,7 +145,7 @@ def writer_alone(plans: list[Path], tmp: Path) -> None:
         print(f"writer alone, {name}: {1000 * best[0] / len(rows):.2f} ms CPU, {1000 * best[1] / len(rows):.2f} ms "
               f"wall per plan ({len(rows)} plans)")
     (cpu1, wall1), (cpu2, wall2) = figures.values()
-    print(f"batched vs one commit per plan: CPU {cpu2 / cpu1:.2f}×, wall {wall2 / wall1:.2f}×; "
+    print(f"a commit a chunk vs one a plan: CPU {cpu2 / cpu1:.2f}×, wall {wall2 / wall1:.2f}×; "
           f"load {os.getloadavg()[0]:.2f}")
 
 

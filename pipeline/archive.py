@@ -882,8 +882,8 @@ def _fts_body(task: dict) -> str:
 class DocumentRows:
     """One record as the rows it is stored as, less what only the archive knows (its ids, the path and
     sha256 it is keyed by, the units its actors resolve to, the time). Built by `document_rows`, which
-    is pure, so that an ingest worker builds it and the single writer only inserts (see pipeline.ingest);
-    it is also what travels back from the worker, smaller to pickle than the record dict."""
+    is pure, so that building it is an ingest worker's work apart from the inserts (see pipeline.ingest);
+    it is also what travels back from a Dask worker, smaller to pickle than the record dict."""
     sha256: str | None  # the record's own
     pages: int
     document: tuple  # documents' columns from format to text

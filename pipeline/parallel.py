@@ -2,9 +2,8 @@
 
 `map_unordered` is the single entry point: a local process pool by default, a
 Dask cluster when a scheduler is named ("local" starts a LocalCluster on this
-machine, "tcp://host:port" joins a running one). Only the function runs on the
-workers; the caller consumes results in its own process, which is what lets
-the archive keep a single writer.
+machine, "tcp://host:port" joins a running one). The caller consumes results
+in its own process, in the order they finish.
 
 Items are submitted through a bounded window rather than all at once, so a
 million-file ingest does not queue a million futures, and the caller's item
@@ -32,28 +31,26 @@ def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int |
                   scheduler: str | None = None,
                   on_crash: Callable[[Any, BaseException], Any] | None = None,
                   initializer: Callable[[], None] | None = None,
-                  on_idle: Callable[[], None] | None = None, idle_after: float = 0.0,
-                  chunk: int = 1, alone: Callable[[Any], bool] | None = None) -> Iterator[tuple[Any, Any]]:
+                  chunk: int = 1, alone: Callable[[Any], bool] | None = None,
+                  many: Callable[[list], list] | None = None) -> Iterator[tuple[Any, Any]]:
     """Yield (item, fn(item)) in completion order.
 
     `fn` should catch its own errors and return them as values; `on_crash(item,
     exc)` supplies the value for an item whose worker died (default: re-raise).
     `initializer` runs once in each local worker process (limits, parent watch).
-    `on_idle()` runs (local pool only) whenever the caller has waited `idle_after` seconds for a worker
-    with no result ready (0: as soon as it is about to wait): the ingest commits its batch of writes
-    there, so nothing it received waits uncommitted while it idles. The grace keeps a steady stream of
-    small results from paying one commit each: they come back faster than it.
     `chunk` > 1 (local pool only) hands items to a worker up to that many at a time, except those
     `alone(item)` is true of (a big file: it would hold its chunk's others back): a round trip through
     the pool costs the caller about half a millisecond of CPU, as much as storing a small plan. The
-    items of a chunk whose worker died are rerun one at a time, like any other.
+    worker runs `many(items)` on a chunk (the ingest stores a chunk in one commit), `fn` on each item
+    of it by default; `many` must return a value for each item, in their order. The items of a chunk
+    whose worker died are rerun one at a time with `fn`, like any other.
     Closing the iterator early (the caller stopped: an error, Ctrl+C) ends the
     workers at once instead of waiting for the items in flight.
     """
     workers = max(1, workers or default_workers())
     if scheduler:
         return _dask_map(fn, items, workers, scheduler, on_crash)
-    return _pool_map(fn, items, workers, on_crash, initializer, on_idle or _nothing, idle_after, chunk, alone)
+    return _pool_map(fn, items, workers, on_crash, initializer, chunk, alone, many)
 
 
 @contextmanager
@@ -69,10 +66,6 @@ def _pool(workers: int, initializer):
                 proc.kill()
         raise
     pool.shutdown(wait=True)
-
-
-def _nothing() -> None:
-    pass
 
 
 def _chunks(items: Iterable[Any], size: int, alone: Callable[[Any], bool] | None) -> Iterator[list]:
@@ -98,7 +91,7 @@ def _each(fn: Callable[[Any], Any], items: list) -> list:
     return [fn(item) for item in items]
 
 
-def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing, idle_after=0.0, chunk=1, alone=None):
+def _pool_map(fn, items, workers, on_crash, initializer=None, chunk=1, alone=None, many=None):
     pending = _chunks(items, chunk, alone)
     window = workers * 4
     suspects: list = []  # items in flight when a worker died
@@ -109,7 +102,6 @@ def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing, 
             # names its cause (a reader library segfaulting, memory exhausted).
             while suspects:
                 item = suspects.pop(0)
-                on_idle()
                 try:
                     value = pool.submit(fn, item).result()
                 except BrokenProcessPool as exc:
@@ -125,25 +117,23 @@ def _pool_map(fn, items, workers, on_crash, initializer=None, on_idle=_nothing, 
             try:
                 for group in pending:
                     unsubmitted = group  # submit() itself raises once the pool has died
-                    future = pool.submit(fn, group[0]) if len(group) == 1 else pool.submit(_each, fn, group)
+                    future = (pool.submit(fn, group[0]) if len(group) == 1 else
+                              pool.submit(many, group) if many else pool.submit(_each, fn, group))
                     running[future] = group
                     unsubmitted = []
                     if len(running) < window:
                         continue
-                    yield from _drain(running, False, on_idle, idle_after)
-                yield from _drain(running, True, on_idle, idle_after)
+                    yield from _drain(running, False)
+                yield from _drain(running, True)
                 return
             except BrokenProcessPool:
                 suspects = [item for group in running.values() for item in group] + unsubmitted
 
 
-def _drain(running: dict, everything: bool, on_idle: Callable[[], None] = _nothing, idle_after: float = 0.0):
+def _drain(running: dict, everything: bool):
     """Yield (item, value) pairs as they finish: the first batch to finish, or all of them."""
     while running:
-        done, _ = wait(running, timeout=idle_after, return_when=FIRST_COMPLETED)
-        if not done:
-            on_idle()
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
         for fut in done:
             value = fut.result()  # BrokenProcessPool propagates; the items stay in `running`
             group = running.pop(fut)

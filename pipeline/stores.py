@@ -131,7 +131,7 @@ class SQLiteStore(_PlainReads):
                 if fh.read(16) != b"SQLite format 3\x00":
                     raise KehoachError(f"{self.path}: not a kehoach archive (not a SQLite file)")
 
-    # What the ingest's single writer reads and writes beside the archive's own bytes. Each document is
+    # What an ingest's writers read and write beside the archive's own bytes. Each document is
     # stored in a savepoint, whose journal of the pages it changes was a temporary file: in memory it is
     # not written at all. The larger page cache keeps the task_actors indexes in memory instead of
     # rereading their pages. A checkpoint every 10,000 pages (40 MB of WAL) rather than 1,000 copies an

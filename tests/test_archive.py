@@ -11,6 +11,7 @@ citation printed as 07/CT-UBND).
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -217,6 +218,25 @@ def test_second_ingest_changes_nothing_and_says_so(corpus, archive, capsys):
     assert f"failed {len(corpus['bad'])}" in out.out
     assert "skipped (unsupported format)" in out.err and "notes.xyz" in out.err
     assert snapshot(archive["db"]) == before
+
+
+def test_workers_storing_one_content_at_once_store_it_once(corpus, tmp_path):
+    # the workers store what they extract, each through its own connection: copies of one plan under many
+    # names, hashed before any is stored, reach both workers in several chunks, and the archive's write lock
+    # must still let exactly one of them in (the others: unchanged), beside plans of other content
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for i in range(24):
+        shutil.copy(corpus["good"][0], folder / f"copy{i:02d}{corpus['good'][0].suffix}")
+    for path in corpus["good"][1:9]:
+        shutil.copy(path, folder / path.name)
+    db = tmp_path / "copies.db"
+    summary = ingest([folder], db=db, workers=2, progress=False)
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone()
+    distinct = len({hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()})
+    assert stored == (distinct, distinct) == (summary.stored, summary.stored)
+    assert summary.unchanged == 32 - distinct and summary.failed == 0
 
 
 @pytest.mark.slow  # an ingest killed mid-write and a second process: seconds of CPU
