@@ -257,10 +257,11 @@ WORDED_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 # The header's place and date line: "Lâm Đồng, ngày 15 tháng 12 năm 2025"; a draft leaves the
 # day or month blank ("ngày ... tháng 10 năm 2023"). Groups: place, day, month, year.
 # "Hà Nội, ngày 30 tháng 4 năm 2026"; OCR glues "ngày30", and a day or month left blank for the
-# e-office to fill ("Quảng Bình, ngày !7 tháng năm 2024") still names the place; a crawler may space a month's
-# digits ("tháng 0 6 năm 2018").
-PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\w\s]?\d{1,2}|\.+|…+)?\W{0,2}\s*tháng\s*(\d{1,2}|\d\s\d(?=\s+năm)|\.+|…+)?\s*"
-                        r"năm\s+(\d{4})", re.I)
+# e-office to fill ("Quảng Bình, ngày !7 tháng năm 2024") or misread by an OCR ("Hà Nội, ngàyA2 thang 3 năm 2020":
+# no date, unless the e-signature's stamp gives it) still names the place; a crawler may space a month's digits
+# ("tháng 0 6 năm 2018").
+PLACE_DATE = re.compile(r"([^\d,;:“”\"]{2,40}?)\s*,\s*ngày\s*([^\s\d]?\d{1,2}|\.+|…+)?\W{0,2}\s*th[áa]ng\s*(\d{1,2}|\d\s\d(?=\s+năm)|\.+|…+)?\s*"
+                        r"n[ăa]m\s+(\d{4})", re.I)
 # The same line anywhere, however blank its day and month: only its year is read
 _DATE_LINE_YEAR = re.compile(r"ngày\W{0,12}(?:\d{1,2})?\W*tháng\W*(?:\d{1,2})?\W*năm\s+(\d{4})")
 
@@ -310,7 +311,8 @@ def mottos(ocr_repair: bool = False) -> tuple[str, ...]:
 
 # -- the closing: Nơi nhận and the signer's authority ---------------------------------------
 
-RECIPIENTS = re.compile(r"^(?:[-*]\s*)?Nơi\s+nhận\s*:?", re.I)
+# (an OCR drops or swaps the marks of "Nơi nhận": "Noi nhận:}", "Nơi nhân")
+RECIPIENTS = re.compile(r"^(?:[-*]\s*)?N[oơờớởỡợ]i\s+nh[aâậấầẩẫ]n\s*:?", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -828,3 +828,33 @@ def test_a_wrapped_table_numbering_its_rows_within_groups(tmp_path):
     assert [t.timeline.text for t in table.values()] == ["Nhiệm vụ thường xuyên", "Quý IV/2026", "Quý II/2027"]
     # the partners' cell lists two bodies, each on lines of its own
     assert table["II.1.1"].coordinators == ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]
+
+
+def test_an_ocrd_letter_that_demands_work_of_the_comrades_it_addresses(tmp_path):
+    # "Tổng cục Thuế yêu cầu đồng chí Cục trưởng … như sau:" leads into the items as "đề nghị" does (and its closing
+    # "… yêu cầu … nghiêm túc thực hiện" asks nothing); "TỔNG CỤC THUẾ" under its ministry issues the letter; an OCR'd
+    # date line ("ngàyA2 thang 3") still names the place, "Noi nhận:}" still opens the recipients; a converter's
+    # "--- PAGE BREAK ---" is a page break (not a bullet that makes item 2 a heading over steps); under the
+    # lead-in, "3/ Tổ chức thực hiện" over a paragraph that names its own doers heads it, it is no task of theirs
+    record, tasks = _ministry_letter(tmp_path, (
+        "Kính gửi: Cục trưởng Cục Thuế các tỉnh, thành phố.\n\n"
+        "Để hoàn thành nhiệm vụ năm 2020, Tổng cục Thuế yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố chỉ "
+        "đạo triển khai thực hiện một số công việc như sau:\n\n"
+        "1/ Tổ chức quán triệt nhiệm vụ đến từng phòng, đội thanh tra.\n\n"
+        "2/ Rà soát danh sách doanh nghiệp, tập trung thanh tra doanh nghiệp có rủi ro cao về thuế và thanh tra\n\n"
+        "--- PAGE BREAK ---\n\n"
+        "chéo theo đúng nguyên tắc.\n\n"
+        "3/ Tổ chức thực hiện\n\n"
+        "Phòng Thanh tra các Cục Thuế chịu trách nhiệm tổng hợp kết quả, báo cáo hằng tháng.\n\n"
+        "Tổng cục Thuế yêu cầu các đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố nghiêm túc triển khai thực hiện.\n\n"
+        "Noi nhận:}\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1046 /TCT-TTKT Hà Nội, ngàyA2 thang 3 năm 2020\n\nV/v tăng cường công tác thanh tra\n\n"))
+    doc = record.document
+    assert (doc.issuer, doc.place, doc.date) == ("Tổng cục Thuế", "Hà Nội", None)
+    asked = ["đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố"]
+    assert tasks["1"].lead == tasks["2"].lead == asked
+    assert tasks["2"].text.endswith("thanh tra chéo theo đúng nguyên tắc.")
+    assert "3" not in tasks and tasks["3.1"].lead == ["Phòng Thanh tra các Cục Thuế"]
+    assert not any("nghiêm túc" in t.text for t in tasks.values())
+    assert "Như trên" in doc.recipients

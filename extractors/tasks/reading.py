@@ -153,9 +153,11 @@ _ADDRESSEE_LINE = re.compile(r"(?:^|\bnam \d{4}\s+)kinh gui\b")
 # "đề nghị X …" opening a paragraph, a sentence or a clause, or after the requester ("Ủy ban nhân dân
 # thành phố đề nghị các cơ quan …"): a request to X (a name or "các/những" follows: "đề nghị hoàn thuế"
 # is a noun, "theo đề nghị của" the request of someone else, not a request)
-# ("…, Thủ tướng Chính phủ giao Bộ X …": a Văn phòng Chính phủ letter passing on the Government's assignment)
-_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị|(?<=Chính phủ )giao)\s+"
-                      r"(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)")
+# ("…, Thủ tướng Chính phủ giao Bộ X …": a Văn phòng Chính phủ letter passing on the Government's assignment;
+# "Tổng cục Thuế yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh …": a superior's request, "đồng chí" before
+# the position it names, unless it closes the letter: "… yêu cầu các đơn vị nghiêm túc thực hiện")
+_REQUEST = re.compile(r"(?:^|[.;]\s+|,\s*|\s)(?:(?:(?:Kính|kính)\s+)?(?:Đề|đề)\s+nghị|(?<=Chính phủ )giao"
+                      r"|(?P<demand>(?:Yêu|yêu)\s+cầu))\s+(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s|(?:các\s+)?đồng chí\s+[A-ZĐ])")
 # A notice's own words that hand no work: "Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện."
 _NOTICE_FORMULA = re.compile(r"\bthong bao (?:de|cho)\b.{0,80}\bbiet\b")
 _DUTY = re.compile(r"\b(?:co|chiu) trach nhiem\b")
@@ -236,6 +238,8 @@ def _request(paragraph: str) -> tuple[list[str], list[str]] | None:
     asked (the lead) and their partners after "trao đổi với / phối hợp với / làm việc với"."""
     paragraph = _ALIAS_NOTE.sub("", paragraph)
     for m in _REQUEST.finditer(paragraph):
+        if m["demand"] and _CLOSING_FORMULA.search(fold(paragraph)):
+            continue
         rest = paragraph[m.end():]
         partner = _REQUEST_PARTNER.search(rest[:160])
         if partner:

@@ -28,7 +28,7 @@ from extractors.tasks.reading import (
     _no_doer, _titling_unit, span_of)
 from extractors.tasks.tables import _table_tasks
 from extractors.text import Text, fold
-from extractors.units import COMRADE
+from extractors.units import COMRADE, starts_actor
 from extractors.timeline import parse_timeline
 
 # Nodes whose own words may carry a task; parts and sections are headings
@@ -59,8 +59,10 @@ class Reading:
     @cached_property
     def heading(self) -> tuple[str, ...] | None:
         units = _heading_actor(self.node)
-        if units is None and self.doc.asked and _under_topics(self.node) and not self.steps:
-            # a letter's lead-in asks its units to do the items' work; an item over steps of its own only heads them
+        if units is None and self.doc.asked and _under_topics(self.node) and not self.steps \
+                and not self.heads_own_paragraph:
+            # a letter's lead-in asks its units to do the items' work; an item over steps of its own, or over
+            # a paragraph that names its own doers, only heads them
             return self.doc.asked
         return units
 
@@ -94,6 +96,17 @@ class Reading:
     def steps(self) -> bool:
         """Does the node stand over sub-items or bullets of its own?"""
         return any(c.kind in ("item", "bullet") for c in self.node.children)
+
+    @property
+    def heads_own_paragraph(self) -> bool:
+        """A short heading over a paragraph that names its own doers ("3. Tổ chức thực hiện ↵ Thủ trưởng các
+        sở, ban, ngành … chịu trách nhiệm …")?"""
+        children = self.node.children
+        if not children or children[0].kind != "para" or re.search(r"[.;:]$", self.node.text.strip()) \
+                or len(self.node.text.split()) > 12:
+            return False
+        doers = _subject(children[0].text)
+        return bool(doers) and all(starts_actor(u) for u in doers)
 
     @cached_property
     def item(self) -> Task:

@@ -810,6 +810,10 @@ def _numbered_headings(lines: list[str]) -> list[str]:
 
 # "\f11": a page's number where a PDF's text copy starts the page (a form feed); the line would stand as a paragraph
 _NUMBER_AFTER_FORM_FEED = re.compile(r"\f[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*(?=\r?\n|$)")
+# A converter's mark of a page break on a line of its own: "--- PAGE BREAK ---", "<!-- PageBreak -->" (the
+# markdown of a PDF's layout model); a form feed like a PDF's text copy, not a bullet ("- -- PAGE BREAK")
+_PAGE_BREAK_MARK = re.compile(r"^[ \t]*(?:-{2,}[ \t]*PAGE[ \t]*BREAK[ \t]*-{2,}|<!--[ \t]*PAGE[ \t_-]*BREAK[ \t]*-->)[ \t]*$",
+                              re.I | re.M)
 
 
 def read(path: Path) -> Source:
@@ -820,7 +824,7 @@ def read(path: Path) -> Source:
         raise ReadError(f"{path}: binary data, not text")
     text, warnings = decode_with_warnings(data, decode)  # damaged UTF-8 stays UTF-8, with a warning
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    text = _NUMBER_AFTER_FORM_FEED.sub("\f", text)
+    text = _NUMBER_AFTER_FORM_FEED.sub("\f", _PAGE_BREAK_MARK.sub("\f", text))
     lines = _without_page_title(_join_split_emphasis(text.splitlines()))
     if fmt == "md":
         lines = _numbered_headings(lines)
