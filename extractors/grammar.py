@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from extractors.lexicon import alternatives, flagged, kinds, levels, provinces, rows, words
+from extractors.lexicon import alternatives, any_of, flagged, kinds, levels, provinces, rows, words
 from extractors.text import fold
 
 # -- Roman numerals ------------------------------------------------------------
@@ -310,6 +310,19 @@ def mottos(ocr_repair: bool = False) -> tuple[str, ...]:
 
 
 # -- the closing: Nơi nhận and the signer's authority ---------------------------------------
+
+# The heading of the document a decision issues, flattened by a crawl onto its signature's line: "KT. BỘ TRƯỞNG
+# THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI … NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP …)",
+# its kind (data/attached_kinds.txt) and title in capitals up to the bracket
+_ATTACHED_INLINE = re.compile(r"(?:^|\s)(?P<kind>" + any_of("attached_kinds.txt") + r")\s(?P<title>[^()]{0,400}?)\s*"
+                              r"\((?:Ban hành\s+)?kèm theo\b")
+
+
+def attached_heading_at(line: str) -> int | None:
+    """Where in `line` such a heading starts, or None."""
+    m = _ATTACHED_INLINE.search(line)
+    return m.start("kind") if m and m["title"] == m["title"].upper() else None
+
 
 # (an OCR drops or swaps the marks of "Nơi nhận": "Noi nhận:}", "Nơi nhân")
 RECIPIENTS = re.compile(r"^(?:[-*]\s*)?N[oơờớởỡợ]i\s+nh[aâậấầẩẫ]n\s*:?", re.I)

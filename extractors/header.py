@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, LOWER, MOTTO, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, LOWER, MOTTO, attached_heading_at, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
                                 authority_words, heading_kind, kind_words)
 from extractors.facts import Document, Signer
-from extractors.lexicon import alternatives, any_of, flagged, heads, levels, rows, words
+from extractors.lexicon import alternatives, any_of, flagged, heads, kinds, levels, rows, words
 from extractors.text import fold
 
 # "ĐOÀN KIỂM TRA ↵ THEO QUYẾT ĐỊNH ↵ SỐ 1050/QĐ-SCT": a body set up by a decision carries that decision's number
@@ -129,6 +129,16 @@ def name_case(s: str) -> str:
     return _COMMITTEE_OF_PLACE_CASED.sub(lambda m: m.group(1).capitalize() + " " + m.group(2), text)
 
 
+# A crawled page's title before the letterhead on its first line: "Công văn 778/TCHQ-GSQL. BỘ TÀI CHÍNH TỔNG CỤC HẢI
+# QUAN ------- CỘNG HÒA …" (the kind and number the site names the page by; the header prints them again)
+_PAGE_TITLE = re.compile(r"^(?:" + "|".join(re.escape(k["kind"]) for k in kinds()) + r")\s+(?:số\s+)?\d[\w.\-]*/[\w/.\-]+\.?\s+")
+
+
+def _without_page_title(line: str) -> str:
+    m = _PAGE_TITLE.match(line)
+    return line[m.end():] if m and line[m.end():].split()[0].isupper() else line
+
+
 def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -> Document:
     """Document facts from the preamble lines and the closing lines (both as printed)."""
     doc = Document()
@@ -139,7 +149,8 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
     receipt_left = 0
     plain = ""  # the line before is kept for a number printed above its slot
     lines: list[str] = []
-    for line in preamble:  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
+    for position, line in enumerate(preamble):  # "UBND TỈNH X CỘNG HÒA ... SỞ Y Độc lập ...": two columns flattened into one line
+        line = _without_page_title(line) if position == 0 else line
         parts = [p.strip(" -–_*") for p in MOTTO.split(line)] if MOTTO.search(line) else [line]
         lines.extend(p for p in parts if p and not _SEPARATOR.match(p))
     for line in lines:
@@ -313,6 +324,8 @@ def _issuer(lines: list[str]) -> str | None:
     lines = [line for k, line in enumerate(lines) if k == 0 or line != lines[k - 1]]
     if not lines:
         return None
+    if len(lines) == 1:
+        lines = _flattened_letterhead(lines[0])
     # A second line that starts a unit ("BAN DÂN VẬN") is the issuer; its parent is the first.
     for k in range(1, len(lines)):
         if _UNIT_START.match(lines[k]):
@@ -333,6 +346,24 @@ def _issuer(lines: list[str]) -> str | None:
                     return f"{child} {level_name}"
             return child
     return name_case(_expand(" ".join(lines)))
+
+
+# A ministry's or a province's committee's letterhead a crawl put on one line: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN",
+# "UBND TỈNH QUẢNG NAM SỞ Y TẾ"
+_FLATTENED_PARENT = re.compile(r"^(?:BỘ|ỦY BAN NHÂN DÂN|UBND)\s")
+_BEFORE_NO_HEAD = frozenset(["ỦY"] + [w.split()[-1].upper() for w in levels("place_follows")])
+
+
+def _flattened_letterhead(line: str) -> list[str]:
+    """The lines of such a letterhead, parent then body: split where a unit's head word starts after the
+    parent's name (not the "BAN" of "ỦY BAN", nor a place's first word: "THÀNH PHỐ HỘI AN", "XÃ ĐOÀN KẾT")."""
+    if not _FLATTENED_PARENT.match(line) or not line.isupper():
+        return [line]
+    words = line.split()
+    for k in range(2, len(words) - 1):  # the body's head and at least one word of its name
+        if words[k - 1] not in _BEFORE_NO_HEAD and _UNIT_START.match(" ".join(words[k:])):
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [line]
 
 
 def _expand(caps: str) -> str:
@@ -430,7 +461,9 @@ def _signature_lines(line: str) -> list[str]:
     authority's words end with), the name. Any other line as it is."""
     tokens = line.split()
     k = next((i for i, t in enumerate(tokens) if t != t.upper()), len(tokens))
-    caps, name = " ".join(tokens[:k]), " ".join(tokens[k:])
+    # the name ends where capitals start again: "… Vũ Ngọc Anh TÊN ĐƠN VỊ CUNG CẤP: …" (a form printed after it)
+    end = next((i for i in range(k + 2, len(tokens)) if tokens[i].isupper() and len(tokens[i]) > 1), len(tokens))
+    caps, name = " ".join(tokens[:k]), " ".join(tokens[k:end])
     if not name or not _NAME.match(name):
         return [line]
     if not authority_of(caps):
@@ -453,8 +486,19 @@ def _signature_lines(line: str) -> list[str]:
 _BEFORE_AUTHORITY = re.compile(r"(?<=\S)\s+(?=(?:" + authority_prefix() + r")\s)")
 
 
+_LONE_PREFIX = re.compile(authority_prefix(), re.I)
+
+
 def _closing(lines: list[str], doc: Document) -> None:
-    lines = [part for line in lines for part in _signature_lines(line)]
+    # (a signature line that goes on into the heading of the document the decision issues ends before it;
+    # an authority's prefix printed on a line of its own, "KT." ↵ "TỔNG CỤC TRƯỞNG …", goes with the next)
+    joined: list[str] = []
+    for line in lines:
+        if joined and _LONE_PREFIX.fullmatch(joined[-1].strip()):
+            joined[-1] = f"{joined[-1].strip()} {line}"
+        else:
+            joined.append(line)
+    lines = [part for line in joined for part in _signature_lines(line[:attached_heading_at(line)].rstrip())]
     recipients: list[str] = []
     in_recipients = open_comma = False
     sign: list[str] = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.fields import Field, column_role, group_row_role, parse_field, split_fields, twin_columns
-from extractors.grammar import RECIPIENTS, ROMANS, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
+from extractors.grammar import RECIPIENTS, ROMANS, attached_heading_at, authority_of, marker_of  # noqa: F401 (marker_of: part of this API)
 from extractors.lexicon import any_of
 from extractors.text import Text, fold
 
@@ -23,7 +23,6 @@ _BODY_END = re.compile(r"\./\.\s*$")
 # "Điều 1. Ban hành kèm theo Quyết định này Quy chế …" (folded): the decision issues a document printed after it
 _ISSUES_ATTACHMENT = re.compile(r"\bkem theo (?:quyet dinh|nghi quyet|thong tu|chi thi) nay\b")
 _ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + r"(?=\s|$)")
-
 
 @dataclass
 class Node:
@@ -184,6 +183,11 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
         if ended:
             if _ATTACHED_KIND.match(line.strip()) and any(
                     "kèm theo" in text.line_text(j).lower() for j in plain_lines[plain_pos + 1:plain_pos + 5]):
+                ended = started = False
+                attached = True
+                continue
+            if attached_heading_at(line) is not None:
+                closing.append(i)  # the signature before it is the decision's
                 ended = started = False
                 attached = True
                 continue

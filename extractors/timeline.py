@@ -119,12 +119,23 @@ def _year_after(s: str, pos: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_QUARTER_NUMERAL = r"(iv|i{1,3}|[1-4])"
+# "quý II, III/2015", "quý II - III năm 2015", "quý I, II và III/2016": quarters listed, one year after the last
+_QUARTER_LIST = re.compile(r"quy\s+(?P<first>iv|i{1,3}|[1-4])(?P<more>(?:\s*(?:,|-|va|den|toi)\s*(?:quy\s+)?"
+                           + _QUARTER_NUMERAL + r"\b)+)\s*(?:[/.\-]|nam)\s*(?P<year>\d{4})")
+
+
 def _month_range(s: str, plan_year: int | None):
-    """"tháng 3 - 4/2024", "từ tháng 3 đến tháng 6 năm 2024": a span of months."""
+    """"tháng 3 - 4/2024", "từ tháng 3 đến tháng 6 năm 2024": a span of months; "quý II, III/2015": of quarters,
+    from the first to the last."""
     m = re.search(r"thang\s+(\d{1,2})\s*(?:-|den|toi|va)\s*(?:thang\s+)?(\d{1,2})\s*(?:[/.\-]|nam)\s*(\d{4})", s)
-    if not m:
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _QUARTER_LIST.search(s)):
+        quarters = [ROMAN.get(q) or int(q) for q in [m["first"]] + re.findall(_QUARTER_NUMERAL + r"\b", m["more"])]
+        a, b, y = 3 * quarters[0] - 2, 3 * quarters[-1], int(m["year"])
+    else:
         return None
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if not (1 <= a <= b <= 12):
         return None
     return (f"{y}-{a:02d}-01", f"{y}-{b:02d}-{_last_day(y, b):02d}"), m

@@ -116,7 +116,9 @@ def starts_actor(piece: str) -> bool:
     if person_named(piece):
         return True
     f = piece.strip().lower()
-    if re.match(r"(?:các|những)\s", f) and _collective(f):  # "các ngành", "các hội, hiệp hội"
+    # "các ngành", "các hội, hiệp hội", "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh": how long the group's
+    # name runs on says nothing of how it opens
+    if re.match(r"(?:các|những)\s", f) and _collective(f, longest=16):
         return True
     f = re.sub(r"^(?:các|những|từng|mỗi)\s+", "", f)
     f = f[m.end():] if (m := COMRADE.match(f)) else f  # "các đồng chí Giám đốc Sở": the post is the head
@@ -232,8 +234,10 @@ def split_units(value: str) -> list[str]:
             if pieces and _PERSON_CHARGE.match(m):
                 pieces[-1] = pieces[-1] + ", " + m
                 continue
-            # a capitalised piece that cannot start a name continues the previous one ("Thể thao")
-            if pieces and m[0].isupper() and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
+            # a piece that cannot start a name continues the previous one ("Thể thao"; "Vụ Phổ biến, giáo dục
+            # pháp luật": a department named by two fields of work)
+            if pieces and not starts_actor(m) and not re.match(r"^[A-ZĐ]{2,}", m) \
+                    and (m[0].isupper() or len(m.split()) <= 5) \
                     and fold(pieces[-1]).split()[0] in _NAME_GOES_ON_AFTER:
                 pieces[-1] = pieces[-1] + ", " + m
                 continue

@@ -858,3 +858,67 @@ def test_an_ocrd_letter_that_demands_work_of_the_comrades_it_addresses(tmp_path)
     assert "3" not in tasks and tasks["3.1"].lead == ["Phòng Thanh tra các Cục Thuế"]
     assert not any("nghiêm túc" in t.text for t in tasks.values())
     assert "Như trên" in doc.recipients
+
+
+def test_a_crawled_decision_whose_plan_heading_follows_the_signature_on_its_line(tmp_path):
+    # a crawl flattened the signature and the heading of the plan the decision issues onto one line: the plan's
+    # body opens after it and the signer is still read; a department named by two fields of work keeps its comma
+    # ("Vụ Phổ biến, giáo dục pháp luật"), one named by what it is about keeps its verb ("… chung về xây dựng
+    # pháp luật" heads its lettered items); quarters listed span the first to the last; partners "trong và ngoài
+    # tỉnh" stay one group, and a list cut by a verb that is a noun here ("và tổ chức pháp chế") loses its "và"
+    path = tmp_path / "qd.txt"
+    path.write_text(
+        "BỘ TƯ PHÁP --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Số: 173/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH PHỐI HỢP NĂM 2015 "
+        "BỘ TRƯỞNG BỘ TƯ PHÁP\nCăn cứ Nghị định số 22/2013/NĐ-CP ngày 13/3/2013 của Chính phủ, QUYẾT ĐỊNH:\n"
+        "Điều 1.\nBan hành kèm theo Quyết định này Kế hoạch phối hợp năm 2015.\n"
+        "Điều 2.\nQuyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+        "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH PHỐI HỢP NĂM 2015 (Ban hành kèm theo Quyết định số "
+        "173/QĐ-BTP ngày 29 tháng 01 năm 2015 của Bộ trưởng Bộ Tư pháp)\n"
+        "I. NỘI DUNG THỰC HIỆN\n"
+        "1. Công tác phổ biến, giáo dục pháp luật\n"
+        "a) Biên soạn tài liệu pháp luật cho đồng bào dân tộc thiểu số\n"
+        "- Đơn vị chủ trì: Vụ Phổ biến, giáo dục pháp luật.\n"
+        "- Đơn vị phối hợp: Vụ Pháp luật quốc tế và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh.\n"
+        "- Thời gian thực hiện: Quý II, III/2015.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Vụ Các vấn đề chung về xây dựng pháp luật\n"
+        "a) Tổ chức triển khai thực hiện Kế hoạch.\n"
+        "b) Phối hợp với Cơ quan công tác dân tộc và tổ chức pháp chế các bộ, tham mưu lãnh đạo Bộ.\n",
+        encoding="utf-8")
+    record = extract_file(path)
+    tasks = {t.id: t for t in record.tasks}
+    assert (record.document.signer.name, record.document.signer.position) == ("Đinh Trung Tụng", "Thứ trưởng")
+    first = tasks["I.1.a"]
+    assert first.lead == ["Vụ Phổ biến, giáo dục pháp luật"]
+    assert first.coordinators == ["Vụ Pháp luật quốc tế", "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"]
+    assert (first.timeline.start, first.timeline.end) == ("2015-04-01", "2015-09-30")
+    assert "II.1" not in tasks and tasks["II.1.a"].lead == ["Vụ Các vấn đề chung về xây dựng pháp luật"]
+    assert tasks["II.1.b"].coordinators == ["Cơ quan công tác dân tộc"]
+
+
+def test_a_crawled_customs_letter_with_its_page_title_and_a_flattened_letterhead(tmp_path):
+    # the site's page title ("Công văn 778/TCHQ-GSQL.") before the letterhead, the ministry and its Tổng cục on one
+    # line: the Tổng cục issues; "KT." on a line of its own goes with the signature under it, whose name ends where a
+    # form's capitals begin; a heading that names a unit by the place of its work ("Chi cục Hải quan nơi đăng ký tờ
+    # khai:") hands its bullets to that unit
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Công văn 778/TCHQ-GSQL. BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc ---------------\n"
+        "Số: 778/TCHQ-GSQL V/v xử lý vướng mắc thực hiện Điều 41 Luật Hải quan\n"
+        "Hà Nội, ngày 13 tháng 02 năm 2017 Kính gửi: Cục Hải quan các tỉnh, thành phố.\n"
+        "Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh, thành phố hướng dẫn thực hiện nội dung sau:\n"
+        "1. Khai báo tờ khai vận chuyển độc lập:\n"
+        "a) Chi cục Hải quan nơi đăng ký tờ khai (nơi đi):\n"
+        "- Hướng dẫn người khai khai báo thông tin tờ khai lên Hệ thống V5.\n"
+        "Tổng cục Hải quan thông báo để các đơn vị biết, thực hiện.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, GSQL(03b).\nKT.\n"
+        "TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ CUNG CẤP:……….\n", encoding="utf-8")
+    record = extract_file(path)
+    doc = record.document
+    assert doc.issuer == "Tổng cục Hải quan"
+    assert (doc.signer.name, doc.signer.position) == ("Vũ Ngọc Anh", "Phó Tổng cục trưởng")
+    tasks = {t.id: t for t in record.tasks}
+    assert tasks["1.a.1"].lead == ["Chi cục Hải quan nơi đăng ký tờ khai"]

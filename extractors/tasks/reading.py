@@ -432,9 +432,10 @@ def _verb_at(text: str, start: int = 0) -> tuple[int, str] | None:
             pos = m.start() + start
             if pos > 0 and text[pos].isupper():
                 continue
-            # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun;
-            # "Trung tâm Trợ giúp pháp lý", "Tổ giúp việc": "giúp" inside a unit's name
-            if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi") \
+            # "các tổ chức chính trị - xã hội": after a plural word the verb is a noun, and after "về" ("Vụ Các
+            # vấn đề chung về xây dựng pháp luật": what it is about); "Trung tâm Trợ giúp pháp lý", "Tổ giúp
+            # việc": "giúp" inside a unit's name
+            if (text[:pos].split()[-1:] or [""])[0].lower() in ("các", "những", "mọi", "về") \
                     or any(a <= pos < b for a, b in inside_names) or _group_noun_in_list(text, pos, v):
                 continue
             if v == "tự" and folded[pos:].startswith("tự chủ "):
@@ -575,7 +576,9 @@ def _coordinators(body: str, start: int = 0) -> list[str]:
         head, end = listed.group(1)[:1].upper() + listed.group(1)[1:].lower(), listed.end()
     verb = _verb_at(body, end)
     stop = verb[0] if verb else len(folded)
-    clause = re.split(r"[.:]|\s(?:trong|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
+    # ("các cơ quan, đơn vị trong và ngoài Bộ Tư pháp": where they stand is part of the group)
+    clause = re.split(r"[.:]|\s(?:trong(?! và ngoài)|để|nhằm|về|theo|tại|đối với)\s", body[end:stop])[0]
+    clause = re.sub(r"\s+và$", "", clause.rstrip(", "))  # "… với X và tổ chức pháp chế …": the verb "tổ chức" cut a name
     kept: list[str] = []  # "...; Đoàn Thanh niên Khối" lists one more actor; "...; tổng hợp báo cáo" is the next task
     for piece in clause.split(";"):
         if kept and not starts_actor(piece):
@@ -852,6 +855,11 @@ _QUALIFIED_HEADING = re.compile(r"^(?P<head>(?:Các|Những)\s[^.;:()]{2,80}?)\s
 _FOR_UNITS = re.compile(r"^(?:Đối với|Về phía)\s+([^():.;]+?)\s*(?:\([^()]*\))?\s*:?$")
 
 
+# "Chi cục Hải quan nơi đăng ký tờ khai (nơi đi):", "… nơi hàng hóa được vận chuyển đến:": a heading names a unit by
+# the place of the work, its verbs inside the name
+_PLACE_NAMING = re.compile(r"\snơi\s.*$")
+
+
 @lru_cache(maxsize=1024)
 def _heading_units(s: str) -> tuple[str, ...] | None:
     """The units a heading hands its sub-items to: "1. Sở Nội vụ:", "2. Sở Y tế (cơ quan thường
@@ -899,7 +907,7 @@ def _heading_units(s: str) -> tuple[str, ...] | None:
     if named and named.group(1)[:1].isupper() and names_actor(named.group(1)) \
             and not _verb_outside_names(named.group(1)):
         head = named.group(1)
-    elif _verb_at(head):
+    elif _verb_at(_PLACE_NAMING.sub("", head)):
         return None
     units = tuple(split_units(head))
     return units if all(len(u.split()) <= 14 for u in units) else None
