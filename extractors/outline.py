@@ -122,10 +122,12 @@ def parse_outline(text: Text) -> Outline:
     """The outline; a letter or short plan without parts (I., II.) starts its body at its
     first numbered item instead."""
     outline = _parse(text, ("part", "roman", "chapter"))
+    if (first_part := _roman_read_as_one(text, outline)) is not None:
+        return _parse(text, ("part", "roman", "chapter"), {first_part: ("roman", "I")})
     misread = _one_read_as_roman(outline)
     if misread is not None or not any(n.kind in ("part", "section") for n in outline.root.children):
         fallback = _parse(text, ("part", "roman", "chapter", "article", "num.", "num-", "num)", "num/", "paren", "paren-",
-                                 "paren.", "dotted1"), () if misread is None else (misread,))
+                                 "paren.", "dotted1"), {} if misread is None else {misread: ("num.", "1")})
         if fallback.body_lines:
             return fallback
     return outline
@@ -141,8 +143,26 @@ def _one_read_as_roman(outline: Outline) -> int | None:
     return sections[0].line if first is not None and first.style == "num." and first.label == "2" else None
 
 
-def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = ()) -> Outline:
-    """The outline, the lines of `ones` read as item "1." whatever numeral they print (_one_read_as_roman)."""
+_NUMBERED_CAPS = re.compile(r"^\s*1\s*\.\s+(?P<title>\S.*)$")
+
+
+def _roman_read_as_one(text: Text, outline: Outline) -> int | None:
+    """The line of an "I." that OCR made of "1." the other way round: the body opens at part "II", and the
+    last line before it numbered "1." has a title in capitals ("1. TINH THAN CHỈ DAO HANH ĐỘNG"); None otherwise."""
+    sections = [n for n in outline.root.children if n.kind in ("part", "section")]
+    if not sections or sections[0].label != "II" or sections[0].style != "roman":
+        return None
+    for i in reversed(outline.preamble):
+        m = _NUMBERED_CAPS.match(text.line_text(i))
+        if m and m["title"].isupper() and len(m["title"].split()) >= 2:
+            return i
+    return None
+
+
+def _parse(text: Text, opening_styles: tuple[str, ...], read_as: dict[int, tuple[str, str]] | None = None) -> Outline:
+    """The outline, the lines of `read_as` read with the marker style and label it gives whatever numeral they
+    print (an OCR's "I." for "1.", _one_read_as_roman, and the other way round, _roman_read_as_one)."""
+    read_as = read_as or {}
     order = reading_order(text)
     root = Node(kind="root")
     stack: list[Node] = [root]
@@ -203,8 +223,8 @@ def _parse(text: Text, opening_styles: tuple[str, ...], ones: tuple[int, ...] = 
             closing.append(i)
             continue
         m = marker_of(line)
-        if m is not None and i in ones:
-            m = ("num.", "1", m[2])
+        if m is not None and i in read_as:
+            m = (*read_as[i], m[2])
         if m is None and started and (a := _UNDOTTED_ARTICLE.match(line)) and a["text"][:1].isupper() \
                 and _next_article(stack, a[1]):
             m = ("article", a[1], a["text"])

@@ -922,3 +922,22 @@ def test_a_crawled_customs_letter_with_its_page_title_and_a_flattened_letterhead
     assert (doc.signer.name, doc.signer.position) == ("Vũ Ngọc Anh", "Phó Tổng cục trưởng")
     tasks = {t.id: t for t in record.tasks}
     assert tasks["1.a.1"].lead == ["Chi cục Hải quan nơi đăng ký tờ khai"]
+
+
+def test_an_ocrd_first_part_numbered_1_before_part_II(tmp_path):
+    # an OCR made "I." of the first part "1.": its title in capitals, and the body's parts going on at "II." — the
+    # part and its items are the body's, not the preamble's
+    path = tmp_path / "ct.txt"
+    path.write_text(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 11/CT-TTg\nHà Nội, ngày 04 tháng 3 năm 2020\n\nCHỈ THỊ\n"
+        "Về các nhiệm vụ, giải pháp cấp bách\n\n"
+        "Thủ tướng Chính phủ yêu cầu các Bộ, ngành, địa phương thực hiện các nhiệm vụ sau:\n\n"
+        "1. TINH THẦN CHỈ ĐẠO HÀNH ĐỘNG\n\n"
+        "1. Quán triệt tinh thần chỉ đạo của Ban Bí thư.\n\n"
+        "2. Tập trung thực hiện nhiệm vụ kép.\n\n"
+        "II. CÁC NHIỆM VỤ, GIẢI PHÁP CỤ THỂ\n\n"
+        "1. Bộ Tài chính trình Chính phủ Nghị định về gia hạn nộp thuế trong tháng 3 năm 2020.\n", encoding="utf-8")
+    record = extract_file(path)
+    assert [(s.id, s.title) for s in record.sections][:2] == [("I", "TINH THẦN CHỈ ĐẠO HÀNH ĐỘNG"),
+                                                              ("II", "CÁC NHIỆM VỤ, GIẢI PHÁP CỤ THỂ")]
+    assert any(t.id == "II.1" and t.lead == ["Bộ Tài chính"] for t in record.tasks)
