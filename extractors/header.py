@@ -43,6 +43,8 @@ def _speck(line: str) -> bool:
 
 # The words that open the body under a title ("Căn cứ ...", "Kính gửi: ..."; data/paragraph_openers.csv, ends_title)
 _OPENS_BODY = re.compile("^" + alternatives(flagged("paragraph_openers.csv", "ends_title", "opener")) + r"\b")
+# ... and the addressee an OCR printed without its "Kính" ("gửi: Đồng chí Cục trưởng …")
+_ADDRESSEE_WITHOUT_KINH = re.compile(r"^gửi\s*:", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(.+)$", re.I)
 # A letterhead line that names the issuing unit: "SỞ Y TẾ", "BAN DÂN VẬN" (data/unit_heads.csv, letterhead)
 _UNIT_START = re.compile(r"^(" + "|".join(re.escape(h.upper()) for h in heads("letterhead")) + r")\b")
@@ -159,7 +161,7 @@ def parse_header(preamble: list[str], closing: list[str], body_text: str = "") -
         if in_title:
             subject_line = doc.kind == "Công văn" and title_lines
             # the first line under the kind word is the title even when it opens with "Thực hiện ..."
-            opens_body = title_lines and _OPENS_BODY.match(plain)
+            opens_body = title_lines and (_OPENS_BODY.match(plain) or _ADDRESSEE_WITHOUT_KINH.match(plain))
             caps_after_title = title_lines and plain.isupper() and (not title_lines[-1].isupper()
                                                                     or _ENACTING.match(plain))
             # a paragraph of running text after the title: long, or sentences in it ("... mới. Tuy nhiên, ...")

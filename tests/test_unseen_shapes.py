@@ -941,3 +941,26 @@ def test_an_ocrd_first_part_numbered_1_before_part_II(tmp_path):
     assert [(s.id, s.title) for s in record.sections][:2] == [("I", "TINH THẦN CHỈ ĐẠO HÀNH ĐỘNG"),
                                                               ("II", "CÁC NHIỆM VỤ, GIẢI PHÁP CỤ THỂ")]
     assert any(t.id == "II.1" and t.lead == ["Bộ Tài chính"] for t in record.tasks)
+
+
+def test_an_ocrd_letter_without_kinh_whose_item_of_work_spells_itself_out_in_bullets(tmp_path):
+    # "gửi: Đồng chí …" (an OCR lost "Kính") still addresses the letter and ends its subject line; "… yêu cầu X chỉ
+    # đạo thực hiện:" leads into the items; an item that is a sentence of work over bullets is X's task, and so is
+    # each bullet (an item that only titles its steps heads them, as before)
+    record, tasks = _ministry_letter(tmp_path, (
+        "gửi: Đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố.\n\n"
+        "Từ kết quả công tác thanh tra, Tổng cục Thuế yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố chỉ "
+        "đạo thực hiện:\n\n"
+        "1. Huy động và bổ sung nguồn nhân lực tối đa cho công tác thanh tra, kiểm tra thuế.\n\n"
+        "2. Tập trung triển khai thanh tra, kiểm tra người nộp thuế có dấu hiệu rủi ro cao về thuế.\n\n"
+        "- Rà soát, tập trung thanh tra ngay đối với doanh nghiệp có rủi ro cao về thuế.\n\n"
+        "- Chú trọng công tác chuẩn bị thanh tra tại trụ sở người nộp thuế.\n\n"
+        "3. Đào tạo nghiệp vụ\n\n"
+        "- Tổ chức tập huấn nghiệp vụ thanh tra cho công chức.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"), header=(
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 4302/TCT-TTr\nHà Nội, ngày 05 tháng 11 năm 2018\n\n"
+        "V/v tăng cường công tác thanh tra, kiểm tra.\n\n"))
+    assert record.document.title == "tăng cường công tác thanh tra, kiểm tra."
+    asked = ["đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố"]
+    assert all(tasks[k].lead == asked for k in ("1", "2", "2.1", "2.2", "3.1"))
+    assert "3" not in tasks

@@ -148,8 +148,9 @@ def _carried_over(text: Text, outline: Outline, plan_year) -> Task | None:
 
 
 # "Kính gửi: Thuế tỉnh Quảng Trị." opens a letter's body
-# ("Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ …": a crawl put the addressee after the date, on its line)
-_ADDRESSEE_LINE = re.compile(r"(?:^|\bnam \d{4}\s+)kinh gui\b")
+# ("Hà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ …": a crawl put the addressee after the date, on its line;
+# "gửi: Đồng chí Cục trưởng …": an OCR lost "Kính")
+_ADDRESSEE_LINE = re.compile(r"(?:^|\bnam \d{4}\s+)kinh gui\b|^gui\s*:")
 # "đề nghị X …" opening a paragraph, a sentence or a clause, or after the requester ("Ủy ban nhân dân
 # thành phố đề nghị các cơ quan …"): a request to X (a name or "các/những" follows: "đề nghị hoàn thuế"
 # is a noun, "theo đề nghị của" the request of someone else, not a request)
@@ -1103,7 +1104,7 @@ def _part_lead_in(part: Node) -> tuple[str, ...] | None:
 _WORK_NOUN = r"(?:noi dung|nhiem vu|cong viec|viec|giai phap)"
 _LEAD_IN = re.compile(r"^(?:[^.]|\.(?!\s))*\b(?:(?:cac|nhung|mot so)\s+" + _WORK_NOUN + r"(?:(?:,|\s+va)\s+" + _WORK_NOUN
                       + r")?(?:\s+(?:cu the|chu yeu|trong tam))?\s+(?:nhu\s+)?sau|nhu sau"
-                      r"|thuc hien (?:cac )?viec)\s*:\s*$")  # "… có trách nhiệm chỉ đạo … thực hiện việc:"
+                      r"|thuc hien(?: (?:cac )?viec)?)\s*:\s*$")  # "… có trách nhiệm chỉ đạo … thực hiện (việc):"
 # "X tổ chức thực hiện các nhiệm vụ … của Đề án. Cụ thể:": a sentence of work, then the items that spell it
 # out (folded): the sentence is a task, and so is each item, of the same units
 _SPELLED_OUT = re.compile(r"(?:^|[.;]\s+)cu the(?: nhu sau)?\s*:\s*$")

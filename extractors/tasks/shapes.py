@@ -59,10 +59,11 @@ class Reading:
     @cached_property
     def heading(self) -> tuple[str, ...] | None:
         units = _heading_actor(self.node)
-        if units is None and self.doc.asked and _under_topics(self.node) and not self.steps \
-                and not self.heads_own_paragraph:
-            # a letter's lead-in asks its units to do the items' work; an item over steps of its own, or over
-            # a paragraph that names its own doers, only heads them
+        if units is None and self.doc.asked and _under_topics(self.node) \
+                and not (self.steps and not _work_sentence(self.node.text)) and not self.heads_own_paragraph:
+            # a letter's lead-in asks its units to do the items' work; an item over steps of its own (unless it is
+            # a sentence of work itself, whose steps are then the same units' too), or over a paragraph that names
+            # its own doers, only heads them
             return self.doc.asked
         return units
 
@@ -146,13 +147,20 @@ class ProseShape(Shape):
         return tasks
 
 
+def _work_sentence(text: str) -> bool:
+    """"2. Tập trung triển khai thanh tra, kiểm tra người nộp thuế có dấu hiệu rủi ro cao về thuế.": an item that is
+    a sentence (a full stop) of work (no unit opens it), not a heading."""
+    return text.rstrip().endswith(".") and len(text.split()) > 6 and not starts_actor(text)
+
+
 def _under_topics(node: Node) -> bool:
-    """An item or bullet of the body whose headings above it only name topics ("1. Về thị trường các-bon")."""
+    """An item or bullet of the body whose headings above it only name topics ("1. Về thị trường các-bon"), or are
+    sentences of work (their steps spell the work out)."""
     if node.kind not in ("item", "bullet"):
         return False
     parent = node.parent
     while parent is not None and parent.kind != "root":
-        if parent.kind not in ("item", "bullet") or not _bare_title(parent.text):
+        if parent.kind not in ("item", "bullet") or not (_bare_title(parent.text) or _work_sentence(parent.text)):
             return False
         parent = parent.parent
     return True
