@@ -278,14 +278,22 @@ def date_line_year(text: str) -> int | None:
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
 
+# The letters an OCR confuses by dropping a hat or a horn: "CONG HOA XÃ HOI" for "CỘNG HÒA XÃ HỘI"
+_LETTER_FAMILIES = ("AĂÂ", "EÊ", "I", "OÔƠ", "UƯ", "Y", "aăâ", "eê", "i", "oôơ", "uư", "y")
+
+
 def _any_tone(word: str) -> str:
-    """A word as a pattern in which each vowel may bear any tone, or none: a motto is still the motto when its
-    tone stands on the other vowel ("HOÀ") or was mistyped ("CỘNG HÕA")."""
+    """A word as a pattern in which each vowel may bear any tone, or none, and lose or gain its hat or horn: a motto
+    is still the motto when its tone stands on the other vowel ("HOÀ"), was mistyped ("CỘNG HÕA") or an OCR dropped
+    marks ("CONG HOA XÃ HOI CHỦ NGHĨA"; "Đ" read "D")."""
     out = []
     for ch in word:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONE_MARKS)
-        if unicodedata.normalize("NFC", base) in "AĂÂEÊIOÔƠUƯYaăâeêioôơuưy":
-            out.append("[" + "".join(unicodedata.normalize("NFC", base + t) for t in ("", *_TONE_MARKS)) + "]")
+        base = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONE_MARKS))
+        family = next((f for f in _LETTER_FAMILIES if base in f), None)
+        if family is not None:
+            out.append("[" + "".join(unicodedata.normalize("NFC", v + t) for v in family for t in ("", *_TONE_MARKS)) + "]")
+        elif ch in "Đđ":
+            out.append("[" + ch + ("D" if ch == "Đ" else "d") + "]")
         else:
             out.append(re.escape(ch))
     return "".join(out)

@@ -297,11 +297,17 @@ def _title_case_kind(caps: str) -> str:
     return low[:1].upper() + low[1:]
 
 
+_NATIONAL_BY_FOLD = {fold(n): n for n in words("national_units.txt")}
+
+
 def _canonical_places(name: str | None) -> str | None:
     """Province names and level words spelled as the lexicon does: an OCR'd "thành phó cản thơ"
-    folds to the same letters as "thành phố Cần Thơ"."""
+    folds to the same letters as "thành phố Cần Thơ"; a body that exists once in the country (data/national_units.txt)
+    likewise: "Van phong Chính phu" is the "Văn phòng Chính phủ"."""
     if not name:
         return name
+    if (national := _NATIONAL_BY_FOLD.get(fold(name))) is not None:
+        return national
     from extractors.lexicon import provinces
 
     folded = fold(name)

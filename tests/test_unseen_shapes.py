@@ -964,3 +964,14 @@ def test_an_ocrd_letter_without_kinh_whose_item_of_work_spells_itself_out_in_bul
     asked = ["đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố"]
     assert all(tasks[k].lead == asked for k in ("1", "2", "2.1", "2.2", "3.1"))
     assert "3" not in tasks
+
+
+def test_an_ocrd_motto_that_lost_its_marks_and_a_national_body_respelled(tmp_path):
+    # "CONG HOA XÃ HOI CHỦ NGHĨA VIỆT NAM" (an OCR dropped hats and tones) is still the motto that splits a flattened
+    # header, and the issuer before it, "VAN PHONG CHÍNH PHU", is the one Văn phòng Chính phủ of the country
+    path = tmp_path / "tb.txt"
+    path.write_text("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA VIỆT NAM\n————— Độc lập - Tự do - Hanh phúc\n\n"
+                    "Số: 330/TB-VPCP Hà Nội, ngày 18 tháng 10 năm 2022\n\nTHÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n"
+                    "1. Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính hoàn thiện Đề án trong tháng 10 năm 2022.\n",
+                    encoding="utf-8")
+    assert extract_file(path).document.issuer == "Văn phòng Chính phủ"
