@@ -65,6 +65,8 @@ def marker_of(line: str):
     if line.startswith("V/v") or _ROMAN_PERIOD.match(line):
         return None  # "V/v ..." is a subject line; "I/2024" a quarter
     line = line.lstrip("_|`'")  # specks an OCR pass leaves before a number ("_8. Chủ động ...")
+    if line.startswith("©)"):
+        line = "c" + line[1:]  # an OCR's "©)" for the letter "c)"
     for style, pat in MARKERS:
         m = pat.match(line)
         if not m:

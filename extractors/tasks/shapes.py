@@ -460,6 +460,21 @@ class NoneBareTitle(Shape):
         return r.steps and _bare_title(r.body)
 
 
+# "Lưu ý: Danh mục tài sản … nêu tại điểm a, điểm b mục này gồm: …": a note on what the points above say
+_NOTE = re.compile(r"^(?:Lưu ý|Ghi chú|Chú ý)\s*:", re.I)
+
+
+class NoneNote(Shape):
+    """A point that opens with "Lưu ý:" (or "Ghi chú:") notes something about the points above it; it hands out
+    no work of its own.
+    Example: b) Các Bộ quản lý chuyên ngành ban hành danh mục tài sản … ↵ c) Lưu ý: Danh mục tài sản nêu tại điểm a,
+    điểm b mục này gồm: …"""
+    name = "none_note"
+
+    def applies(self, r):
+        return r.node.kind in ("item", "bullet") and bool(_NOTE.match(r.body))
+
+
 class NoneLeadInOverSteps(Shape):
     """One sentence that only leads into the list below it: the steps are the tasks; so is a part's opening
     paragraph that hands the items after it to units (part_lead_in).
@@ -764,7 +779,8 @@ CALENDAR_LINE_RULES = _SENTENCE_RULES + _UNDER_HEADING_RULES
 
 # The rules that read the words of a prose node, in order
 WORD_RULES: list[Shape] = [
-    NoneNoWords(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(), NoneLeadInOverSteps(),
+    NoneNoWords(), NoneNote(), NoneUnitHeading(), NoneLeadInHeading(), NoneCoordinationLeadIn(), NoneExecutionClause(), NoneBareTitle(),
+    NoneLeadInOverSteps(),
     ProsePeriodColon(), ProseTitledNumberedClauses(), ProsePartnersBelowLeadIn(), *_SENTENCE_RULES,
     ProseTopicNumberedClauses(), ProseTopicCollectiveSubject(), *_UNDER_HEADING_RULES, ProseInPhase(), ProseInTimetable(),
 ]
