@@ -975,3 +975,24 @@ def test_an_ocrd_motto_that_lost_its_marks_and_a_national_body_respelled(tmp_pat
                     "1. Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính hoàn thiện Đề án trong tháng 10 năm 2022.\n",
                     encoding="utf-8")
     assert extract_file(path).document.issuer == "Văn phòng Chính phủ"
+
+
+def test_a_resolutions_lead_in_asks_ministers_under_a_heading_over_the_situation_and_the_tasks(tmp_path):
+    # "II. Về tình hình kinh tế - xã hội …; phương hướng, nhiệm vụ và giải pháp …" heads the situation and the tasks
+    # alike (not an aims part); under its item, a paragraph "…; Chính phủ yêu cầu các Bộ trưởng, … những nội dung
+    # sau:" hands its lettered points to the units it asks
+    path = tmp_path / "nq.txt"
+    path.write_text(
+        "CHÍNH PHỦ\nSố: 122/NQ-CP\nHà Nội, ngày 06 tháng 5 năm 2026\n\nNGHỊ QUYẾT\nPhiên họp Chính phủ thường kỳ tháng 4\n\n"
+        "QUYẾT NGHỊ:\n"
+        "I. Về tình hình kinh tế - xã hội tháng 4; phương hướng, nhiệm vụ và giải pháp thời gian tới\n"
+        "1. Những kết quả nổi bật\n"
+        "Kinh tế vĩ mô cơ bản ổn định, lạm phát được kiểm soát.\n"
+        "2. Phương hướng, nhiệm vụ, giải pháp trọng tâm tháng 5 Thời gian tới, dự báo tình hình còn khó khăn.\n"
+        "Để hoàn thành các mục tiêu năm 2026; Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch "
+        "Ủy ban nhân dân các tỉnh, thành phố tập trung chỉ đạo, điều hành hiệu quả, trong đó chú trọng những nội dung sau:\n"
+        "a) Chủ động rà soát, tổ chức triển khai các nhiệm vụ theo Kết luận số 18-KL/TW.\n"
+        "b) Theo dõi chặt chẽ diễn biến tình hình thế giới, kịp thời có giải pháp ứng phó.\n", encoding="utf-8")
+    tasks = {t.id: t for t in extract_file(path).tasks}
+    asked = ["các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]
+    assert tasks["I.2.a"].lead == tasks["I.2.b"].lead == asked

@@ -349,9 +349,12 @@ def _in_excluded_part(node: Node) -> bool:
     # ("Yêu cầu Giám đốc các sở ...:" addresses units: a part of tasks, not of aims)
     # ("CHỈ TIÊU, NHIỆM VỤ" over "a) Mục tiêu" and "b) Nhiệm vụ" names tasks too: only its aims items are aims)
     # ("Thời gian: Căn cứ vào tình hình thực tế, …" is a part of timing: a label names the part, not what follows it)
+    # ("Về tình hình kinh tế - xã hội tháng 4 …; phương hướng, nhiệm vụ và giải pháp …": a heading over the situation
+    # and the tasks alike, the items its tasks)
     return any(n.kind in ("section", "part", "item", "article") and n is not node
                and _NOT_TASK_PARTS.search(fold(n.text)[:40].split(":")[0])
-               and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and _heading_units(n.text) is None for n in node.path)
+               and not _AIMS_AND_TASKS.search(fold(n.text)[:40]) and not _SITUATION_AND_TASKS.search(fold(n.text))
+               and _heading_units(n.text) is None for n in node.path)
 
 
 # "Kiện toàn Ban Chỉ đạo …, gồm các thành viên sau đây:", "Thành phần Tổ công tác gồm:" (folded): a list of members
@@ -367,6 +370,7 @@ def _in_membership_list(node: Node) -> bool:
         n is not node and n.kind != "root" and _MEMBERS.search(fold(n.text)) for n in node.path)
 
 
+_SITUATION_AND_TASKS = re.compile(r"^(?:ve )?tinh hinh\b.*\b(?:nhiem vu|giai phap)\b")
 # "Chỉ tiêu, nhiệm vụ", "Mục tiêu và nhiệm vụ" (folded): a heading over aims and tasks alike
 _AIMS_AND_TASKS = re.compile(r"^(?:[\divx]+\.\s*)?(?:muc tieu|chi tieu)\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b")
 
@@ -1040,7 +1044,7 @@ def _heading_actor(node: Node) -> tuple[str, ...] | None:
             # hiện các nhiệm vụ sau đây: ↵ 1. Tăng cường ... ↵ - Đổi mới ..." (or "a) Tổ chức ..."): the part's
             # lead-in names who does the work of every item's bullets or lettered items
             units = _part_lead_in(parent.parent)
-        if units is None and parent.kind == "item" and _bare_title(parent.text):
+        if units is None and parent.kind == "item" and (_bare_title(parent.text) or part_lead_in(parent) is not None):
             units = _part_lead_in(parent)  # "2. Kiến nghị ↵ …, X yêu cầu Y thực hiện một số nội dung sau: ↵ - …"
         return units
     if parent is not None and parent.kind in ("part", "section") and node.kind == "item":
@@ -1095,7 +1099,12 @@ def part_lead_in(part: Node) -> Node | None:
 def _part_lead_in(part: Node) -> tuple[str, ...] | None:
     """The units a part's lead-in paragraph names (part_lead_in), or None."""
     lead_in = part_lead_in(part)
-    return (tuple(_sentence_subject(lead_in.text)) or None) if lead_in is not None else None
+    if lead_in is None:
+        return None
+    # "Để …; Chính phủ yêu cầu các Bộ trưởng, … tập trung …, trong đó chú trọng những nội dung sau:": the units asked
+    if asked := _request(lead_in.text):
+        return tuple(asked[0])
+    return tuple(_sentence_subject(lead_in.text)) or None
 
 
 # One sentence that only leads into the list below it: "Để ..., các sở, ngành triển khai thực hiện những nội
