@@ -183,9 +183,10 @@ def store_jobs(jobs: list[Job]) -> list[tuple[tuple[str, int] | None, str | None
     the archive). Each → ((state, pages), None), state "stored" or "unchanged", or (None, reason).
 
     All are extracted before the first write: a transaction takes the archive's one write lock, and held
-    over the chunk's extractions it left the other worker waiting (1.0× at 2 workers, against 1.9× so).
-    Storing here and not in the parent is what lets two workers reach 1.9× one: with one writer for all,
-    its share of every plan (2.3 ms of a plan's 30) and the rows' trip back held them to 1.6-1.7×.
+    over the chunk's extractions it left the other worker waiting (1.0× at 2 workers, 1.88-1.92× so, in a
+    prototype). Storing here and not in the parent took two workers from 1.65-1.74× one to 1.80-1.89× (README,
+    "Measured"): with one writer for all, its share of every plan (2.3 ms of a plan's 30) and the rows' trip
+    back held them.
     A failed write (a full disk) raises: the parent stops the ingest with its reason."""
     extracted = [extract_job(job) for job in jobs]
     if _worker_archive is None:
