@@ -94,7 +94,7 @@ def main() -> None:
 
 def bound(workers: int, worker: float, parent: float) -> str:
     """2E/(E + P) for a run of as many workers as cores (E, P: CPU ms a plan); with fewer, the parent has a
-    core of its own, commits whenever it waits (pipeline.ingest) and the figure says nothing."""
+    core of its own and the figure says nothing."""
     return f"{2 * worker / (worker + parent):.2f}" if workers >= len(os.sched_getaffinity(0)) else "-"
 
 
