@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, LOWER, MOTTO, attached_heading_at, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, authority_of, authority_prefix,
+from extractors.grammar import (ENDS_WITH_LEVEL, HEADER_NUMBER, LEVEL_AND_PLACE, LOWER, MOTTO, NUMBER, OCR_SERIAL, PLACE_DATE, RECIPIENTS, attached_heading_at, authority_of, authority_prefix,
                                 authority_words, heading_kind, kind_words)
 from extractors.facts import Document, Signer
 from extractors.lexicon import alternatives, any_of, flagged, heads, kinds, levels, rows, words

@@ -24,6 +24,7 @@ _BODY_END = re.compile(r"\./\.\s*$")
 _ISSUES_ATTACHMENT = re.compile(r"\bkem theo (?:quyet dinh|nghi quyet|thong tu|chi thi) nay\b")
 _ATTACHED_KIND = re.compile("^" + any_of("attached_kinds.txt") + r"(?=\s|$)")
 
+
 @dataclass
 class Node:
     kind: str  # root | part | section | article (Điều N.) | item | bullet | para | table

@@ -50,7 +50,8 @@ _PERIOD_WORD = {"6 thang": "semiannual", "quy": "quarterly", "thang": "monthly",
 _D = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"  # d/m(/y)
 _DATE_WORDS = r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?"
 _MONTH = r"thang\s+(\d{1,2})(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
-_QUARTER = r"quy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
+_QUARTER_NUMERAL = r"(iv|i{1,3}|[1-4])"
+_QUARTER = r"quy\s+" + _QUARTER_NUMERAL + r"\b(?:\s*(?:[/.\-]|nam)\s*(\d{4}))?"
 _YEAR = r"nam\s+(\d{4})"
 
 
@@ -119,9 +120,8 @@ def _year_after(s: str, pos: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_QUARTER_NUMERAL = r"(iv|i{1,3}|[1-4])"
 # "quý II, III/2015", "quý II - III năm 2015", "quý I, II và III/2016": quarters listed, one year after the last
-_QUARTER_LIST = re.compile(r"quy\s+(?P<first>iv|i{1,3}|[1-4])(?P<more>(?:\s*(?:,|-|va|den|toi)\s*(?:quy\s+)?"
+_QUARTER_LIST = re.compile(r"quy\s+(?P<first>" + _QUARTER_NUMERAL + r")(?P<more>(?:\s*(?:,|-|va|den|toi)\s*(?:quy\s+)?"
                            + _QUARTER_NUMERAL + r"\b)+)\s*(?:[/.\-]|nam)\s*(?P<year>\d{4})")
 
 
